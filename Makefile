@@ -1,0 +1,39 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPUS ?= ../shared/corpus
+
+# Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
+PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
+
+.PHONY: venv migrate samples run test eval
+
+venv: $(VENV)/.installed
+
+# The stamp makes repeated runs skip pip until requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || (python3.11 -m venv $(VENV) || python3 -m venv $(VENV))
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+samples: migrate
+	@set -e; for entry in $(PAPERS); do \
+	  slug=$${entry%%:*}; name=$${entry#*:}; \
+	  if [ -d samples/$$slug ]; then \
+	    $(PY) manage.py import_issue samples/$$slug --paper "$$name" --paper-slug "$$slug"; \
+	  else echo "samples/$$slug: not found, skipped"; fi; \
+	done
+
+run: samples
+	$(PY) manage.py collectstatic --noinput -v 0
+	@echo "Archive running at http://127.0.0.1:8000/"
+	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+
+test: venv
+	$(PY) -m pytest -q
+
+eval: venv
+	$(PY) bench/eval_parser.py $(CORPUS)

@@ -1,0 +1,263 @@
+"""Write parsed issues into the database.
+
+One file is one issue and one transaction. Issues are keyed on (paper, date)
+and updated in place, matching articles by seq, so article ids and URLs stay
+stable across re-imports.
+"""
+from __future__ import annotations
+
+import datetime
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DataError, transaction
+from tqdm import tqdm
+
+from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
+from archive.models import Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
+
+PHOTOGRAPHER_ROLE = "摄影"
+ARTICLE_FIELDS = [
+    "page", "kind", "column", "kicker", "title", "subtitle", "dateline_source", "dateline_place",
+    "dateline_date", "editor_note", "sidebar_title", "sidebar_items", "body", "dropped_duplicates",
+    "char_count", "source_line",
+]
+BATCH = 500
+
+
+@dataclass
+class IssueResult:
+    path: str
+    paper: str
+    date: datetime.date
+    status: str  # created | updated | unchanged | dry-run
+    parsed: ParsedIssue | None = None  # None when unchanged: the file was not parsed
+    articles: int = 0
+    bylines: int = 0
+    duplicates: int = 0
+
+    def as_json(self) -> dict:
+        return {
+            "paper": self.paper,
+            "date": self.date.isoformat(),
+            "articles": [a.as_json() for a in self.parsed.articles],
+        }
+
+
+@dataclass
+class ImportReport:
+    results: list[IssueResult] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(r, attr) for r in self.results)
+
+    def summary(self) -> list[str]:
+        statuses = ("created", "updated", "unchanged", "dry-run")
+        issues = ", ".join(f"{self.count(s)} {s}" for s in statuses if self.count(s))
+        lines = [
+            f"issues: {issues or 'none'}",
+            # Unchanged files are skipped unparsed, so they add nothing here.
+            f"articles: {self.total('articles')}, bylines: {self.total('bylines')}, "
+            f"duplicates dropped: {self.total('duplicates')} (in files parsed)",
+        ]
+        if self.errors:
+            lines.append(f"errors: {len(self.errors)}")
+            lines += [str(e) for e in self.errors]
+        return lines
+
+
+def collect_files(paths) -> list[Path]:
+    """Directories are searched recursively for *.txt; plain paths are kept as given
+    so that a missing file is reported as an error rather than skipped."""
+    files = []
+    for path in map(Path, paths):
+        files += sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+    return files
+
+
+def import_paths(paths, paper: str, *, date=None, progress: bool = False, **options) -> ImportReport:
+    """Import every file; a bad file is recorded and the others go on."""
+    report, people, done = ImportReport(), {}, {}
+    files = collect_files(paths)
+    show = progress and len(files) > 3
+    for path in tqdm(files, unit="file", file=sys.stderr, disable=not show):
+        try:
+            day = issue_date(path, date)
+            # Two files of one date would silently overwrite each other's issue.
+            if day in done:
+                raise IngestError(f"same issue date {day} as {done[day]}", str(path))
+            report.results.append(import_file(path, paper, date=day, people=people, **options))
+            done[day] = path
+        except IngestError as exc:
+            report.errors.append(exc)
+    return report
+
+
+def issue_date(path: Path, date=None) -> datetime.date:
+    date = date or date_from_filename(path.name)
+    if date is None:
+        raise IngestError("no date: give --date or name the file like 2022-05-21.txt", str(path))
+    return date
+
+
+def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, paper_slug=None,
+                people: dict | None = None) -> IssueResult:
+    """Import one issue file. `people` caches Person rows by name across calls."""
+    path = Path(path)
+    date = issue_date(path, date)
+    checksum = file_checksum(path)
+    existing = Issue.objects.filter(paper__name=paper, date=date).first()
+    if existing and existing.checksum == checksum and not dry_run:
+        return IssueResult(str(path), paper, date, "unchanged")
+    parsed = parse(path, encoding)
+    result = IssueResult(str(path), paper, date, "dry-run", parsed)
+    result.articles = len(parsed.articles)
+    result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
+    result.bylines = sum(len(unique_bylines(a)) for a in parsed.articles)
+    if dry_run:
+        return result
+    people = {} if people is None else people
+    new_people = {}
+    try:
+        with transaction.atomic():
+            issue, created = save_issue(path, paper, paper_slug, date, checksum)
+            articles = save_articles(issue, parsed)
+            save_credits(articles, parsed, people, new_people)
+    except DataError as exc:  # e.g. a "title" longer than the column allows
+        raise IngestError(f"cannot store: {exc}", str(path)) from exc
+    # Only rows that survived the commit may be reused by later files.
+    people.update(new_people)
+    result.status = "created" if created else "updated"
+    return result
+
+
+def file_checksum(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+
+
+def parse(path: Path, encoding: str | None) -> ParsedIssue:
+    try:
+        return parse_file(path, encoding)
+    except (UnicodeError, LookupError) as exc:  # LookupError: unknown --encoding
+        raise IngestError(f"cannot decode: {exc}", str(path)) from exc
+    except OSError as exc:
+        raise IngestError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+
+
+def get_paper(name: str, slug: str | None, path: Path) -> Newspaper:
+    paper = Newspaper.objects.filter(name=name).first()
+    if paper:
+        return paper
+    slug = slug or pinyin_slug(name, "paper")
+    if Newspaper.objects.filter(slug=slug).exists():
+        raise IngestError(f"paper slug {slug!r} is already taken: give another with --paper-slug", str(path))
+    return Newspaper.objects.create(name=name, slug=slug)
+
+
+def save_issue(path: Path, paper: str, paper_slug, date, checksum) -> tuple[Issue, bool]:
+    newspaper = get_paper(paper, paper_slug, path)
+    return Issue.objects.update_or_create(
+        paper=newspaper, date=date, defaults={"source_name": path.name, "checksum": checksum}
+    )
+
+
+def save_pages(issue: Issue, parsed: ParsedIssue) -> dict[int, Page]:
+    names = {p.number: p.name for p in parsed.pages}
+    for a in parsed.articles:
+        if a.page is not None:
+            names[a.page] = names.get(a.page) or a.page_name
+    issue.pages.all().delete()
+    pages = Page.objects.bulk_create(Page(issue=issue, number=n, name=names[n]) for n in sorted(names))
+    return {p.number: p for p in pages}
+
+
+def article_values(a: ParsedArticle, pages: dict[int, Page]) -> dict:
+    dateline, sidebar = a.dateline, a.sidebar
+    return {
+        "page": pages.get(a.page),
+        "kind": a.kind,
+        "column": a.column,
+        "kicker": a.kicker,
+        "title": a.title,
+        "subtitle": a.subtitle,
+        "dateline_source": dateline.source if dateline else "",
+        "dateline_place": dateline.place if dateline else "",
+        "dateline_date": dateline.date if dateline else "",
+        "editor_note": list(a.editor_note),
+        "sidebar_title": sidebar.title if sidebar else "",
+        "sidebar_items": list(sidebar.items) if sidebar else [],
+        "body": "\n".join(a.paragraphs),
+        "dropped_duplicates": list(a.dropped_duplicates),
+        "char_count": sum(len(p) for p in a.paragraphs),
+        "source_line": a.line,
+    }
+
+
+def save_articles(issue: Issue, parsed: ParsedIssue) -> dict[int, Article]:
+    """Update articles in place by seq; returns every article of the issue by seq."""
+    pages = save_pages(issue, parsed)
+    existing = {a.seq: a for a in issue.articles.all()}
+    to_update, to_create = [], []
+    for parsed_article in parsed.articles:
+        values = article_values(parsed_article, pages)
+        article = existing.get(parsed_article.seq)
+        if article:
+            for name, value in values.items():
+                setattr(article, name, value)
+            to_update.append(article)
+        else:
+            to_create.append(Article(issue=issue, seq=parsed_article.seq, **values))
+    surplus = set(existing) - {a.seq for a in parsed.articles}
+    issue.articles.filter(seq__in=surplus).delete()
+    Article.objects.bulk_update(to_update, ARTICLE_FIELDS, batch_size=BATCH)
+    created = Article.objects.bulk_create(to_create, batch_size=BATCH)
+    return {a.seq: a for a in to_update + created}
+
+
+def unique_bylines(a: ParsedArticle) -> list:
+    """The parser may name someone twice in one role; the table allows it once."""
+    seen = {}
+    for b in a.bylines:
+        seen.setdefault((b.name, b.role), b)
+    return list(seen.values())
+
+
+def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict, new_people: dict):
+    """Replace the bylines and captions of the issue's articles."""
+    ids = [a.pk for a in articles.values()]
+    Byline.objects.filter(article_id__in=ids).delete()
+    Caption.objects.filter(article_id__in=ids).delete()
+    names = {b.name for a in parsed.articles for b in a.bylines}
+    persons = resolve_people(names, people, new_people)
+    bylines, captions = [], []
+    for pa in parsed.articles:
+        article = articles[pa.seq]
+        credited = unique_bylines(pa)
+        bylines += [Byline(article=article, person=persons[b.name], role=b.role, order=i)
+                    for i, b in enumerate(credited)]
+        photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER_ROLE]
+        captions += [Caption(article=article, text=c.text, credit=c.credit, order=i,
+                             photographer=next((p for p in photographers if p.name in c.credit), None))
+                     for i, c in enumerate(pa.captions)]
+    Byline.objects.bulk_create(bylines, batch_size=BATCH)
+    Caption.objects.bulk_create(captions, batch_size=BATCH)
+
+
+def resolve_people(names, people: dict, new_people: dict) -> dict[str, Person]:
+    """Person rows by name, created when missing; lookups hit the run's cache first."""
+    wanted = {n: people.get(n) or new_people.get(n) for n in names}
+    missing = [n for n, p in wanted.items() if p is None]
+    for person in Person.objects.filter(name__in=missing):
+        wanted[person.name] = new_people[person.name] = person
+    for name in sorted(n for n in missing if wanted[n] is None):
+        wanted[name] = new_people[name] = Person.objects.create(name=name)
+    return wanted

@@ -1,0 +1,43 @@
+import datetime
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.importer import import_paths
+
+
+def iso_date(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--date {value!r}: expected YYYY-MM-DD") from None
+
+
+class Command(BaseCommand):
+    help = "Import newspaper issue dumps (*.txt files or directories of them) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--paper", required=True, help="newspaper name, e.g. 清河日报")
+        parser.add_argument("--paper-slug", help="ASCII name for URLs (default: pinyin of --paper)")
+        parser.add_argument("--date", help="issue date YYYY-MM-DD (default: from the file name)")
+        parser.add_argument("--encoding", help="file encoding (default: detected)")
+        parser.add_argument("--dry-run", action="store_true", help="parse only, write nothing")
+        parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON line per issue")
+
+    def handle(self, *args, **opts):
+        if opts["json"] and not opts["dry_run"]:
+            raise CommandError("--json needs --dry-run")
+        report = import_paths(
+            opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
+            date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], progress=not opts["json"],
+        )
+        if opts["json"]:
+            for result in report.results:
+                self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+        # With --json stdout carries only JSON lines, so the summary goes to stderr.
+        out = self.stderr if opts["json"] else self.stdout
+        for line in report.summary():
+            out.write(line)
+        if report.errors:
+            raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")

@@ -1,0 +1,189 @@
+"""The archive: newspapers, their issues, pages and articles, and the people
+named in bylines and photo credits."""
+import re
+
+from django.db import models
+from django.urls import reverse
+from pypinyin import lazy_pinyin
+
+
+def pinyin_slug(text: str, fallback: str) -> str:
+    """An ASCII slug from Chinese text: 清河日报 -> qing-he-ri-bao."""
+    joined = "-".join(lazy_pinyin(text)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", joined).strip("-")[:100] or fallback
+
+
+class Newspaper(models.Model):
+    name = models.CharField("报名", max_length=100, unique=True)
+    slug = models.SlugField("网址名", max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = verbose_name_plural = "报纸"
+
+    def __str__(self):
+        return self.name
+
+
+class Issue(models.Model):
+    paper = models.ForeignKey(Newspaper, models.CASCADE, related_name="issues", verbose_name="报纸")
+    date = models.DateField("日期")
+    number = models.CharField("期号", max_length=50, blank=True)
+    source_name = models.CharField("来源文件", max_length=255, blank=True)
+    checksum = models.CharField("SHA-256", max_length=64, blank=True)
+    imported_at = models.DateTimeField("导入时间", auto_now=True)
+
+    class Meta:
+        ordering = ["date", "paper"]
+        verbose_name = verbose_name_plural = "期"
+        constraints = [models.UniqueConstraint(fields=["paper", "date"], name="issue_unique_paper_date")]
+        indexes = [models.Index(fields=["paper", "date"], name="issue_paper_date")]
+
+    def __str__(self):
+        return f"{self.paper} {self.date:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse("archive:issue", args=[self.paper.slug, self.date.isoformat()])
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(Issue, models.CASCADE, related_name="pages", verbose_name="期")
+    number = models.PositiveIntegerField("版次")
+    name = models.CharField("版名", max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["issue", "number"]
+        verbose_name = verbose_name_plural = "版面"
+        constraints = [models.UniqueConstraint(fields=["issue", "number"], name="page_unique_issue_number")]
+
+    def __str__(self):
+        label = f"第{self.number:02d}版"
+        return f"{label} {self.name}" if self.name else label
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_issue(self, issue):
+        return self.filter(issue=issue).select_related("page").order_by("seq")
+
+    def for_paper(self, paper):
+        return self.filter(issue__paper=paper)
+
+    def by_person(self, person):
+        return self.filter(bylines__person=person).distinct()
+
+    def with_issue(self):
+        return self.select_related("issue", "issue__paper")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "文章"
+        PHOTO = "photo", "图片"
+        NOTICE = "notice", "启事"
+
+    issue = models.ForeignKey(Issue, models.CASCADE, related_name="articles", verbose_name="期")
+    page = models.ForeignKey(Page, models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name="版面")
+    # Position in the issue; part of the permalink, so never renumbered by edits.
+    seq = models.PositiveIntegerField("序号")
+    kind = models.CharField("类型", max_length=10, choices=Kind.choices, default=Kind.ARTICLE)
+    column = models.CharField("栏目", max_length=200, blank=True)
+    kicker = models.CharField("引题", max_length=500, blank=True)
+    title = models.CharField("主题", max_length=500, blank=True)
+    subtitle = models.TextField("副题", blank=True)
+    dateline_source = models.CharField("电头来源", max_length=100, blank=True)
+    dateline_place = models.CharField("电头地点", max_length=100, blank=True)
+    dateline_date = models.CharField("电头日期", max_length=100, blank=True)
+    editor_note = models.JSONField("编者按", default=list, blank=True)
+    sidebar_title = models.CharField("链接标题", max_length=500, blank=True)
+    sidebar_items = models.JSONField("链接条目", default=list, blank=True)
+    # Paragraphs joined by "\n"; a paragraph never holds a newline itself.
+    body = models.TextField("正文", blank=True)
+    dropped_duplicates = models.JSONField("重复段落", default=list, blank=True)
+    char_count = models.PositiveIntegerField("字数", default=0)
+    source_line = models.PositiveIntegerField("源文件行号", default=0)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["issue", "seq"]
+        verbose_name = verbose_name_plural = "文章"
+        constraints = [models.UniqueConstraint(fields=["issue", "seq"], name="article_unique_issue_seq")]
+
+    def __str__(self):
+        return self.headline or f"#{self.seq}"
+
+    def get_absolute_url(self):
+        issue = self.issue
+        return reverse("archive:article", args=[issue.paper.slug, issue.date.isoformat(), self.seq])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n") if self.body else []
+
+    @property
+    def headline(self) -> str:
+        return " ".join(part for part in (self.kicker, self.title, self.subtitle) if part)
+
+
+class Person(models.Model):
+    name = models.CharField("姓名", max_length=100, unique=True)
+    slug = models.SlugField("网址名", max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = verbose_name_plural = "人物"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug(self.name)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def unique_slug(cls, name: str) -> str:
+        """pinyin of the name, with -2, -3 ... for namesakes in sound (张伟/章玮)."""
+        base = pinyin_slug(name, "person")
+        taken = set(cls.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, models.CASCADE, related_name="bylines", verbose_name="文章")
+    person = models.ForeignKey(Person, models.CASCADE, related_name="bylines", verbose_name="人物")
+    role = models.CharField("身份", max_length=50)  # 记者, 通讯员, 摄影 ...
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = verbose_name_plural = "署名"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person", "role"], name="byline_unique_article_person_role")
+        ]
+        # "Articles by this person" starts from the person.
+        indexes = [models.Index(fields=["person", "article"], name="byline_person_article")]
+
+    def __str__(self):
+        return f"{self.role} {self.person}"
+
+
+class Caption(models.Model):
+    article = models.ForeignKey(Article, models.CASCADE, related_name="captions", verbose_name="文章")
+    text = models.TextField("图片说明")
+    credit = models.CharField("署名", max_length=200, blank=True)  # as printed: 本报记者 某某摄
+    photographer = models.ForeignKey(
+        Person, models.SET_NULL, null=True, blank=True, related_name="captions", verbose_name="摄影"
+    )
+    order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    class Meta:
+        ordering = ["article", "order"]
+        verbose_name = verbose_name_plural = "图片说明"
+
+    def __str__(self):
+        return self.text[:40]
