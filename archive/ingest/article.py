@@ -1,0 +1,191 @@
+"""Turn one segmented block into a ParsedArticle: heading roles, column,
+editor's note, sidebar, dateline and bylines, captions, duplicates."""
+from __future__ import annotations
+
+import re
+
+from . import patterns
+from .lines import BYLINE_LINE, EDITOR_NOTE, Line, bullet_item
+from .records import Byline, Caption, ParsedArticle, Sidebar
+from .segment import COLUMN_TAG, FOLLOW_ON, Block
+
+COLUMN_DOT = re.compile(r"[·•・]")
+# Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|印发|发表|提出|回信|致信|宣布|透露|：|:|——|……)$")
+# Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
+EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
+# A second line naming who attended or presided reports the event under a slogan title.
+SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+NOTICE = re.compile(r"(?:启事|公告|声明|通告|讣告|公示|招聘|招标)$")
+
+
+def build_article(block: Block, seq: int) -> ParsedArticle:
+    article = ParsedArticle(seq=seq, line=block.lines[0].no, page=block.page,
+                            page_name=block.page_name)
+    heads = [line.text for line in block.heads]
+    body = block.lines[len(block.heads):]
+    heads, sidebar_title = _sidebar_title(heads, body)
+    _assign_headings(article, heads)
+    _read_body(article, body, sidebar_title)
+    article.kind = _kind(article)
+    return article
+
+
+def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
+    """Headings followed straight away by bullet items: the last one titles the sidebar."""
+    if len(heads) >= 2 and body and body[0].kind == "bullet":
+        return heads[:-1], heads[-1]
+    return heads, ""
+
+
+def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
+    if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and (
+            len(heads) > 2 or not KICKER_END.search(heads[0])):
+        article.column, heads = heads[0], heads[1:]
+    if len(heads) > 3:
+        # Extra lines before the last three are leftovers (a column-like tag).
+        article.column = article.column or heads[0]
+        heads = heads[-3:]
+    if len(heads) == 3:
+        article.kicker, article.title, article.subtitle = heads
+    elif len(heads) == 2:
+        if _is_kicker_pair(heads[0], heads[1]):
+            article.kicker, article.title = heads
+        else:
+            article.title, article.subtitle = heads
+    elif heads:
+        article.title = heads[0]
+    if not article.column:
+        article.column = _column_tag(article.title)
+
+
+def _is_kicker_pair(first: str, second: str) -> bool:
+    if FOLLOW_ON.match(second) or SUBTITLE_END.search(second):
+        return False
+    if KICKER_END.search(first) or COLUMN_TAG.search(second):
+        return True
+    if COLUMN_TAG.search(first) or EVENT_END.search(first):
+        return False
+    return True
+
+
+def _column_tag(title: str) -> str:
+    """`让公众感受历史的魅力（人民论坛）` → 人民论坛: papers tag columns this way."""
+    match = COLUMN_TAG.search(title)
+    if not match or match.start() == 0:
+        return ""
+    tag = match.group()[1:-1]
+    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+", tag):
+        return ""
+    return tag
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)", "", text)
+
+
+def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> None:
+    items: list[str] = []
+    note_open = False
+    for index, line in enumerate(body):
+        text = line.text
+        following = body[index + 1] if index + 1 < len(body) else None
+        if line.kind == "marker" and EDITOR_NOTE.match(text):
+            note_open = True
+            continue
+        if EDITOR_NOTE.match(text) and len(text) > 6:
+            article.editor_note.append(EDITOR_NOTE.sub("", text, count=1).strip())
+            continue
+        if note_open and not patterns.parse_dateline(text) and line.kind == "text":
+            article.editor_note.append(text)
+            continue
+        note_open = False
+        if line.kind == "bullet" and (items or sidebar_title or _next_is_bullet(body, index)):
+            items.append(bullet_item(text))
+            continue
+        if line.kind == "credit" and article.captions and not article.captions[-1].credit:
+            article.captions[-1].credit = text
+            article.bylines += patterns.credit_bylines(text)
+            continue
+        if _is_caption(line, following):
+            _add_caption(article, text)
+            continue
+        _add_paragraph(article, line)
+    if items:
+        article.sidebar = Sidebar(sidebar_title, items)
+    elif sidebar_title:
+        article.paragraphs.insert(0, sidebar_title)
+    _move_photo_bylines_last(article)
+
+
+def _next_is_bullet(body: list[Line], index: int) -> bool:
+    return index + 1 < len(body) and body[index + 1].kind == "bullet"
+
+
+def _is_caption(line: Line, following: Line | None) -> bool:
+    if line.kind != "text":
+        return False
+    if patterns.CAPTION_START.match(line.text):
+        return True
+    if following is not None and following.kind == "credit" and patterns.split_credit(following.text):
+        return True
+    split = patterns.split_credit(line.text)
+    return bool(split and split[0])
+
+
+def _add_caption(article: ParsedArticle, text: str) -> None:
+    split = patterns.split_credit(text)
+    if split and split[0]:
+        article.captions.append(Caption(split[0], split[1]))
+        article.bylines += patterns.credit_bylines(split[1])
+    else:
+        article.captions.append(Caption(text, ""))
+
+
+def _add_paragraph(article: ParsedArticle, line: Line) -> None:
+    text = line.text
+    if article.paragraphs and article.paragraphs[-1] == text:
+        article.dropped_duplicates.append(text)
+        return
+    if not article.paragraphs and article.dateline is None:
+        found = patterns.parse_dateline(text)
+        if found:
+            article.dateline, bylines, _ = found
+            article.bylines = bylines + article.bylines
+    byline_text = text if line.kind == "byline" else ""
+    if not byline_text and len(article.paragraphs) < 2 and not article.bylines:
+        byline_text = _leading_byline(text)
+    if byline_text:
+        known = {b.name for b in article.bylines}
+        article.bylines += [b for b in patterns.parse_bylines(byline_text) if b.name not in known]
+    article.paragraphs.append(text)
+
+
+LEADING_BYLINE = re.compile(
+    r"^[（(][^（()）]{2,40}[）)]|^(?:本报)?(?:见习|实习|特约)?记者[^\s，。：]{2,4}(?:、[^\s，。：]{2,4})*(?=\s|$|：|:)")
+
+
+def _leading_byline(text: str) -> str:
+    """`（记者 张三 李四）` or `记者张三、李四` opening a paragraph."""
+    head = LEADING_BYLINE.match(text)
+    return head.group() if head and BYLINE_LINE.match(head.group()) else ""
+
+
+def _move_photo_bylines_last(article: ParsedArticle) -> None:
+    seen: set[tuple[str, str]] = set()
+    unique: list[Byline] = []
+    for byline in article.bylines:
+        key = (byline.name, byline.role)
+        if key not in seen:
+            seen.add(key)
+            unique.append(byline)
+    article.bylines = ([b for b in unique if b.role != "摄影"]
+                       + [b for b in unique if b.role == "摄影"])
+
+
+def _kind(article: ParsedArticle) -> str:
+    if article.captions and not article.paragraphs:
+        return "photo"
+    if NOTICE.search(article.title):
+        return "notice"
+    return "article"

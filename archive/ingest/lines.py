@@ -1,0 +1,90 @@
+"""Split a dump into numbered, stripped lines and say what each one is."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import patterns
+
+# Indents in dumps: ASCII and full-width spaces, no-break spaces, BOMs mid-file.
+STRIP = " \t\u3000\u00a0\ufeff\u200b"
+# Sentence-ending punctuation: a line ending with one is body text, not a heading.
+TERMINAL = set("。！？；：…!?;:，,、")
+CLOSERS = "”’\"'）)」』】》"
+MAX_HEADING = 60
+# Paragraph markers that belong to an article, never start one.
+MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的话|相关链接|延伸阅读|记者手记|短评|背景链接|新闻链接|小贴士|阅读提示)[：:]?$")
+EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]?")
+BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
+DESIGN_CREDIT = re.compile(
+    r"^(?:本版|本期)?(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑|责任编辑|责编|编辑|统筹|策划"
+    r"|供图|采访整理|整理|设计|插图|绘图|漫画|投稿邮箱|电子邮箱|邮箱|来稿邮箱)[：:]"
+    r"|^[\u3400-\u9fff ]{2,8}图\s+[\u3400-\u9fff ]{2,8}文$|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$")
+BYLINE_LINE = re.compile(
+    rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
+    rf"\s*{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,6}}(?:\s*(?:通讯员|实习生)\s*"
+    rf"{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
+)
+# A date under a title, as speeches and laws print it: （二〇一九年二月三日）
+DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
+END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
+
+
+@dataclass
+class Line:
+    no: int  # 1-based line number in the source
+    text: str
+    gap: int  # blank lines before this one
+    kind: str  # page, head, text, bullet, marker, credit, byline, endnote
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    gap = 0
+    for no, raw in enumerate(text.splitlines(), 1):
+        stripped = raw.strip(STRIP)
+        if not stripped:
+            gap += 1
+            continue
+        lines.append(Line(no, stripped, gap, classify(stripped)))
+        gap = 0
+    return lines
+
+
+def classify(text: str) -> str:
+    if patterns.page_marker(text):
+        return "page"
+    if MARKER.match(text):
+        return "marker"
+    if BULLET.match(text) and len(text) < 120 and not text.startswith("——"):
+        return "bullet"
+    if is_credit(text):
+        return "credit"
+    if len(text) <= 40 and BYLINE_LINE.match(text):
+        return "byline"
+    if DATE_LINE.match(text):
+        return "head"
+    if END_NOTE.match(text):
+        return "endnote"
+    if looks_like_heading(text) and not patterns.split_credit(text):
+        return "head"
+    return "text"
+
+
+def is_credit(text: str) -> bool:
+    if len(text) > 50:
+        return False
+    split = patterns.split_credit(text)
+    return bool((split and not split[0]) or patterns.AGENCY_PHOTO.match(text)
+                or DESIGN_CREDIT.match(text))
+
+
+def looks_like_heading(text: str) -> bool:
+    if len(text) > MAX_HEADING:
+        return False
+    core = text.rstrip(CLOSERS)
+    return bool(core) and core[-1] not in TERMINAL or text.endswith("——")
+
+
+def bullet_item(text: str) -> str:
+    return BULLET.sub("", text, count=1)

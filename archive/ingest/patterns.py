@@ -1,0 +1,149 @@
+"""What single lines of a newspaper dump look like: page markers, datelines,
+bylines, photo credits. Each function looks at one line only."""
+from __future__ import annotations
+
+import re
+
+from .records import Byline, Dateline
+
+HAN = r"\u3400-\u9fff\uf900-\ufaff"
+# A person's name as printed: Han characters, maybe a middle dot for
+# minority and foreign names; 2-char names are often spaced out ("黄 娴").
+NAME = rf"[{HAN}][{HAN}·•]{{0,9}}"
+
+PAGE_MARKER = re.compile(
+    r"^[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})\s*版"
+    r"(?:\s*[：:·\-—]?\s*(?P<name>[^\s。，！？：:【】\[\]]{1,12}))?\s*[】\]〗]?$"
+)
+
+AGENCY = r"新华社|中新社|中国新闻社|人民日报|人民网|新华网|央视网|光明网|中央广播电视总台"
+# 本报讯 / 本报北京9月30日电 / 新华社北京5月20日电 / 据新华社金边1月30日电 / 新华社电
+DATELINE = re.compile(
+    rf"^[（(]?(?P<by>据)?(?P<source>本报|{AGENCY}|[{HAN}]{{2,8}}(?:日报|晚报|社|网|台))"
+    rf"(?:(?P<xun>讯)|(?:驻[{HAN}]{{1,8}}记者)?(?P<place>[{HAN}、]{{0,24}}?)"
+    r"\s*(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)?\s*(?:专)?电)"
+)
+# The byline group that follows a dateline: （记者 张三 通讯员 李四）
+DATELINE_BYLINE = re.compile(r"\s*[（(](?P<inner>[^（()）]{1,80})[）)]")
+
+ROLE_WORDS = (
+    "本报特约记者", "本报见习记者", "本报实习记者", "本报记者", "本报通讯员",
+    "特约记者", "见习记者", "实习记者", "摄影记者", "记者", "通讯员", "实习生",
+    "特约撰稿人", "撰稿",
+)
+ROLE = re.compile(
+    rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|" + "|".join(ROLE_WORDS) + ")"
+)
+NOT_NAMES = frozenset(
+    ROLE_WORDS + ("本报", "新华社", "摄影", "报道", "整理", "综合", "编辑", "人民视觉",
+                  "视觉中国", "影像中国", "供图", "制图", "发", "文", "图", "等")
+    + tuple(AGENCY.split("|"))
+)
+
+# A photo credit: 本报记者 戎禹仁摄 / 新华社记者 张博文摄 / 陈勇摄（人民视觉）
+CREDIT = re.compile(
+    rf"(?P<credit>(?:(?:本报|{AGENCY}|[{HAN}]{{2,6}}报)?(?:特约|见习|实习)?(?:记者|通讯员))?"
+    rf"\s*(?P<who>{NAME}(?:[\s、，]+{NAME}){{0,5}})\s*摄(?:影)?(?:报道)?"
+    r"(?:\s*[（(][^（()）]{1,12}[）)])?)$"
+)
+CREDIT_TAIL = 60
+AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
+CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
+
+
+def page_marker(line: str) -> tuple[int, str] | None:
+    """`第01版`, `第1版：要闻`, `A1版`, `【第3版】` → (number, name)."""
+    if len(line) > 24:
+        return None
+    match = PAGE_MARKER.match(line)
+    if not match:
+        return None
+    return int(match["num"]), (match["name"] or "").strip()
+
+
+def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline], int] | None:
+    """Dateline and its bylines at the start of a first paragraph, with the
+    length of the matched text."""
+    match = DATELINE.match(paragraph)
+    if not match or not _plausible_dateline(match):
+        return None
+    dateline = Dateline(match["source"], (match["place"] or "").strip("、"), match["date"] or "")
+    end = match.end()
+    bylines: list[Byline] = []
+    group = DATELINE_BYLINE.match(paragraph, end)
+    if group and ROLE.search(group["inner"]):
+        bylines = parse_bylines(group["inner"])
+        end = group.end()
+    return dateline, bylines, end
+
+
+def _plausible_dateline(match: re.Match) -> bool:
+    # A paper or agency name alone could start any sentence; a date or the
+    # name of a well-known source makes it a dateline.
+    known = match["source"] == "本报" or re.fullmatch(AGENCY, match["source"])
+    return bool(match["date"] or known)
+
+
+def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
+    """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴` → bylines.
+    Role words and agencies are never names."""
+    result: list[Byline] = []
+    role = default_role
+    pos = 0
+    for match in ROLE.finditer(text):
+        result += _names(text[pos:match.start()], role)
+        role = normalise_role(match.group())
+        pos = match.end()
+    result += _names(text[pos:], role)
+    return result
+
+
+def normalise_role(word: str) -> str:
+    word = re.sub(r"^(?:本报|新华社|中新社|人民日报)", "", word)
+    if "驻" in word:
+        return "记者"
+    return word or "记者"
+
+
+def _names(chunk: str, role: str) -> list[Byline]:
+    chunk = re.sub(r"[（(][^（()）]*[）)]|摄影?|报道|整理|发自.*|[（）()]", " ", chunk)
+    tokens = [t for t in re.split(r"[\s、，,/／]+", chunk) if t]
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        # "黄 娴": a two-character name printed with a space in the middle.
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            token += tokens[i + 1]
+            i += 1
+        i += 1
+        if is_name(token):
+            names.append(token)
+    return [Byline(name, role) for name in names]
+
+
+def is_name(token: str) -> bool:
+    return (2 <= len(token) <= 10 and re.fullmatch(NAME, token) is not None
+            and token not in NOT_NAMES and not ROLE.fullmatch(token))
+
+
+def split_credit(text: str) -> tuple[str, str] | None:
+    """A caption that ends with its credit → (caption, credit); a credit
+    line alone → ("", credit)."""
+    # Credits are short and at the very end: searching only the tail keeps
+    # this linear on long paragraphs.
+    offset = max(0, len(text) - CREDIT_TAIL)
+    match = CREDIT.search(text, offset)
+    if not match:
+        return None
+    caption = text[:match.start("credit")].rstrip()
+    if caption and caption[-1] not in "。！？”）)…":
+        return None
+    return caption, match["credit"].strip()
+
+
+def credit_bylines(credit: str) -> list[Byline]:
+    match = CREDIT.search(credit)
+    if not match:
+        return []
+    return [Byline(b.name, "摄影") for b in _names(match["who"], "摄影")]
