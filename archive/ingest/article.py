@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import BYLINE_LINE, EDITOR_NOTE, Line, bullet_item
+from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .segment import COLUMN_TAG, FOLLOW_ON, Block
 
@@ -22,13 +22,27 @@ NOTICE = re.compile(r"(?:启事|公告|声明|通告|讣告|公示|招聘|招标
 def build_article(block: Block, seq: int) -> ParsedArticle:
     article = ParsedArticle(seq=seq, line=block.lines[0].no, page=block.page,
                             page_name=block.page_name)
-    heads = [line.text for line in block.heads]
-    body = block.lines[len(block.heads):]
+    heads, body = _split_at_tagged_title(block)
     heads, sidebar_title = _sidebar_title(heads, body)
     _assign_headings(article, heads)
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
+
+
+def _split_at_tagged_title(block: Block) -> tuple[list[str], list[Line]]:
+    """A title tagged with its column, `…（钟声）`, ends the heading stack; only
+    a `——` subtitle may follow. Lines after it are summary lines of the body."""
+    heads = list(block.heads)
+    body = block.lines[len(heads):]
+    for index, line in enumerate(heads):
+        if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
+            cut = index + 1
+            if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
+                cut += 1
+            heads, body = heads[:cut], heads[cut:] + body
+            break
+    return [line.text for line in heads], body
 
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
@@ -60,13 +74,16 @@ def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
 
 
 def _is_kicker_pair(first: str, second: str) -> bool:
-    if FOLLOW_ON.match(second) or SUBTITLE_END.search(second):
+    """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
+    tell; these cues agree with how papers print them most of the time."""
+    if FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second):
         return True
     if COLUMN_TAG.search(first) or EVENT_END.search(first):
         return False
-    return True
+    # A figure under a title is the detail of a news subtitle: 比去年增长10.4%.
+    return not (re.search(r"\d", second) and not re.search(r"\d", first))
 
 
 def _column_tag(title: str) -> str:

@@ -27,6 +27,8 @@ BYLINE_LINE = re.compile(
 )
 # A date under a title, as speeches and laws print it: （二〇一九年二月三日）
 DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
+# Summary points under a commentary title: ■ 积极探索…
+SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
 
@@ -66,7 +68,7 @@ def classify(text: str) -> str:
         return "head"
     if END_NOTE.match(text):
         return "endnote"
-    if looks_like_heading(text) and not patterns.split_credit(text):
+    if looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text):
         return "head"
     return "text"
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .article import build_article
 from .lines import split_lines
+from .patterns import page_marker
 from .records import IngestError, Page, ParsedIssue
 from .segment import segment
 
@@ -32,7 +33,6 @@ def _check_shape(text: str, lines, path: str) -> None:
 
 
 def _pages(lines) -> list[Page]:
-    from .patterns import page_marker
     seen: dict[int, Page] = {}
     for line in lines:
         if line.kind == "page":
