@@ -2,7 +2,8 @@
 
 One file is one issue and one transaction. Issues are keyed on (paper, date)
 and updated in place, matching articles by seq, so article ids and URLs stay
-stable across re-imports.
+stable across re-imports. A file that fails, even through a bug (any Exception),
+is rolled back and reported, and the other files go on.
 """
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ ARTICLE_FIELDS = [
 BATCH = 500
 
 
+class InternalError(IngestError):
+    """An unexpected exception (a bug, not bad input); the original is its __cause__."""
+
+    def __init__(self, path, exc: Exception, during: str):
+        super().__init__(f"internal error while {during}: {type(exc).__name__}: {exc}", str(path))
+        self.__cause__ = exc  # also when recorded rather than raised
+
+
 @dataclass
 class IssueResult:
     path: str
@@ -49,7 +58,7 @@ class IssueResult:
 @dataclass
 class ImportReport:
     results: list[IssueResult] = field(default_factory=list)
-    errors: list[IngestError] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)  # InternalError for bugs
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -82,7 +91,10 @@ def collect_files(paths) -> list[Path]:
 
 
 def import_paths(paths, paper: str, *, date=None, progress: bool = False, **options) -> ImportReport:
-    """Import every file; a bad file is recorded and the others go on."""
+    """Import every file; a bad file is recorded and the others go on.
+
+    Not BaseException: Ctrl-C (KeyboardInterrupt) still stops the run, after
+    rolling back the file in progress; files already done stay imported."""
     report, people, done = ImportReport(), {}, {}
     files = collect_files(paths)
     show = progress and len(files) > 3
@@ -96,6 +108,8 @@ def import_paths(paths, paper: str, *, date=None, progress: bool = False, **opti
             done[day] = path
         except IngestError as exc:
             report.errors.append(exc)
+        except Exception as exc:  # a bug outside the parser, e.g. in saving
+            report.errors.append(InternalError(path, exc, "importing"))
     return report
 
 
@@ -106,14 +120,17 @@ def issue_date(path: Path, date=None) -> datetime.date:
     return date
 
 
-def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, paper_slug=None,
-                people: dict | None = None) -> IssueResult:
-    """Import one issue file. `people` caches Person rows by name across calls."""
+def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, force=False,
+                paper_slug=None, people: dict | None = None) -> IssueResult:
+    """Import one issue file. `people` caches Person rows by name across calls.
+
+    An unchanged file (same SHA-256 as stored) is skipped unless `force`, which
+    re-parses and re-writes it, e.g. after a parser fix."""
     path = Path(path)
     date = issue_date(path, date)
     checksum = file_checksum(path)
     existing = Issue.objects.filter(paper__name=paper, date=date).first()
-    if existing and existing.checksum == checksum and not dry_run:
+    if existing and existing.checksum == checksum and not (dry_run or force):
         return IssueResult(str(path), paper, date, "unchanged")
     parsed = parse(path, encoding)
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
@@ -145,12 +162,20 @@ def file_checksum(path: Path) -> str:
 
 
 def parse(path: Path, encoding: str | None) -> ParsedIssue:
+    """parse_file, with anything but an IngestError turned into one naming the file."""
     try:
         return parse_file(path, encoding)
-    except (UnicodeError, LookupError) as exc:  # LookupError: unknown --encoding
+    except IngestError:
+        raise
+    # LookupErrors too, but from the parser itself they are bugs.
+    except (KeyError, IndexError) as exc:
+        raise InternalError(path, exc, "parsing") from exc
+    except (UnicodeError, LookupError) as exc:  # e.g. --encoding rot13: not a text codec
         raise IngestError(f"cannot decode: {exc}", str(path)) from exc
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
+    except Exception as exc:
+        raise InternalError(path, exc, "parsing") from exc
 
 
 def get_paper(name: str, slug: str | None, path: Path) -> Newspaper:

@@ -1,4 +1,5 @@
 """The import_issue command and the importer behind it."""
+import datetime
 import json
 from unittest import mock
 
@@ -54,6 +55,43 @@ class ImportCommandTests(TempDirMixin, TestCase):
         self.assertIn("1 unchanged", out)
         self.assertEqual(snapshot(), before)
         self.assertEqual(Issue.objects.get().imported_at, stamp)
+
+    def test_force_rewrites_an_unchanged_file_in_place(self):
+        path = self.write("2022-05-21.txt")
+        run_import(path)
+        ids = dict(Article.objects.values_list("seq", "pk"))
+        credits = sorted(Byline.objects.values_list("article__seq", "person__name", "role"))
+        Article.objects.filter(seq=2).update(title="编辑改过的标题")
+        out, _, error = run_import(path)
+        self.assertIsNone(error)
+        self.assertIn("1 unchanged", out)
+        self.assertEqual(Article.objects.get(seq=2).title, "编辑改过的标题")
+        out, _, error = run_import(path, "--force")
+        self.assertIsNone(error)
+        self.assertIn("1 updated", out)
+        self.assertEqual(dict(Article.objects.values_list("seq", "pk")), ids)
+        self.assertEqual(Article.objects.get(seq=2).title, "城南老街改造完工")
+        self.assertEqual(sorted(Byline.objects.values_list("article__seq", "person__name", "role")), credits)
+
+    def test_force_applies_a_changed_parser(self):
+        path = self.write("2022-05-21.txt")
+        run_import(path)
+        ids = dict(Article.objects.values_list("seq", "pk"))
+        real = importer.parse_file
+
+        def improved(*args, **kwargs):
+            parsed = real(*args, **kwargs)
+            parsed.articles[0].title = "改进后的标题"
+            return parsed
+
+        with mock.patch.object(importer, "parse_file", side_effect=improved) as parser:
+            run_import(path)
+            parser.assert_not_called()  # unchanged: skipped without parsing
+            out, _, error = run_import(path, "--force")
+        self.assertIsNone(error)
+        self.assertIn("1 updated", out)
+        self.assertEqual(dict(Article.objects.values_list("seq", "pk")), ids)
+        self.assertEqual(Article.objects.get(seq=1).title, "改进后的标题")
 
     def test_modified_file_updates_in_place(self):
         path = self.write("2022-05-21.txt")
@@ -139,6 +177,66 @@ class ImportCommandTests(TempDirMixin, TestCase):
         self.assertIn("2022-05-22.txt", out)
         dates = [d.isoformat() for d in Issue.objects.values_list("date", flat=True)]
         self.assertEqual(dates, ["2022-05-21", "2022-05-23"])
+
+    def test_parser_bug_in_one_file_does_not_stop_the_others(self):
+        self.write("2022-05-21.txt")
+        bad = self.write("2022-05-22.txt")
+        self.write("2022-05-23.txt")
+        real = importer.parse_file
+
+        def buggy(path, *args, **kwargs):
+            if path == bad:
+                raise RuntimeError("boom")
+            return real(path, *args, **kwargs)
+
+        with mock.patch.object(importer, "parse_file", side_effect=buggy):
+            out, err, error = run_import(self.dir, "--traceback")
+        self.assertIsNotNone(error)
+        self.assertIn("1 of 3 files failed", str(error))
+        self.assertIn("2 created", out)
+        self.assertIn(f"{bad}: internal error while parsing: RuntimeError: boom", out.splitlines())
+        self.assertIn("Traceback", err)  # --traceback shows where the bug is
+        dates = [d.isoformat() for d in Issue.objects.values_list("date", flat=True)]
+        self.assertEqual(dates, ["2022-05-21", "2022-05-23"])
+
+    def test_parser_key_error_is_a_bug_not_a_decoding_error(self):
+        path = self.write("2022-05-21.txt")
+        with mock.patch.object(importer, "parse_file", side_effect=KeyError("seq")):
+            with self.assertRaises(importer.InternalError) as caught:
+                importer.parse(path, None)
+        self.assertEqual(str(caught.exception), f"{path}: internal error while parsing: KeyError: 'seq'")
+
+    def test_failure_while_saving_rolls_back_that_file_only(self):
+        self.write("2022-05-21.txt")
+        bad = self.write("2022-05-22.txt")
+        run_import(self.dir)
+        before = {
+            "issue": Issue.objects.filter(date="2022-05-22").values_list("checksum", "imported_at").get(),
+            "articles": sorted(Article.objects.filter(issue__date="2022-05-22").values_list("pk", "seq", "body")),
+            "bylines": Byline.objects.filter(article__issue__date="2022-05-22").count(),
+        }
+        bad.write_text(ISSUE.replace("九点", "十点") + EXTRA, encoding="utf-8")
+        self.write("2022-05-23.txt")
+        real = importer.save_credits
+
+        def failing(articles, *args):
+            if next(iter(articles.values())).issue.date == datetime.date(2022, 5, 22):
+                raise RuntimeError("disk full")  # after the articles were written
+            return real(articles, *args)
+
+        with mock.patch.object(importer, "save_credits", side_effect=failing):
+            out, _, error = run_import(self.dir)
+        self.assertIsNotNone(error)
+        self.assertIn(f"{bad}: internal error while importing: RuntimeError: disk full", out.splitlines())
+        self.assertIn("1 created", out)
+        self.assertIn("1 unchanged", out)
+        after = {
+            "issue": Issue.objects.filter(date="2022-05-22").values_list("checksum", "imported_at").get(),
+            "articles": sorted(Article.objects.filter(issue__date="2022-05-22").values_list("pk", "seq", "body")),
+            "bylines": Byline.objects.filter(article__issue__date="2022-05-22").count(),
+        }
+        self.assertEqual(after, before)
+        self.assertTrue(Issue.objects.filter(date="2022-05-23").exists())
 
     def test_two_files_of_one_date_are_refused(self):
         self.write("2022-05-21.txt")

@@ -1,9 +1,10 @@
 import datetime
 import json
+import traceback
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.importer import import_paths
+from archive.importer import InternalError, import_paths
 
 
 def iso_date(value):
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--paper-slug", help="ASCII name for URLs (default: pinyin of --paper)")
         parser.add_argument("--date", help="issue date YYYY-MM-DD (default: from the file name)")
         parser.add_argument("--encoding", help="file encoding (default: detected)")
+        parser.add_argument("--force", action="store_true",
+                            help="re-parse and re-write issues whose file is unchanged (e.g. after a parser fix)")
         parser.add_argument("--dry-run", action="store_true", help="parse only, write nothing")
         parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON line per issue")
 
@@ -30,7 +33,8 @@ class Command(BaseCommand):
             raise CommandError("--json needs --dry-run")
         report = import_paths(
             opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-            date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], progress=not opts["json"],
+            date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], force=opts["force"],
+            progress=not opts["json"],
         )
         if opts["json"]:
             for result in report.results:
@@ -39,5 +43,9 @@ class Command(BaseCommand):
         out = self.stderr if opts["json"] else self.stdout
         for line in report.summary():
             out.write(line)
+        if opts["traceback"]:  # the stack of each internal error (a bug), for its report
+            for error in report.errors:
+                if isinstance(error, InternalError):
+                    self.stderr.write("".join(traceback.format_exception(error.__cause__)))
         if report.errors:
             raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")
