@@ -36,8 +36,8 @@ class Issue(models.Model):
     class Meta:
         ordering = ["date", "paper"]
         verbose_name = verbose_name_plural = "期"
+        # The unique constraint's index also serves "issues of a paper by date".
         constraints = [models.UniqueConstraint(fields=["paper", "date"], name="issue_unique_paper_date")]
-        indexes = [models.Index(fields=["paper", "date"], name="issue_paper_date")]
 
     def __str__(self):
         return f"{self.paper} {self.date:%Y-%m-%d}"
