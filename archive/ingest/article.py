@@ -7,7 +7,7 @@ import re
 from . import patterns
 from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
-from .segment import COLUMN_TAG, FOLLOW_ON, Block
+from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE, Block
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
@@ -16,7 +16,6 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|印发|发表|提出|�
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
-NOTICE = re.compile(r"(?:启事|公告|声明|通告|讣告|公示|招聘|招标)$")
 
 
 def build_article(block: Block, seq: int) -> ParsedArticle:
@@ -174,7 +173,8 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
         byline_text = _leading_byline(text)
     if byline_text:
         known = {b.name for b in article.bylines}
-        article.bylines += [b for b in patterns.parse_bylines(byline_text) if b.name not in known]
+        found = patterns.signature_bylines(byline_text) or patterns.parse_bylines(byline_text)
+        article.bylines += [b for b in found if b.name not in known]
     article.paragraphs.append(text)
 
 
@@ -203,6 +203,6 @@ def _move_photo_bylines_last(article: ParsedArticle) -> None:
 def _kind(article: ParsedArticle) -> str:
     if article.captions and not article.paragraphs:
         return "photo"
-    if NOTICE.search(article.title):
+    if NOTICE_TITLE.search(article.title):
         return "notice"
     return "article"

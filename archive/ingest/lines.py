@@ -18,7 +18,7 @@ EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]
 BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
 DESIGN_CREDIT = re.compile(
     r"^(?:本版|本期)?(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑|责任编辑|责编|编辑|统筹|策划"
-    r"|供图|采访整理|整理|设计|插图|绘图|漫画|投稿邮箱|电子邮箱|邮箱|来稿邮箱)[：:]"
+    r"|供图|采访整理|整理|设计|插图|绘图|漫画|投稿邮箱|电子邮箱|邮箱|来稿邮箱|作者)[：:]"
     r"|^[\u3400-\u9fff ]{2,8}图\s+[\u3400-\u9fff ]{2,8}文$|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$")
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
@@ -29,6 +29,7 @@ BYLINE_LINE = re.compile(
 DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
 # Summary points under a commentary title: ■ 积极探索…
 SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
+SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
 
@@ -62,11 +63,11 @@ def classify(text: str) -> str:
         return "bullet"
     if is_credit(text):
         return "credit"
-    if len(text) <= 40 and BYLINE_LINE.match(text):
+    if len(text) <= 40 and (BYLINE_LINE.match(text) or patterns.AUTHOR_LINE.match(text)):
         return "byline"
     if DATE_LINE.match(text):
         return "head"
-    if END_NOTE.match(text):
+    if END_NOTE.match(text) or SIGN_OFF.match(text):
         return "endnote"
     if looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text):
         return "head"

@@ -40,6 +40,12 @@ NOT_NAMES = frozenset(
     + tuple(AGENCY.split("|"))
 )
 
+# A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
+AUTHOR_LINE = re.compile(
+    rf"^[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
+    rf"|^[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
+)
+
 # A photo credit: 本报记者 戎禹仁摄 / 新华社记者 张博文摄 / 陈勇摄（人民视觉）
 CREDIT = re.compile(
     rf"(?P<credit>(?:(?:本报|{AGENCY}|[{HAN}]{{2,6}}报)?(?:特约|见习|实习)?(?:记者|通讯员))?"
@@ -96,6 +102,14 @@ def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
         pos = match.end()
     result += _names(text[pos:], role)
     return result
+
+
+def signature_bylines(text: str) -> list[Byline]:
+    """The writer of a signed letter: the name after the place."""
+    match = AUTHOR_LINE.match(text)
+    if not match:
+        return []
+    return [Byline(re.sub(r"\s+", "", match["a"] or match["b"]), "作者")]
 
 
 def normalise_role(word: str) -> str:
