@@ -93,7 +93,8 @@ def _soft_kicker(block: Block) -> bool:
     if len(block.lines) < 2 or len(block.lines) == len(block.heads):
         return False
     last = block.lines[-1]
-    return last.kind == "text" and len(last.text) <= 40 and last.text.endswith(SOFT_KICKER_ENDS)
+    return (last.kind == "text" and len(last.text) <= 40 and last.text.endswith(SOFT_KICKER_ENDS)
+            and "。" not in last.text)
 
 
 def _run_end(lines: list[Line], i: int) -> int:
