@@ -22,6 +22,7 @@ ENUMERATED = re.compile(
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
+PICTURE_GAP = 2  # blank lines that stand for a picture
 SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -38,6 +39,7 @@ class Block:
     page_name: str = ""
     heads: list[Line] = field(default_factory=list)
     subheads: int = 0  # heading runs read as part of this article
+    subhead_shapes: list[tuple] = field(default_factory=list)
     bigrams: set[str] = field(default_factory=set)
     bigrams_upto: int = 0  # lines already folded into `bigrams`
 
@@ -66,6 +68,7 @@ def segment(lines: list[Line]) -> list[Block]:
             continue
         if end > i:
             current.subheads += 1
+            current.subhead_shapes.append(_shape(lines[i:end]))
             current.lines.extend(lines[i:end])
             i = end
             continue
@@ -117,26 +120,28 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block) -> bool
 WEIGHTS = {
     "bias": -0.8,
     "dateline_follows": 5.5,
-    "byline_follows": -0.9,
+    "byline_follows": -1.0,
     "editor_note_follows": 4.0,
     "after_article_end": 2.6,
-    "two_lines": 0.2,
-    "three_lines": 1.0,
-    "dash_subtitle": 3.1,
-    "news_verb": 1.3,
+    "two_lines": 0.0,
+    "three_lines": 0.4,
+    "dash_subtitle": 2.9,
+    "news_verb": 1.2,
     "long_first": 0.2,
-    "list_continues": -3.0,
-    "column_tag": 3.9,
+    "list_continues": -3.4,
+    "column_tag": 3.8,
     "photo": 4.0,
     "notice_title": 4.0,
     "enumerated": -2.5,
-    "short_body": -1.9,
-    "short_first": -0.4,
-    "subheads_seen": -0.7,
+    "short_body": -2.0,
+    "short_first": -0.3,
+    "subheads_seen": 0.4,
     "date_lede": 1.0,
-    "same_topic": -6.2,
-    "news_report": 2.6,
-    "since_subhead": 0.7,
+    "same_topic": -5.9,
+    "news_report": 2.8,
+    "since_subhead": 0.8,
+    "same_shape": -1.5,
+    "after_photo_item": 3.0,
 }
 
 
@@ -172,7 +177,25 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block) -> dict
         "same_topic": _topic_overlap(run, after, current),
         "news_report": _opens_with_dateline(current),
         "since_subhead": min(_lines_since_heading(current), 10) / 10,
+        "same_shape": _same_shape(run, current),
+        # A stand-alone news photo has no sub-headings.
+        "after_photo_item": _is_photo_item(current),
     }
+
+
+def _shape(run: list[Line]) -> tuple:
+    return (len(run), run[0].text.endswith("——"), bool(FOLLOW_ON.match(run[-1].text)))
+
+
+def _is_photo_item(block: Block) -> bool:
+    """A picture slot (blank lines), then a caption and its credit, no heading."""
+    return (not block.heads and len(block.lines) <= 3 and block.lines[0].gap >= PICTURE_GAP
+            and any(line.kind == "credit" or patterns.split_credit(line.text) for line in block.lines))
+
+
+def _same_shape(run: list[Line], current: Block) -> bool:
+    """Sub-headings of one article repeat one shape (`城市——` / `标题`)."""
+    return _shape(run) in current.subhead_shapes
 
 
 def _opens_with_dateline(block: Block) -> bool:
@@ -231,7 +254,7 @@ def _standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
     """A picture slot (several blank lines) then a credited caption, after an
     article's body: a news photo of its own, not part of that article."""
     line = lines[i]
-    if line.gap < 2 or line.kind != "text" or _body_chars(current) == 0:
+    if line.gap < PICTURE_GAP or line.kind != "text" or _body_chars(current) == 0:
         return False
     if patterns.CAPTION_START.match(line.text):
         return False
