@@ -118,29 +118,30 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block) -> bool
 # Three are priors rather than fits, because that paper rarely shows them and a
 # city daily often does: a dateline, an editor's note, a notice title.
 WEIGHTS = {
-    "bias": -0.6,
+    "bias": -0.3,
     "dateline_follows": 5.5,
     "byline_follows": -1.3,
     "editor_note_follows": 4.0,
     "after_end_note": 2.0,
-    "after_credit": 5.3,
-    "after_byline": 0.5,
+    "after_credit": 5.1,
+    "after_byline": 0.7,
     "three_lines": 0.5,
     "dash_subtitle": 2.9,
-    "news_verb": 1.1,
+    "news_verb": 1.2,
     "long_first": 0.2,
-    "list_continues": -3.7,
-    "column_tag": 3.9,
-    "photo": 4.0,
+    "list_continues": -3.6,
+    "column_tag": 3.8,
+    "photo": 3.9,
     "notice_title": 4.0,
-    "enumerated": -2.6,
+    "enumerated": -2.5,
     "short_body": -2.4,
     "short_first": -0.3,
-    "subheads_seen": 0.4,
+    "subheads_seen": 0.2,
     "date_lede": 1.0,
-    "same_topic": -5.9,
-    "news_report": 3.0,
-    "since_subhead": 0.6,
+    "same_topic": -4.9,
+    "local_topic": -3.8,
+    "news_report": 2.9,
+    "since_subhead": 0.5,
     "same_shape": -1.6,
     "after_photo_item": 3.0,
 }
@@ -177,6 +178,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block) -> dict
         "subheads_seen": current.subheads > 0,
         "date_lede": bool(after and DATE_LEDE.match(after.text)),
         "same_topic": _topic_overlap(run, after, current),
+        "local_topic": _local_overlap(lines, i, end),
         "news_report": _opens_with_dateline(current),
         "since_subhead": min(_lines_since_heading(current), 10) / 10,
         "same_shape": _same_shape(run, current),
@@ -198,6 +200,13 @@ def _is_photo_item(block: Block) -> bool:
 def _same_shape(run: list[Line], current: Block) -> bool:
     """Sub-headings of one article repeat one shape (`城市——` / `标题`)."""
     return _shape(run) in current.subhead_shapes
+
+
+def _local_overlap(lines: list[Line], i: int, end: int) -> float:
+    """Overlap of the text right after the run with the text right before it."""
+    ahead = _bigrams("".join(line.text[:150] for line in lines[end:end + 2]))
+    behind = _bigrams("".join(line.text for line in lines[max(0, i - 3):i]))
+    return len(ahead & behind) / len(ahead) if ahead else 0.0
 
 
 def _opens_with_dateline(block: Block) -> bool:
