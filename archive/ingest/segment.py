@@ -2,9 +2,9 @@
 
 A dump has no markup: an article is 1-3 short heading lines and then its body,
 but bodies have short sub-heading lines too. A run of heading-like lines starts
-a new article when the evidence around it says so: a dateline or byline right
-after it, a page marker before it, a kicker/subtitle shape, a column tag, the
-end of the previous article (an author note, a photo credit), and so on.
+a new article when the evidence around it says so: a dateline right after it,
+a page marker before it, a kicker/subtitle shape, a column tag, the end of the
+previous article (a photo credit, an author note), a change of topic, and so on.
 """
 from __future__ import annotations
 
@@ -38,8 +38,7 @@ class Block:
     page: int | None = None
     page_name: str = ""
     heads: list[Line] = field(default_factory=list)
-    subheads: int = 0  # heading runs read as part of this article
-    subhead_shapes: list[tuple] = field(default_factory=list)
+    subhead_shapes: list[tuple] = field(default_factory=list)  # runs read as sub-headings
     bigrams: set[str] = field(default_factory=set)
     bigrams_upto: int = 0  # lines already folded into `bigrams`
 
@@ -67,7 +66,6 @@ def segment(lines: list[Line]) -> list[Block]:
             i = end
             continue
         if end > i:
-            current.subheads += 1
             current.subhead_shapes.append(_shape(lines[i:end]))
             current.lines.extend(lines[i:end])
             i = end
@@ -115,8 +113,9 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block) -> bool
 # Evidence for "this run of heading lines starts a new article", as weights of
 # a linear score. They were fitted by logistic regression on the rmrb-dev truth
 # (bench/eval_parser.py measures them) and rounded; unseen issues are the test.
-# Three are priors rather than fits, because that paper rarely shows them and a
-# city daily often does: a dateline, an editor's note, a notice title.
+# Four are priors rather than fits, because that paper rarely shows them and a
+# city daily often does: a dateline, an editor's note, a notice title, and a
+# stand-alone photo just before.
 WEIGHTS = {
     "bias": -0.3,
     "dateline_follows": 5.5,
@@ -175,7 +174,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block) -> dict
         "enumerated": bool(ENUMERATED.match(run[0].text)),
         "short_body": 0 < body < 400,
         "short_first": len(run[0].text) <= 8,
-        "subheads_seen": current.subheads > 0,
+        "subheads_seen": bool(current.subhead_shapes),
         "date_lede": bool(after and DATE_LEDE.match(after.text)),
         "same_topic": _topic_overlap(run, after, current),
         "local_topic": _local_overlap(lines, i, end),
