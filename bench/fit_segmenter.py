@@ -1,0 +1,88 @@
+"""Refit the article-start weights of archive/ingest/segment.py.
+
+    pip install scikit-learn   # not a project dependency: only this script uses it
+    python bench/fit_segmenter.py [CORPUS_DIR] [--C 1.0]
+
+Reads every `*.truth.jsonl` issue under CORPUS_DIR (default
+../shared/corpus/rmrb-dev), labels each run of heading lines the segmenter
+scores as "starts an article" or not from the truth, fits a logistic
+regression on the segmenter's own features and prints a WEIGHTS table to paste
+(keep the priors that the module comment names). Then run `make eval`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from archive.ingest import read_text, segment  # noqa: E402
+from archive.ingest.lines import split_lines  # noqa: E402
+
+
+def start_lines(truth: Path) -> list[bool]:
+    """For each printed line of the issue (page markers aside): does an article start there?"""
+    starts = []
+    for row in truth.read_text(encoding="utf-8").splitlines():
+        article = json.loads(row)
+        heads = [x for x in (article["kicker"], article["title"], article["subtitle"]) if x]
+        starts += [True] + [False] * (len(heads) + len(article["paragraphs"]) - 1)
+    return starts
+
+
+def samples(corpus: Path):
+    features, labels, names = [], [], []
+    original = segment._start_features
+    for truth in sorted(corpus.glob("*.truth.jsonl")):
+        text, _ = read_text(truth.with_name(truth.name.replace(".truth.jsonl", ".txt")))
+        lines = split_lines(text)
+        printed = [line for line in lines if line.kind != "page"]
+        starts = dict(zip(map(id, printed), start_lines(truth)))
+
+        def record(lines_, i, end, current):
+            found = original(lines_, i, end, current)
+            names[:] = list(found)
+            features.append([float(v) for v in found.values()])
+            labels.append(any(starts.get(id(line)) for line in lines_[i:end]))
+            return found
+
+        segment._start_features = record
+        try:
+            segment.segment(lines)
+        finally:
+            segment._start_features = original
+    return features, labels, names
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "rmrb-dev"))
+    parser.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args()
+    corpus = Path(args.corpus)
+    if not any(corpus.glob("*.truth.jsonl")):
+        print(f"fit: no *.truth.jsonl issues in {corpus}", file=sys.stderr)
+        return 2
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        print("fit: needs scikit-learn (pip install scikit-learn)", file=sys.stderr)
+        return 2
+    features, labels, names = samples(corpus)
+    model = LogisticRegression(C=args.C, max_iter=2000).fit(features, labels)
+    print("WEIGHTS = {")
+    print(f'    "bias": {model.intercept_[0]:.1f},')
+    for name, weight in zip(names, model.coef_[0]):
+        print(f'    "{name}": {weight:.1f},')
+    print("}")
+    correct = sum(p == y for p, y in zip(model.predict(features), labels))
+    print(f"# {len(labels)} runs, {sum(labels)} starts, {correct / len(labels):.4f} classified right",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
