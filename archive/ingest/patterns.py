@@ -3,6 +3,7 @@ bylines, photo credits. Each function looks at one line only."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .records import Byline, Dateline
 
@@ -141,6 +142,7 @@ def is_name(token: str) -> bool:
             and token not in NOT_NAMES and not ROLE.fullmatch(token))
 
 
+@lru_cache(maxsize=16384)  # classification, segmentation and captions all ask of one line
 def split_credit(text: str) -> tuple[str, str] | None:
     """A caption that ends with its credit → (caption, credit); a credit
     line alone → ("", credit)."""

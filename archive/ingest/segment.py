@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import patterns
 from .lines import EDITOR_NOTE, Line
@@ -204,7 +205,7 @@ def _same_shape(run: list[Line], current: Block) -> bool:
 def _local_overlap(lines: list[Line], i: int, end: int) -> float:
     """Overlap of the text right after the run with the text right before it."""
     ahead = _bigrams("".join(line.text[:150] for line in lines[end:end + 2]))
-    behind = _bigrams("".join(line.text for line in lines[max(0, i - 3):i]))
+    behind = frozenset().union(*(_bigrams(line.text) for line in lines[max(0, i - 3):i]))
     return len(ahead & behind) / len(ahead) if ahead else 0.0
 
 
@@ -223,8 +224,10 @@ def _lines_since_heading(block: Block) -> int:
     return count
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[k:k + 2] for k in range(len(text) - 1) if not (text[k] in PUNCT or text[k + 1] in PUNCT)}
+@lru_cache(maxsize=16384)  # each line is compared again for every nearby heading run
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[k:k + 2] for k in range(len(text) - 1)
+                     if not (text[k] in PUNCT or text[k + 1] in PUNCT))
 
 
 def _topic_overlap(run: list[Line], after: Line | None, current: Block) -> float:
