@@ -47,13 +47,13 @@ def parsed_units(article: dict) -> set[str]:
 
 def match(parsed: list[dict], truth: list[dict]) -> list[tuple[int, int]]:
     sizes = [sum(map(len, truth_units(p))) for p in parsed]
+    units = [parsed_units(p) for p in parsed]
     pairs = []
     for ti, t in enumerate(truth):
         t_units = truth_units(t)
         t_size = sum(map(len, t_units)) or 1
-        for pi, p in enumerate(parsed):
-            units = parsed_units(p)
-            shared = sum(len(u) for u in t_units if u in units)
+        for pi in range(len(parsed)):
+            shared = sum(len(u) for u in t_units if u in units[pi])
             if shared * 2 >= t_size and shared * 2 >= sizes[pi] and shared:
                 pairs.append((shared, -abs(pi - ti), pi, ti))
     pairs.sort(reverse=True)
