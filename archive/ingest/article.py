@@ -131,7 +131,7 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
         article.sidebar = Sidebar(sidebar_title, items)
     elif sidebar_title:
         article.paragraphs.insert(0, sidebar_title)
-    _move_photo_bylines_last(article)
+    _tidy_bylines(article)
 
 
 def _next_is_bullet(body: list[Line], index: int) -> bool:
@@ -166,7 +166,7 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
     if not article.paragraphs and article.dateline is None:
         found = patterns.parse_dateline(text)
         if found:
-            article.dateline, bylines, _ = found
+            article.dateline, bylines = found
             article.bylines = bylines + article.bylines
     byline_text = text if line.kind == "byline" else ""
     if not byline_text and len(article.paragraphs) < 2 and not article.bylines:
@@ -188,7 +188,8 @@ def _leading_byline(text: str) -> str:
     return head.group() if head and BYLINE_LINE.match(head.group()) else ""
 
 
-def _move_photo_bylines_last(article: ParsedArticle) -> None:
+def _tidy_bylines(article: ParsedArticle) -> None:
+    """Each (name, role) once, photographers last."""
     seen: set[tuple[str, str]] = set()
     unique: list[Byline] = []
     for byline in article.bylines:

@@ -68,20 +68,16 @@ def page_marker(line: str) -> tuple[int, str] | None:
     return int(match["num"]), (match["name"] or "").strip()
 
 
-def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline], int] | None:
-    """Dateline and its bylines at the start of a first paragraph, with the
-    length of the matched text."""
+def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline]] | None:
+    """Dateline and its bylines at the start of a first paragraph."""
     match = DATELINE.match(paragraph)
     if not match or not _plausible_dateline(match):
         return None
     dateline = Dateline(match["source"], (match["place"] or "").strip("、"), match["date"] or "")
-    end = match.end()
-    bylines: list[Byline] = []
-    group = DATELINE_BYLINE.match(paragraph, end)
+    group = DATELINE_BYLINE.match(paragraph, match.end())
     if group and ROLE.search(group["inner"]):
-        bylines = parse_bylines(group["inner"])
-        end = group.end()
-    return dateline, bylines, end
+        return dateline, parse_bylines(group["inner"])
+    return dateline, []
 
 
 def _plausible_dateline(match: re.Match) -> bool:

@@ -42,7 +42,7 @@ class ParsedArticle:
     title: str = ""
     subtitle: str = ""
     dateline: Dateline | None = None
-    bylines: list[Byline] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)  # each (name, role) once, photographers last
     captions: list[Caption] = field(default_factory=list)
     editor_note: list[str] = field(default_factory=list)
     sidebar: Sidebar | None = None
