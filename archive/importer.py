@@ -17,6 +17,7 @@ from django.db import DataError, transaction
 from tqdm import tqdm
 
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
+from archive.signals import articles_written
 from archive.models import Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
 
 PHOTOGRAPHER_ROLE = "摄影"
@@ -146,6 +147,7 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
             issue, created = save_issue(path, paper, paper_slug, date, checksum)
             articles = save_articles(issue, parsed)
             save_credits(articles, parsed, people, new_people)
+            articles_written.send(sender=Article, ids=[a.pk for a in articles.values()])
     except DataError as exc:  # e.g. a "title" longer than the column allows
         raise IngestError(f"cannot store: {exc}", str(path)) from exc
     # Only rows that survived the commit may be reused by later files.

@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "haystack",
     "archive",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -88,3 +90,13 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every start without it
+
+# Search: haystack over our Whoosh backend (search/backend.py). A site that
+# outgrows one machine can point this at haystack's Elasticsearch backend.
+HAYSTACK_CONNECTIONS = {
+    "default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": str(INDEX_PATH)},
+}
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ArchiveSignalProcessor"
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False  # one model; spares a filter per query
+# A newsroom dictionary (jieba format: word [freq] per line) of local places and names.
+SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT") or None

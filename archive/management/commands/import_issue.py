@@ -5,6 +5,7 @@ import traceback
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.importer import InternalError, import_paths
+from search import indexing
 
 
 def iso_date(value):
@@ -31,11 +32,12 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["json"] and not opts["dry_run"]:
             raise CommandError("--json needs --dry-run")
-        report = import_paths(
-            opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-            date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], force=opts["force"],
-            progress=not opts["json"],
-        )
+        with indexing.batch():  # one index writer for the whole run, then optimize
+            report = import_paths(
+                opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
+                date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], force=opts["force"],
+                progress=not opts["json"],
+            )
         if opts["json"]:
             for result in report.results:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))

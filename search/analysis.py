@@ -1,0 +1,213 @@
+"""The one Chinese analyzer: indexing, querying, highlighting and tests all use it.
+
+Text is first *folded* (繁→简, full-width→half-width, ASCII lower case) one
+character for one character, so every offset into the folded text is also an
+offset into the original and highlights land on the right characters.
+
+Two token streams are built from the folded text:
+
+* words: jieba with HMM off (its HMM guesses depend on context, so index and
+  query would disagree), numbered by word so that phrase queries work; on the
+  index side the dictionary sub-words of a long word (cut_for_search) are added
+  at the position of their parent word;
+* grams: every character and every pair of adjacent characters, numbered by
+  character. A phrase of n characters is then n-1 consecutive pairs, which is
+  exact substring matching whatever jieba made of the text.
+"""
+import hashlib
+import threading
+import unicodedata
+from functools import lru_cache
+
+from whoosh.analysis import Token, Tokenizer
+from zhconv.zhconv import getdict
+
+# Bump when tokens change, so that an index built by an older analyzer is reported.
+ANALYZER_VERSION = "3"
+
+
+def _fold_table() -> dict[int, str]:
+    table = {}
+    for trad, simp in getdict("zh-hans").items():
+        if len(trad) == 1 and len(simp) == 1:
+            table[ord(trad)] = simp
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    for code in range(0xFF21, 0xFF3B):  # full-width capitals fold to lower case too
+        table[code] = chr(code - 0xFEE0 + 32)
+    return table
+
+
+FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Same length as `text`, so offsets carry over."""
+    return text.translate(FOLD)
+
+
+def is_wordlike(token: str) -> bool:
+    """Letters, digits and CJK count; punctuation and spaces are not searchable words."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in token)
+
+
+class Segmenter:
+    """jieba with HMM off and an optional newsroom user dictionary."""
+
+    def __init__(self, user_dict: str | None = None, accelerate: bool = False):
+        import jieba
+
+        self.user_dict = user_dict
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        self._lock = threading.Lock()
+        words = read_user_dict(user_dict)
+        for word, freq in words:
+            self._jieba.add_word(word, freq)
+        self._fast = make_rjieba(words) if accelerate else None
+
+    def cut(self, folded: str) -> list[str]:
+        if self._fast is not None:
+            return self._fast.cut(folded, False)
+        with self._lock:  # jieba's lazy structures are not thread-safe
+            return list(self._jieba.cut(folded, HMM=False))
+
+    def in_dictionary(self, word: str) -> bool:
+        return bool(self._jieba.FREQ.get(word))
+
+
+def read_user_dict(path) -> list[tuple[str, int | None]]:
+    """jieba's format: `word [freq] [tag]` per line; the words are folded like the text."""
+    if not path:
+        return []
+    words = []
+    with open(path, encoding="utf-8-sig") as handle:
+        for line in handle:
+            parts = line.split()
+            if parts:
+                freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+                words.append((fold(parts[0]), freq))
+    return words
+
+
+def make_rjieba(words):
+    import rjieba
+
+    fast = rjieba.Jieba()
+    for word, freq in words:
+        fast.add_word(word, freq)
+    return fast
+
+
+def dictionary_digest(path) -> str:
+    if not path:
+        return "none"
+    with open(path, "rb") as handle:
+        return hashlib.sha256(handle.read()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def _segmenter(user_dict, accelerate) -> Segmenter:
+    return Segmenter(user_dict, accelerate)
+
+
+def segmenter() -> Segmenter:
+    from django.conf import settings
+
+    return _segmenter(getattr(settings, "SEARCH_USER_DICT", None),
+                      getattr(settings, "SEARCH_ACCELERATE", False))
+
+
+def signature() -> str:
+    """What built an index: compared with the running code by check_index."""
+    from django.conf import settings
+
+    return f"analyzer {ANALYZER_VERSION}; dictionary {dictionary_digest(getattr(settings, 'SEARCH_USER_DICT', None))}"
+
+
+def words(text: str, subwords: bool = False):
+    """(text, position, start, end) for every searchable word of `text`."""
+    seg = segmenter()
+    folded, start, pos = fold(text), 0, 0
+    for word in seg.cut(folded):
+        end = start + len(word)
+        if is_wordlike(word):
+            yield word, pos, start, end
+            if subwords and len(word) > 2:
+                for size in (2, 3):
+                    for i in range(len(word) - size + 1):
+                        part = word[i:i + size]
+                        if size < len(word) and seg.in_dictionary(part):
+                            yield part, pos, start + i, start + i + size
+            pos += 1
+        start = end
+
+
+def query_words(text: str) -> list[str]:
+    return [w for w, *_ in words(text)]
+
+
+def grams(text: str):
+    """(text, position, start, end): each character, and each pair not broken by a space."""
+    folded = fold(text)
+    pos = 0
+    for i, ch in enumerate(folded):
+        if ch.isspace():
+            pos += 1  # a gap, so that a phrase cannot reach across it
+            continue
+        yield ch, pos, i, i + 1
+        if i + 1 < len(folded) and not folded[i + 1].isspace():
+            yield folded[i:i + 2], pos, i, i + 2
+        pos += 1
+
+
+def phrase_grams(text: str) -> list[str]:
+    """The consecutive pairs that spell `text`; a single character stands for itself."""
+    folded = fold(text)
+    if len(folded) == 1:
+        return [folded]
+    return [folded[i:i + 2] for i in range(len(folded) - 1)]
+
+
+class _StreamTokenizer(Tokenizer):
+    """A Whoosh tokenizer over one of the streams above."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.stream == other.stream
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, pos, start, end in self.stream(value, mode):
+            token.text = text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = text
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + start, start_char + end
+            yield token
+
+
+def _word_stream(value, mode):
+    return words(value, subwords=(mode != "query"))
+
+
+def _gram_stream(value, mode):
+    return grams(value)
+
+
+def WordAnalyzer():
+    return _StreamTokenizer(_word_stream)
+
+
+def GramAnalyzer():
+    return _StreamTokenizer(_gram_stream)

@@ -1,0 +1,279 @@
+"""haystack's Whoosh backend, with what it hard-codes replaced.
+
+* the schema uses each field's `analyzer=` (the stock one forces an English
+  StemmingAnalyzer) and gives facet and sort fields columns;
+* one searcher is kept and refreshed only when the index changed, instead of
+  a new reader (and an mmap copy) per query;
+* updates and deletes wait for the writer lock instead of being dropped;
+* queries are our query language (search/query.py), compiled straight to
+  Whoosh queries; facets come from Whoosh grouping on columns; highlights
+  come from search/highlight.py.
+"""
+import threading
+from pathlib import Path
+
+from django.conf import settings
+from haystack.backends import BaseEngine
+from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier
+from whoosh import columns, fields, sorting
+from whoosh import query as wq
+
+from . import analysis
+from .compile import to_whoosh
+from .highlight import snippet, terms_for
+from .query import parse, positive_terms, quote
+
+SIGNATURE_FILE = "archive-analyzer.txt"
+
+
+class FacetList(fields.KEYWORD):
+    """A comma-separated list with a list column, so that Whoosh can group on it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(commas=True, lowercase=False, **kwargs)
+        self.column_type = columns.VarBytesListColumn()
+
+    def to_column_value(self, value):
+        return [v.strip().encode("utf-8") for v in value.split(",") if v.strip()]
+
+
+def schema_field(field_class):
+    stored, boost = field_class.stored, field_class.boost
+    if not field_class.indexed:
+        return fields.STORED()
+    if field_class.is_multivalued:
+        return FacetList(stored=stored, scorable=True)
+    if field_class.field_type in ("date", "datetime"):
+        return fields.DATETIME(stored=stored, sortable=True)
+    if field_class.field_type == "integer":
+        return fields.NUMERIC(int, stored=stored, sortable=True)
+    if field_class.analyzer is not None:
+        return fields.TEXT(analyzer=field_class.analyzer, stored=stored, phrase=True, field_boost=boost)
+    return fields.ID(stored=stored, sortable=True)
+
+
+class ArchiveWhooshBackend(WhooshSearchBackend):
+    write_timeout = 600.0  # seconds to wait for another process's writer
+
+    def __init__(self, connection_alias, **options):
+        super().__init__(connection_alias, **options)
+        self.write_timeout = options.get("WRITE_TIMEOUT", self.write_timeout)
+        self._searcher = None
+        self._searcher_lock = threading.Lock()
+
+    def build_schema(self, search_fields):
+        schema = {ID: fields.ID(stored=True, unique=True), DJANGO_CT: fields.ID(stored=True),
+                  DJANGO_ID: fields.ID(stored=True)}
+        content = ""
+        for field_class in search_fields.values():
+            schema[field_class.index_fieldname] = schema_field(field_class)
+            if field_class.document:
+                content = field_class.index_fieldname
+        return content, fields.Schema(**schema)
+
+    def setup(self):
+        super().setup()
+        self._searcher = None
+        if self.index.doc_count_all() == 0:
+            self.write_signature()
+
+    # -- the analyzer that built the index ---------------------------------
+
+    def signature_path(self) -> Path:
+        return Path(self.path) / SIGNATURE_FILE
+
+    def write_signature(self):
+        if self.use_file_storage:
+            self.signature_path().write_text(analysis.signature(), encoding="utf-8")
+
+    def stored_signature(self) -> str | None:
+        if not self.setup_complete:
+            self.setup()
+        if not self.use_file_storage:
+            return analysis.signature()
+        path = self.signature_path()
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+    # -- reading ---------------------------------------------------------------
+
+    def searcher(self):
+        """The shared searcher, reopened only when a writer has committed since."""
+        if not self.setup_complete:
+            self.setup()
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = self.index.searcher()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    def doc_ids(self) -> set[str]:
+        """Every indexed object's django_id, for comparing with the database."""
+        reader = self.searcher().reader()
+        return {reader.stored_fields(n)[DJANGO_ID] for n in reader.all_doc_ids()}
+
+    # -- writing ---------------------------------------------------------------
+
+    def writer(self):
+        if not self.setup_complete:
+            self.setup()
+        return self.index.writer(timeout=self.write_timeout, delay=0.05)
+
+    def update(self, index, iterable, commit=True):
+        self.write(index, iterable, ())
+
+    def remove(self, obj_or_string, commit=True):
+        self.write(None, (), [get_identifier(obj_or_string)])
+
+    def write(self, index, objects, remove_identifiers):
+        """Index `objects` and delete `remove_identifiers` in one commit, waiting
+        for any other writer (an import, another worker) to finish first."""
+        writer = self.writer()
+        try:
+            for identifier in remove_identifiers:
+                writer.delete_by_term(ID, identifier)
+            for obj in objects:
+                try:
+                    doc = index.full_prepare(obj)
+                except SkipDocument:
+                    continue
+                doc.pop("boost", None)
+                writer.update_document(**{k: self._from_python(v) for k, v in doc.items()
+                                          if v not in ("", None, [])})
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def optimize(self):
+        self.writer().commit(optimize=True)
+
+    def delete_index(self):
+        super().delete_index()
+        self.write_signature()
+
+    # -- searching -------------------------------------------------------------
+
+    def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, highlight=False,
+               facets=None, result_class=None, **kwargs):
+        query = to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
+        searcher = self.searcher()
+        if searcher.doc_count() == 0:
+            return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+        page_num, page_length = self.calculate_page(start_offset, end_offset)
+        page = searcher.search_page(
+            query, page_num, pagelen=max(page_length, 1), sortedby=sort_facet(sort_by),
+            groupedby=[facet(searcher, name) for name in facets or ()] or None, terms=False,
+        )
+        results = self._process_results(page, highlight=highlight, query_string=query_string,
+                                        result_class=result_class)
+        if page.pagenum < page_num or page_length <= 0:
+            results["results"] = []
+        if facets:
+            results["facets"] = {"fields": {name: facet_counts(page.results, name) for name in facets},
+                                 "dates": {}, "queries": {}}
+        return results
+
+    def _process_results(self, raw_page, highlight=False, query_string="", result_class=None, **kwargs):
+        results = super()._process_results(raw_page, result_class=result_class)
+        if highlight:
+            terms = highlight_terms(query_string)
+            for result in results["results"]:
+                result.highlighted = {name: [snippet(getattr(result, name, "") or "", terms)]
+                                      for name in ("snippet", "title")}
+        return results
+
+    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
+                       result_class=None, **kwargs):
+        searcher = self.searcher()
+        docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
+        if docnum is None:
+            return {"results": [], "hits": 0}
+        stored = searcher.stored_fields(docnum)
+        text = "\n".join(stored.get(name) or "" for name in ("title", "snippet"))
+        hits = searcher.more_like(docnum, self.content_field_name, text=text, top=end_offset or 10,
+                                  numterms=12, normalize=True)
+        page = _FixedPage(hits)
+        return self._process_results(page, result_class=result_class)
+
+
+class _FixedPage:
+    """more_like() gives Results; _process_results wants a page of them."""
+
+    def __init__(self, results):
+        self.results = results
+        self.pagenum = 1
+
+    def __len__(self):
+        return len(self.results)
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def score(self, n):
+        return self.results.score(n)
+
+
+def highlight_terms(query_string) -> list[str]:
+    try:
+        tree = parse(str(query_string)).tree
+    except ValueError:
+        return []
+    return terms_for(positive_terms(tree))
+
+
+def sort_facet(sort_by):
+    """haystack order_by (e.g. ["-date", "seq"]) as a Whoosh facet; each key keeps its own direction."""
+    if not sort_by:
+        return None
+    keys = [sorting.FieldFacet(key.lstrip("-"), reverse=key.startswith("-")) for key in sort_by]
+    return keys[0] if len(keys) == 1 else sorting.MultiFacet(keys)
+
+
+def facet(searcher, name):
+    overlap = isinstance(searcher.schema[name], FacetList)
+    return sorting.FieldFacet(name, allow_overlap=overlap, maptype=sorting.Count)
+
+
+def facet_counts(results, name) -> list[tuple[str, int]]:
+    counts = {}
+    for key, count in results.groups(name).items():
+        if isinstance(key, bytes):
+            key = key.decode("utf-8")
+        if key not in (None, ""):
+            counts[str(key)] = counts.get(str(key), 0) + count
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+class ArchiveSearchQuery(WhooshSearchQuery):
+    """Builds our query language from haystack's filters; the backend parses it."""
+
+    def build_query_fragment(self, field, filter_type, value):
+        if hasattr(value, "input_type_name") and value.input_type_name == "archive_query":
+            return f"({value.query_string})"
+        name = FILTER_NAMES.get(field, field)
+        if name == "date" and filter_type == "exact":
+            return f"date:{value}"
+        if filter_type in ("gte", "gt"):
+            return f"date:{value:%Y-%m-%d}.."
+        if filter_type in ("lte", "lt"):
+            return f"date:..{value:%Y-%m-%d}"
+        if filter_type == "in":
+            return "(" + " OR ".join(f"{name}:{quote(str(v))}" for v in value) + ")"
+        return f"{name}:{quote(str(value))}"
+
+    def build_query(self):
+        query = super().build_query()
+        return "" if query == "*:*" else query
+
+
+# Index field names as the query language calls them.
+FILTER_NAMES = {"bylines": "byline", "headline": "title", "year": "date", "month": "date"}
+
+
+class ArchiveWhooshEngine(BaseEngine):
+    backend = ArchiveWhooshBackend
+    query = ArchiveSearchQuery

@@ -1,0 +1,78 @@
+"""What haystack indexes of an Article. Text fields use our analyzers; the
+rest are stored for result lists and kept in columns for facets and sorting."""
+from haystack import indexes
+
+from archive.models import Article
+
+from .analysis import GramAnalyzer, WordAnalyzer
+
+
+def searchable_text(article) -> str:
+    """Everything a reader can find an article by, one line per part, so that a
+    phrase never runs from one part into the next."""
+    parts = [article.kicker, article.title, article.subtitle, *article.editor_note,
+             article.body, article.sidebar_title, *article.sidebar_items,
+             *(c.text for c in article.captions.all())]
+    return "\n".join(p for p in parts if p)
+
+
+def headline_text(article) -> str:
+    return "\n".join(p for p in (article.kicker, article.title, article.subtitle) if p)
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, stored=False, analyzer=WordAnalyzer())
+    grams = indexes.CharField(stored=False, analyzer=GramAnalyzer())
+    headline = indexes.CharField(stored=False, analyzer=WordAnalyzer())
+    headline_grams = indexes.CharField(stored=False, analyzer=GramAnalyzer())
+    snippet = indexes.CharField(indexed=False)
+
+    kicker = indexes.CharField(model_attr="kicker", indexed=False)
+    title = indexes.CharField(model_attr="title", indexed=False)
+    subtitle = indexes.CharField(model_attr="subtitle", indexed=False)
+    seq = indexes.IntegerField(model_attr="seq")
+    date = indexes.DateField(model_attr="issue__date")
+    paper = indexes.CharField(model_attr="issue__paper__slug")
+    paper_name = indexes.CharField(model_attr="issue__paper__name")
+    year = indexes.CharField()
+    month = indexes.CharField()
+    page = indexes.CharField()
+    column = indexes.CharField(model_attr="column")
+    source = indexes.CharField(model_attr="dateline_source")
+    bylines = indexes.MultiValueField()
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return (Article.objects.select_related("issue__paper", "page")
+                .prefetch_related("captions", "bylines__person").order_by("pk"))
+
+    def read_queryset(self, using=None):
+        return Article.objects.select_related("issue__paper", "page")
+
+    def prepare_text(self, article):
+        return searchable_text(article)
+
+    prepare_grams = prepare_text
+
+    def prepare_headline(self, article):
+        return headline_text(article)
+
+    prepare_headline_grams = prepare_headline
+
+    def prepare_snippet(self, article):
+        return "\n".join(p for p in (article.body, *(c.text for c in article.captions.all())) if p)
+
+    def prepare_year(self, article):
+        return f"{article.issue.date:%Y}"
+
+    def prepare_month(self, article):
+        return f"{article.issue.date:%Y-%m}"
+
+    def prepare_page(self, article):
+        return str(article.page.number) if article.page else ""
+
+    def prepare_bylines(self, article):
+        # Names only: the list is stored comma-separated.
+        return list(dict.fromkeys(b.person.name.replace(",", " ") for b in article.bylines.all()))

@@ -1,0 +1,99 @@
+"""Searching articles: one entry point shared by the search page, the API,
+feeds, exports and the command line, so that they all agree."""
+import datetime
+from dataclasses import dataclass, field
+
+from haystack.inputs import BaseInput
+from haystack.query import SearchQuerySet
+
+from archive.models import Article
+
+from .query import QueryError, parse
+
+SORTS = {"relevance": None, "newest": ("-date", "seq"), "oldest": ("date", "seq")}
+# Index field names that can filter and be counted, in the order a page shows them.
+FACETS = ("year", "month", "paper", "page", "source", "bylines", "column")
+MAX_PER_PAGE = 100
+
+
+class ArchiveQuery(BaseInput):
+    """Passes our query language through haystack untouched (AutoQuery would
+    split it on spaces and lowercase OR); the backend parses it."""
+
+    input_type_name = "archive_query"
+    post_process = False
+
+    def prepare(self, query_obj):
+        return self.query_string
+
+
+@dataclass
+class Results:
+    query: str
+    total: int = 0
+    hits: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    months: list = field(default_factory=list)  # [("2022-05", count)], in date order
+    notices: list = field(default_factory=list)
+    error: str = ""
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page)) if self.per_page else 1
+
+
+def article_results() -> SearchQuerySet:
+    return SearchQuerySet().models(Article)
+
+
+def build(q: str, filters: dict | None = None, start: datetime.date | None = None,
+          end: datetime.date | None = None, sort: str = "relevance") -> SearchQuerySet:
+    sqs = article_results()
+    if q.strip():
+        sqs = sqs.filter(content=ArchiveQuery(q))
+    for name, value in (filters or {}).items():
+        if name not in FACETS:
+            raise QueryError(f"不能按“{name}”筛选")
+        if value not in (None, ""):
+            sqs = sqs.filter(**{name: value})
+    if start:
+        sqs = sqs.filter(date__gte=start)
+    if end:
+        sqs = sqs.filter(date__lte=end)
+    if SORTS.get(sort):
+        sqs = sqs.order_by(*SORTS[sort])
+    elif sort not in SORTS:
+        raise QueryError(f"未知的排序方式“{sort}”：可用 {', '.join(SORTS)}")
+    return sqs
+
+
+def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page=1, per_page=20,
+           facets=True, highlight=True) -> Results:
+    """A page of hits with counts; a query we cannot run comes back as `error`, not an exception."""
+    per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+    results = Results(q, page=max(1, int(page)), per_page=per_page)
+    try:
+        if q.strip():
+            results.notices = parse(q).notices
+        sqs = build(q, filters, start, end, sort)
+    except QueryError as exc:
+        results.error = str(exc)
+        return results
+    if not q.strip() and not filters and not (start or end):
+        results.error = "请输入检索词"
+        return results
+    if highlight:
+        sqs = sqs.highlight()
+    if facets:
+        for name in FACETS:
+            sqs = sqs.facet(name)
+    offset = (results.page - 1) * per_page
+    results.hits = list(sqs[offset:offset + per_page])
+    results.total = sqs.count()
+    if facets:
+        counts = sqs.facet_counts().get("fields", {})
+        results.facets = {name: counts.get(name, []) for name in FACETS}
+        results.months = sorted(results.facets["month"])
+    return results
