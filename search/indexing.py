@@ -31,16 +31,21 @@ def identifier(pk) -> str:
 
 
 def reconcile(ids) -> tuple[int, int]:
-    """Index the articles that exist and drop the rest; returns (indexed, removed)."""
+    """Index the articles that exist and drop the rest, in one commit; returns
+    (indexed, removed)."""
     ids = sorted(set(ids))
-    index, indexed, removed = article_index(), 0, 0
+    index = article_index()
+    existing = set()
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        articles = list(index.index_queryset().filter(pk__in=chunk))
-        gone = set(chunk) - {a.pk for a in articles}
-        backend().write(index, articles, [identifier(pk) for pk in gone])
-        indexed, removed = indexed + len(articles), removed + len(gone)
-    return indexed, removed
+        existing.update(Article.objects.filter(pk__in=ids[start:start + CHUNK]).values_list("pk", flat=True))
+    gone = [identifier(pk) for pk in ids if pk not in existing]
+    backend().write(index, _articles(index, sorted(existing)), gone, size=len(existing))
+    return len(existing), len(gone)
+
+
+def _articles(index, ids):
+    for start in range(0, len(ids), CHUNK):
+        yield from index.index_queryset().filter(pk__in=ids[start:start + CHUNK])
 
 
 def changed(ids):
