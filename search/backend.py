@@ -282,7 +282,7 @@ class ArchiveSearchQuery(WhooshSearchQuery):
 
     def build_query_fragment(self, field, filter_type, value):
         if hasattr(value, "input_type_name") and value.input_type_name == "archive_query":
-            return f"({value.query_string})"
+            return f"({value.prepare(self)})"
         name = FILTER_NAMES.get(field, field)
         if name == "date" and filter_type == "exact":
             return f"date:{value}"

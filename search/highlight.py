@@ -32,7 +32,7 @@ def spans(text: str, terms) -> list[tuple[int, int]]:
             start = folded.find(term, start + 1)
     merged = []
     for start, end in sorted(marked):
-        if merged and start <= merged[-1][1]:
+        if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))

@@ -299,6 +299,25 @@ def positive_terms(node) -> list[Term]:
     return []
 
 
+def unparse(node) -> str:
+    """The tree as a query of this language, always well formed, for passing on."""
+    if isinstance(node, Term):
+        text = quote(node.text) if node.quoted else _bare(node.text)
+        return text if node.field == "text" else f"{node.field}:{text}"
+    if isinstance(node, DateRange):
+        return f"date:{node.start or ''}..{node.end or ''}"
+    if isinstance(node, Not):
+        return f"NOT {unparse(node.item)}"
+    joiner = " OR " if isinstance(node, Or) else " "
+    return "(" + joiner.join(unparse(item) for item in node.items) + ")"
+
+
+def _bare(text: str) -> str:
+    """An unquoted word stays unquoted unless it would read as syntax."""
+    plain = lex(text, []) == [Tok("word", text)]
+    return text if plain else quote(text)
+
+
 def quote(text: str) -> str:
     """A value as a phrase of this language, for queries built by code."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -8,7 +8,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Article
 
-from .query import QueryError, parse
+from .query import QueryError, parse, unparse
 
 SORTS = {"relevance": None, "newest": ("-date", "seq"), "oldest": ("date", "seq")}
 # Index field names that can filter and be counted, in the order a page shows them.
@@ -24,7 +24,9 @@ class ArchiveQuery(BaseInput):
     post_process = False
 
     def prepare(self, query_obj):
-        return self.query_string
+        # Re-written from the parse tree, so that what haystack wraps it in
+        # cannot be swallowed by an unclosed quote or bracket.
+        return unparse(parse(self.query_string).tree)
 
 
 @dataclass

@@ -1,0 +1,43 @@
+"""A fresh, empty search index per test."""
+import io
+import json
+import tempfile
+
+from django.core.management import call_command
+from django.test import override_settings
+from haystack import connections
+
+from search import indexing
+
+
+class TempIndexMixin:
+    def setUp(self):
+        super().setUp()
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        self.index_path = tmp.name
+        config = {"default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": tmp.name}}
+        override = override_settings(HAYSTACK_CONNECTIONS=config)
+        override.enable()
+        self.addCleanup(override.disable)
+        self._use_connections(config)
+        self.addCleanup(self._use_connections, None)
+
+    @staticmethod
+    def _use_connections(config):
+        from django.conf import settings
+
+        connections.connections_info = config or settings.HAYSTACK_CONNECTIONS
+        connections.reload("default")
+
+    def backend(self):
+        return indexing.backend()
+
+    def indexed_ids(self) -> set[int]:
+        return {int(pk) for pk in self.backend().doc_ids()}
+
+
+def search_json(*queries, **options) -> list[dict]:
+    out = io.StringIO()
+    call_command("search_articles", *queries, json=True, stdout=out, **options)
+    return [json.loads(line) for line in out.getvalue().splitlines()]
