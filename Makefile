@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples run test eval
+.PHONY: venv migrate samples index run test eval
 
 venv: $(VENV)/.installed
 
@@ -27,7 +27,11 @@ samples: migrate
 	  else echo "samples/$$slug: not found, skipped"; fi; \
 	done
 
-run: samples
+# The index is repaired (or rebuilt, after an analyzer change) before serving.
+index: samples
+	$(PY) manage.py check_index --repair || $(PY) manage.py rebuild_index --noinput
+
+run: index
 	$(PY) manage.py collectstatic --noinput -v 0
 	@echo "Archive running at http://127.0.0.1:8000/"
 	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2

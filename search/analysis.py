@@ -98,7 +98,7 @@ def make_rjieba(words):
 
     fast = rjieba.Jieba()
     for word, freq in words:
-        fast.add_word(word, freq)
+        fast.add_word(word, freq, None)
     return fast
 
 

@@ -187,7 +187,7 @@ class _Parser:
         if tok.kind in ("minus", "not"):
             self.take()
             nxt = self.peek()
-            if nxt is None or nxt.kind in ("or", "and", "close", "minus", "not"):
+            if nxt is None or nxt.kind in ("or", "and", "close"):
                 self.notices.append(f"“{tok.text or '-'}”后面没有检索词，已忽略")
                 return None
             item = self.parse_unary(depth)
@@ -221,21 +221,25 @@ class _Parser:
         self.terms += 1
         if self.terms > MAX_TERMS:
             raise QueryError(f"检索式太长：最多 {MAX_TERMS} 个检索词")
-        if field_name == "date":
-            return parse_date_range(tok.text)
-        if field_name == "page" and not tok.text.strip().isdigit():
-            raise QueryError(f"版次应是数字，例如 版:1，而不是“{tok.text}”")
         if tok.kind == "word" and not is_wordlike(tok.text):
             self.notices.append(f"“{tok.text}”不是检索词，已忽略；要查标点请加引号")
             return None
         if not tok.text.strip():
             return None
-        return Term(tok.text, field_name, quoted=tok.kind == "phrase")
+        return make_term(tok.text, field_name, quoted=tok.kind == "phrase")
+
+
+def make_term(text: str, field_name: str, quoted: bool = False):
+    if field_name == "date":
+        return parse_date_range(text)
+    if field_name == "page" and not (text.strip().isascii() and text.strip().isdigit()):
+        raise QueryError(f"版次应是数字，例如 版:1，而不是“{text}”")
+    return Term(text, field_name, quoted)
 
 
 def _with_field(node, name):
     if isinstance(node, Term):
-        return Term(node.text, name, node.quoted)
+        return make_term(node.text, name, node.quoted)
     if isinstance(node, Not):
         return Not(_with_field(node.item, name))
     if isinstance(node, (And, Or)):
@@ -307,7 +311,8 @@ def unparse(node) -> str:
     if isinstance(node, DateRange):
         return f"date:{node.start or ''}..{node.end or ''}"
     if isinstance(node, Not):
-        return f"NOT {unparse(node.item)}"
+        inner = unparse(node.item)
+        return f"NOT {inner}" if isinstance(node.item, Term) else f"NOT ({inner})"
     joiner = " OR " if isinstance(node, Or) else " "
     return "(" + joiner.join(unparse(item) for item in node.items) + ")"
 

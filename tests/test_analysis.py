@@ -1,0 +1,106 @@
+"""The analyzer: one tokenisation for index, query and highlight."""
+import os
+import tempfile
+import unittest
+from pathlib import Path
+
+from django.test import SimpleTestCase, override_settings
+from hypothesis import given, settings, strategies as st
+
+from search import analysis
+from search.analysis import fold, grams, phrase_grams, query_words, words
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+class FoldTests(SimpleTestCase):
+    def test_traditional_full_width_and_case_fold_one_for_one(self):
+        self.assertEqual(fold("問題ＡＢＣ１２３，COVID"), "问题abc123,covid")
+
+    @given(st.text(max_size=200))
+    @settings(max_examples=300, deadline=None)
+    def test_length_never_changes_and_folding_is_stable(self, text):
+        folded = fold(text)
+        self.assertEqual(len(folded), len(text))
+        self.assertEqual(fold(folded), folded)
+
+
+class WordTests(SimpleTestCase):
+    def test_positions_count_words_not_characters(self):
+        found = [(w, pos) for w, pos, _, _ in words("核酸检测点在海淀区")]
+        self.assertEqual(found, [("核酸", 0), ("检测点", 1), ("在", 2), ("海淀区", 3)])
+
+    def test_subwords_only_on_the_index_side_at_their_parents_position(self):
+        indexed = [(w, pos) for w, pos, _, _ in words("核酸检测点", subwords=True)]
+        self.assertIn(("检测", 1), indexed)
+        self.assertNotIn("检测", query_words("核酸检测点"))
+
+    def test_offsets_point_into_the_original_text(self):
+        text = "排队問題已解决"
+        for word, _, start, end in words(text):
+            self.assertEqual(fold(text[start:end]), word)
+
+    def test_punctuation_and_spaces_are_not_words(self):
+        self.assertEqual(query_words("疫情，防控！  "), ["疫情", "防控"])
+
+    def test_traditional_query_gives_the_simplified_tokens(self):
+        self.assertEqual(query_words("問題"), query_words("问题"))
+
+
+class GramTests(SimpleTestCase):
+    def test_characters_and_pairs_numbered_by_character(self):
+        self.assertEqual([(g, pos) for g, pos, _, _ in grams("核酸检")],
+                         [("核", 0), ("核酸", 0), ("酸", 1), ("酸检", 1), ("检", 2)])
+
+    def test_no_pair_across_a_line_break(self):
+        self.assertNotIn("尾开", [g for g, *_ in grams("结尾\n开头")])
+
+    def test_phrase_grams_spell_the_phrase(self):
+        self.assertEqual(phrase_grams("核酸检测"), ["核酸", "酸检", "检测"])
+        self.assertEqual(phrase_grams("核"), ["核"])
+
+
+class UserDictionaryTests(SimpleTestCase):
+    def setUp(self):
+        handle, path = tempfile.mkstemp(suffix=".txt")
+        os.write(handle, "云岭湾区 20\n".encode())
+        os.close(handle)
+        self.addCleanup(os.unlink, path)
+        self.path = path
+
+    def test_user_words_are_kept_whole_and_change_the_signature(self):
+        self.assertNotIn("云岭湾区", query_words("云岭湾区开通地铁"))
+        plain = analysis.signature()
+        with override_settings(SEARCH_USER_DICT=self.path):
+            self.assertIn("云岭湾区", query_words("云岭湾区开通地铁"))
+            self.assertNotEqual(analysis.signature(), plain)
+
+
+def corpus_texts():
+    files = sorted(CORPUS.glob("rmrb-dev/*.txt")) + sorted(CORPUS.glob("seed/*.txt"))
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
+class AcceleratorTests(SimpleTestCase):
+    """rjieba may replace jieba only where it gives the same tokens."""
+
+    def assert_same_tokens(self, texts, user_dict=None):
+        slow = analysis.Segmenter(user_dict, accelerate=False)
+        fast = analysis.Segmenter(user_dict, accelerate=True)
+        for text in texts:
+            for line in fold(text).splitlines():
+                self.assertEqual(fast.cut(line), slow.cut(line), line[:40])
+
+    def test_same_tokens_on_the_bundled_samples(self):
+        self.assert_same_tokens([p.read_text(encoding="utf-8-sig", errors="replace")
+                                 for p in SAMPLES.rglob("*.txt")])
+
+    @unittest.skipUnless(CORPUS.exists(), "needs ../shared/corpus")
+    def test_same_tokens_on_the_corpus_with_a_user_dictionary(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+            handle.write("核酸检测点 50\n卢东亮 20\n人民日报社\n")
+        self.addCleanup(os.unlink, handle.name)
+        texts = corpus_texts()
+        self.assert_same_tokens(texts)
+        self.assert_same_tokens(texts, handle.name)
