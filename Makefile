@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test eval
+.PHONY: venv migrate samples index run test eval bench-search
 
 venv: $(VENV)/.installed
 
@@ -41,3 +41,8 @@ test: venv
 
 eval: venv
 	$(PY) bench/eval_parser.py $(CORPUS)
+
+# Search latency at 10k and 100k articles, Whoosh beside SQLite FTS5 (docs/performance.md).
+# Loads are cached under /tmp/bench-search; the 100k one takes about an hour the first time.
+bench-search: venv
+	$(PY) bench/bench_search.py --corpus $(CORPUS)
