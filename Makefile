@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test eval bench-search
+.PHONY: venv migrate samples index run test eval bench-search eval-search
 
 venv: $(VENV)/.installed
 
@@ -46,3 +46,7 @@ eval: venv
 # Loads are cached under /tmp/bench-search; the 100k one takes about an hour the first time.
 bench-search: venv
 	$(PY) bench/bench_search.py --corpus $(CORPUS)
+
+# Search recall/precision on a throwaway import of one corpus set (a few minutes).
+eval-search: venv
+	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
