@@ -196,6 +196,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         page = searcher.search_page(
             query, page_num, pagelen=max(page_length, 1), sortedby=sort_facet(sort_by),
             groupedby=[facet(searcher, name) for name in facets or ()] or None, terms=False,
+            # Whoosh 2.7.4's block-quality skipping can loop forever on a union
+            # (UnionMatcher.skip_to_quality, whoosh issues #446/#461): a float
+            # subtraction lands just under the bar and never advances.
+            optimize=False,
         )
         results = self._process_results(page, highlight=highlight, query_string=query_string,
                                         result_class=result_class)

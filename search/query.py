@@ -289,6 +289,8 @@ def parse(text: str) -> Parsed:
     notices = []
     parser = _Parser(lex(text, notices), notices)
     tree = parser.parse_or()
+    if tree is None and text.strip() in OR_WORDS | AND_WORDS | NOT_WORDS and is_wordlike(text):
+        tree = Term(text.strip(), quoted=True)  # 非 or 或 alone is a search for that character
     if tree is None:
         raise QueryError("请输入检索词")
     return Parsed(tree, notices)
