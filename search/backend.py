@@ -22,6 +22,7 @@ from haystack.utils import get_identifier
 from whoosh import columns, fields, sorting
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.searching import ResultsPage
 
 from . import analysis
 from .compile import to_whoosh
@@ -193,14 +194,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if searcher.doc_count() == 0:
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        page = searcher.search_page(
-            query, page_num, pagelen=max(page_length, 1), sortedby=sort_facet(sort_by),
-            groupedby=[facet(searcher, name) for name in facets or ()] or None, terms=False,
-            # Whoosh 2.7.4's block-quality skipping can loop forever on a union
-            # (UnionMatcher.skip_to_quality, whoosh issues #446/#461): a float
-            # subtraction lands just under the bar and never advances.
-            optimize=False,
-        )
+        collector = exact_collector(searcher, page_num * max(page_length, 1), sort_facet(sort_by),
+                                    [facet(searcher, name) for name in facets or ()] or None)
+        searcher.search_with_collector(query, collector)
+        page = ResultsPage(collector.results(), page_num, max(page_length, 1))
         results = self._process_results(page, highlight=highlight, query_string=query_string,
                                         result_class=result_class)
         if page.pagenum < page_num or page_length <= 0:
@@ -248,6 +245,21 @@ class _FixedPage:
 
     def score(self, n):
         return self.results.score(n)
+
+
+def exact_collector(searcher, limit, sortedby, groupedby):
+    """Whoosh's collector with its shortcuts off. Block-quality skipping can loop
+    forever on a union (UnionMatcher.skip_to_quality, whoosh issues #446/#461),
+    and replacing the matcher every few hits prunes union branches that cannot
+    reach the top page, so their documents go uncounted: totals came out low."""
+    collector = searcher.collector(limit=limit, sortedby=sortedby, groupedby=groupedby,
+                                   optimize=False, terms=False)
+    inner = collector
+    while inner is not None:
+        if hasattr(inner, "replace"):
+            inner.replace = 0
+        inner = getattr(inner, "child", None)
+    return collector
 
 
 def highlight_terms(query_string) -> list[str]:

@@ -131,18 +131,24 @@ class QueryLanguageTests(SearchTestCase):
 
 
 class ResultTests(SearchTestCase):
-    def test_block_quality_skipping_is_off(self):
-        """Whoosh 2.7.4 can loop forever skipping blocks of a union by quality
-        (found by make eval-search: 1.6 % of rare two-character words hung
-        count()); which words hang depends on float scores, so this checks the guard."""
+    def test_totals_are_exact_without_facets_and_on_small_pages(self):
+        """Whoosh's top-N shortcuts undercounted (and could loop forever); the
+        total must not depend on facets or page size."""
+        for q in ("本报讯", "开放 OR 公园", "清河", "核酸 检测", '"开放"'):
+            full = search(q, per_page=100).total
+            for per_page in (1, 2):
+                self.assertEqual(search(q, per_page=per_page, facets=False).total, full, (q, per_page))
+
+    def test_whoosh_shortcuts_are_off(self):
         from unittest import mock
 
-        from whoosh.searching import Searcher
+        from search import backend
 
-        with mock.patch.object(Searcher, "search_page", autospec=True,
-                               side_effect=Searcher.search_page) as page:
-            search("梧桐")
-        self.assertIs(page.call_args.kwargs["optimize"], False)
+        with mock.patch.object(backend, "exact_collector", wraps=backend.exact_collector) as made:
+            search("梧桐", facets=False)
+        self.assertTrue(made.called)
+        top = backend.exact_collector(self.backend().searcher(), 5, None, None)
+        self.assertEqual((getattr(top, "usequality", False), top.replace), (False, 0))
 
     def test_sorting_by_date(self):
         newest = [h.date for h in search("清河 OR 开放", sort="newest").hits]
