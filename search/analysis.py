@@ -172,7 +172,7 @@ def phrase_grams(text: str) -> list[str]:
     return [folded[i:i + 2] for i in range(len(folded) - 1)]
 
 
-class _StreamTokenizer(Tokenizer):
+class StreamTokenizer(Tokenizer):
     """A Whoosh tokenizer over one of the streams above."""
 
     def __init__(self, stream):
@@ -206,11 +206,11 @@ def _gram_stream(value, mode):
 
 
 def WordAnalyzer():
-    return _StreamTokenizer(_word_stream)
+    return StreamTokenizer(_word_stream)
 
 
 def GramAnalyzer():
-    return _StreamTokenizer(_gram_stream)
+    return StreamTokenizer(_gram_stream)
 
 
 def postings(analyzer, value: str, mode: str = "index") -> dict[str, list[int]]:

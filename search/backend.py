@@ -13,7 +13,6 @@ import os
 import threading
 from pathlib import Path
 
-from django.conf import settings
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -51,7 +50,7 @@ class AnalyzedText(fields.TEXT):
     """TEXT whose postings come straight from our analyzer's token stream."""
 
     def index(self, value, **kwargs):
-        if not isinstance(self.analyzer, analysis._StreamTokenizer):
+        if not isinstance(self.analyzer, analysis.StreamTokenizer):
             yield from super().index(value, **kwargs)
             return
         encode = self.format.encode
@@ -178,7 +177,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def optimize(self):
         """Merge into one segment; skipped for big indexes, where merging costs
         more than the searches it speeds up (Whoosh re-writes every posting)."""
-        if self.searcher().doc_count() <= OPTIMIZE_LIMIT:
+        reader = self.searcher().reader()
+        if not reader.is_atomic() and reader.doc_count() <= OPTIMIZE_LIMIT:  # one segment is optimal already
             self.writer().commit(optimize=True)
 
     def delete_index(self):
@@ -226,25 +226,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         text = "\n".join(stored.get(name) or "" for name in ("title", "snippet"))
         hits = searcher.more_like(docnum, self.content_field_name, text=text, top=end_offset or 10,
                                   numterms=12, normalize=True)
-        page = _FixedPage(hits)
-        return self._process_results(page, result_class=result_class)
-
-
-class _FixedPage:
-    """more_like() gives Results; _process_results wants a page of them."""
-
-    def __init__(self, results):
-        self.results = results
-        self.pagenum = 1
-
-    def __len__(self):
-        return len(self.results)
-
-    def __iter__(self):
-        return iter(self.results)
-
-    def score(self, n):
-        return self.results.score(n)
+        return self._process_results(ResultsPage(hits, 1, max(len(hits), 1)), result_class=result_class)
 
 
 def exact_collector(searcher, limit, sortedby, groupedby):

@@ -37,7 +37,6 @@ AND_WORDS = {"AND", "&"}
 NOT_WORDS = {"NOT", "非"}
 QUOTES = {'"': '"', "“": "”", "”": "”", "＂": "＂", "「": "」"}
 OPEN, CLOSE = "(（", ")）"
-COLONS = ":："
 _FIELD_RE = re.compile(r"([^\s:：]+)[:：]")
 
 
