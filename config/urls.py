@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from . import health
+
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
     path("", include("archive.urls")),
 ]
