@@ -31,10 +31,11 @@ samples: migrate
 index: samples
 	$(PY) manage.py check_index --repair || $(PY) manage.py rebuild_index --noinput
 
+# gunicorn.conf.py: BIND (default 127.0.0.1:8000), WEB_CONCURRENCY, ... (docs/deploy.md).
 run: index
 	$(PY) manage.py collectstatic --noinput -v 0
-	@echo "Archive running at http://127.0.0.1:8000/"
-	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+	@echo "Archive running at http://$${BIND:-127.0.0.1:8000}/"
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: venv
 	$(PY) -m pytest -q

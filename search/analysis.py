@@ -17,6 +17,7 @@ Two token streams are built from the folded text:
 import hashlib
 import threading
 import unicodedata
+import logging
 from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
@@ -60,6 +61,10 @@ class Segmenter:
     def __init__(self, user_dict: str | None = None, accelerate: bool = False):
         import jieba
 
+        # jieba logs its loading at DEBUG through a stderr handler of its own;
+        # the site's logging (config/logs.py) decides where its records go.
+        jieba.default_logger.handlers.clear()
+        jieba.setLogLevel(logging.INFO)
         self.user_dict = user_dict
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
