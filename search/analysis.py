@@ -15,9 +15,9 @@ Two token streams are built from the folded text:
   exact substring matching whatever jieba made of the text.
 """
 import hashlib
+import logging
 import threading
 import unicodedata
-import logging
 from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
