@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test eval bench-search eval-search
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search backup restore
 
 venv: $(VENV)/.installed
 
@@ -39,6 +39,22 @@ run: index
 
 test: venv
 	$(PY) -m pytest -q
+
+# The suite against a throwaway PostgreSQL cluster (as CI runs it).
+test-postgres: venv
+	.ci/with-postgres $(PY) -m pytest -q
+
+# A consistent backup of the running site (database and source texts) into
+# $(BACKUPS)/archive-<time>/; restore with `make restore FROM=backups/archive-...`
+# into an empty database and DATA_DIR (the search index is rebuilt).
+BACKUPS ?= backups
+backup: venv
+	$(PY) manage.py backup_archive $(BACKUPS)
+
+restore: venv
+	@test -n "$(FROM)" || (echo "usage: make restore FROM=backups/archive-YYYYmmdd-HHMMSS" >&2; exit 2)
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py restore_archive $(FROM)
 
 eval: venv
 	$(PY) bench/eval_parser.py $(CORPUS)
