@@ -3,5 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("search/", include("search.urls")),
+    # Last: its paths begin with a paper's slug.
     path("", include("archive.urls")),
 ]
