@@ -35,6 +35,10 @@ def year_grid(year: int, urls: dict) -> list[Month]:
     return [month_grid(year, month, urls) for month in range(1, 13)]
 
 
+def month_end(first: datetime.date) -> datetime.date:
+    return datetime.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+
+
 def add_months(first: datetime.date, months: int) -> datetime.date:
     index = first.year * 12 + first.month - 1 + months
     return datetime.date(index // 12, index % 12 + 1, 1)

@@ -37,7 +37,8 @@ class Newspaper(models.Model):
 
 class IssueQuerySet(models.QuerySet):
     def of_paper(self, paper):
-        return self.filter(paper=paper)
+        # The paper comes along: every issue link needs its slug.
+        return self.filter(paper=paper).select_related("paper")
 
     def years(self):
         """[(year, number of issues)], oldest first."""

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from ..calendars import add_months, month_grid, year_grid
+from ..calendars import month_end, month_grid, year_grid
 from ..models import Article, Issue, Newspaper
 
 FRONT_PAGE_HEADLINES = 8
@@ -32,20 +32,21 @@ def home(request):
 def front(paper, today):
     """A paper's card on the home page: latest issue, its front-page headlines, a month calendar."""
     issues = Issue.objects.of_paper(paper)
-    latest = issues.order_by("-date").first()
-    headlines, month = [], None
-    if latest:
-        headlines = (Article.objects.for_issue(latest).exclude(kind=Article.Kind.NOTICE)
-                     .order_by("page__number", "seq")[:FRONT_PAGE_HEADLINES])
-        # The current month, or the latest one with an issue when this one has none yet.
-        shown = today if issues.filter(date__year=today.year, date__month=today.month).exists() else latest.date
-        month = month_view(paper, issues, shown.year, shown.month)
+    latest = issues.select_related("paper").order_by("-date").first()
+    if latest is None:
+        return {"paper": paper, "latest": None, "headlines": [], "month": None}
+    headlines = (Article.objects.for_issue(latest).with_issue().exclude(kind=Article.Kind.NOTICE)
+                 .order_by("page__number", "seq")[:FRONT_PAGE_HEADLINES])
+    # The current month, or the latest one with an issue when this one has none yet.
+    month = month_view(paper, issues, today.year, today.month)
+    if not month["grid"].count:
+        month = month_view(paper, issues, latest.date.year, latest.date.month)
     return {"paper": paper, "latest": latest, "headlines": headlines, "month": month}
 
 
 def month_view(paper, issues, year, month):
     first = datetime.date(year, month, 1)
-    last = add_months(first, 1) - datetime.timedelta(days=1)
+    last = month_end(first)
     grid = month_grid(year, month, issues.date_urls(first, last))
     before, after = issues.before(first), issues.after(last)
     return {"grid": grid, "paper": paper,
@@ -83,6 +84,9 @@ def month_detail(request, paper, year, month):
 
 
 def valid_date(year, month, day):
+    # Calendars show whole weeks, which for December 9999 would run past datetime's last year.
+    if not 1 <= year < datetime.MAXYEAR:
+        raise Http404("no such year")
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -98,7 +102,7 @@ def issue_detail(request, paper, date):
     if issue is None:
         context = {"paper": paper, "date": date, "before": issues.before(date), "after": issues.after(date)}
         return render(request, "archive/no_issue.html", context, status=404)
-    articles = Article.objects.for_issue(issue).with_bylines()
+    articles = Article.objects.for_issue(issue).with_issue().with_bylines()
     pages = [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
     context = {"issue": issue, "paper": paper, "pages": pages, "count": len(articles),
                "previous": issues.before(date), "next": issues.after(date)}
