@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web backup restore
 
 venv: $(VENV)/.installed
 
@@ -67,3 +67,8 @@ bench-search: venv
 # Search recall/precision on a throwaway import of one corpus set (a few minutes).
 eval-search: venv
 	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
+
+# Page latency (home, issue, article, reporter, search) through gunicorn and wrk, on the
+# 100k-article archive bench-search loads (docs/performance.md).
+bench-web: venv
+	$(PY) bench/bench_web.py --corpus $(CORPUS)

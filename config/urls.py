@@ -7,5 +7,7 @@ from . import health
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path("search/", include("search.urls")),
+    # Last: its paths begin with a paper's slug.
     path("", include("archive.urls")),
 ]
