@@ -3,5 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("api.urls")),
+    path("", include("api.site_urls")),
     path("", include("archive.urls")),
 ]
