@@ -3,6 +3,8 @@ named in bylines and photo credits."""
 import re
 
 from django.db import models
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from pypinyin import lazy_pinyin
 
@@ -11,6 +13,11 @@ def pinyin_slug(text: str, fallback: str) -> str:
     """An ASCII slug from Chinese text: 清河日报 -> qing-he-ri-bao."""
     joined = "-".join(lazy_pinyin(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", joined).strip("-")[:100] or fallback
+
+
+def short_label(text: str, size: int = 24) -> str:
+    first = (text or "").split("\n", 1)[0].strip()
+    return first if len(first) <= size else first[:size] + "…"
 
 
 class Newspaper(models.Model):
@@ -24,6 +31,31 @@ class Newspaper(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("archive:paper", args=[self.slug])
+
+
+class IssueQuerySet(models.QuerySet):
+    def of_paper(self, paper):
+        # The paper comes along: every issue link needs its slug.
+        return self.filter(paper=paper).select_related("paper")
+
+    def years(self):
+        """[(year, number of issues)], oldest first."""
+        return list(self.annotate(year=ExtractYear("date")).order_by("year").values("year")
+                    .annotate(n=Count("id")).values_list("year", "n"))
+
+    def date_urls(self, start, end) -> dict:
+        """{date: issue URL} for the issues from start to end inclusive."""
+        rows = self.filter(date__range=(start, end)).values_list("date", "paper__slug")
+        return {date: reverse("archive:issue", args=[slug, date.isoformat()]) for date, slug in rows}
+
+    def before(self, date):
+        return self.filter(date__lt=date).order_by("-date").first()
+
+    def after(self, date):
+        return self.filter(date__gt=date).order_by("date").first()
+
 
 class Issue(models.Model):
     paper = models.ForeignKey(Newspaper, models.CASCADE, related_name="issues", verbose_name="报纸")
@@ -32,6 +64,8 @@ class Issue(models.Model):
     source_name = models.CharField("来源文件", max_length=255, blank=True)
     checksum = models.CharField("SHA-256", max_length=64, blank=True)
     imported_at = models.DateTimeField("导入时间", auto_now=True)
+
+    objects = IssueQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "paper"]
@@ -69,10 +103,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(issue__paper=paper)
 
     def by_person(self, person):
-        return self.filter(bylines__person=person).distinct()
+        # A subquery rather than a join: a person twice on one byline (记者 and 摄影) is one article.
+        return self.filter(pk__in=Byline.objects.filter(person=person).values("article"))
 
     def with_issue(self):
-        return self.select_related("issue", "issue__paper")
+        return self.select_related("issue", "issue__paper", "page")
+
+    def with_bylines(self):
+        return self.prefetch_related(
+            models.Prefetch("bylines", Byline.objects.select_related("person").order_by("order")))
+
+    def on_this_day(self, day):
+        """Articles printed on this month and day in earlier years, newest year first."""
+        return (self.with_issue().filter(issue__date__month=day.month, issue__date__day=day.day,
+                                         issue__date__lt=day)
+                .order_by("-issue__date", "issue__paper__name", "seq"))
+
+    def newest_first(self):
+        return self.order_by("-issue__date", "issue__paper__name", "seq")
 
 
 class Article(models.Model):
@@ -121,6 +169,11 @@ class Article(models.Model):
         return self.body.split("\n") if self.body else []
 
     @property
+    def display_title(self) -> str:
+        """What a list calls the item: its title, else what else it has (a photo has only a caption)."""
+        return self.title or self.kicker or self.subtitle or short_label(self.body) or f"#{self.seq}"
+
+    @property
     def headline(self) -> str:
         return " ".join(part for part in (self.kicker, self.title, self.subtitle) if part)
 
@@ -135,6 +188,9 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:person", args=[self.slug])
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -153,11 +209,32 @@ class Person(models.Model):
         return slug
 
 
+class BylineQuerySet(models.QuerySet):
+    def role_counts(self):
+        return list(self.order_by().values("role").annotate(n=Count("article", distinct=True))
+                    .order_by("-n", "role").values_list("role", "n"))
+
+    def year_counts(self):
+        """[(year, articles)], oldest first."""
+        return list(self.annotate(year=ExtractYear("article__issue__date")).order_by("year")
+                    .values("year").annotate(n=Count("article", distinct=True)).values_list("year", "n"))
+
+    def colleagues_of(self, person, limit=12):
+        """People who shared a byline with `person`, most shared articles first: [(Person, n)]."""
+        rows = (self.filter(article__in=Byline.objects.filter(person=person).values("article"))
+                .exclude(person=person).values("person").annotate(n=Count("article", distinct=True))
+                .order_by("-n", "person__slug")[:limit])
+        people = Person.objects.in_bulk([row["person"] for row in rows])
+        return [(people[row["person"]], row["n"]) for row in rows]
+
+
 class Byline(models.Model):
     article = models.ForeignKey(Article, models.CASCADE, related_name="bylines", verbose_name="文章")
     person = models.ForeignKey(Person, models.CASCADE, related_name="bylines", verbose_name="人物")
     role = models.CharField("身份", max_length=50)  # 记者, 通讯员, 摄影 ...
     order = models.PositiveSmallIntegerField("顺序", default=0)
+
+    objects = BylineQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "order"]

@@ -9,13 +9,14 @@ from .query import MAX_LENGTH
 from .searching import FACETS, MAX_PER_PAGE, SORTS
 
 DEFAULT_PER_PAGE = 20
-# URL names of the facet filters; `bylines` is the index field behind `byline`.
-FILTER_PARAMS = {"year": "year", "month": "month", "paper": "paper", "page": "page",
+# URL names of the facet filters -> index fields. The printed page (版次) is
+# `print_page`, since `page` is the page of results.
+FILTER_PARAMS = {"year": "year", "month": "month", "paper": "paper", "print_page": "page",
                  "source": "source", "byline": "bylines", "column": "column"}
 assert set(FILTER_PARAMS.values()) == set(FACETS)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _FILTER_FORMATS = {"year": re.compile(r"^\d{4}$"), "month": re.compile(r"^\d{4}-\d{2}$"),
-                   "page": re.compile(r"^\d{1,4}$")}
+                   "print_page": re.compile(r"^\d{1,4}$")}
 
 
 class ParamError(ValueError):

@@ -99,3 +99,7 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
         results.facets = {name: counts.get(name, []) for name in FACETS}
         results.months = sorted(results.facets["month"])
     return results
+
+
+def more_like(article, limit: int) -> list:
+    return list(article_results().more_like_this(article)[:limit])

@@ -1,0 +1,49 @@
+"""The search page."""
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from . import presenting
+from .params import ParamError, SearchParams, from_query
+from .searching import Results, search
+from .trend import trend
+
+
+@require_safe
+def search_page(request):
+    try:
+        params = from_query(request.GET)
+    except ParamError as exc:
+        params = SearchParams(q=request.GET.get("q", "")[:200])
+        return render_page(request, params, Results(params.q, error=exc.message), status=400)
+    if params.is_empty:
+        return render_page(request, params, None)
+    results = search(params.q, **params.search_kwargs())
+    return render_page(request, params, results, status=400 if results.error else 200)
+
+
+def render_page(request, params: SearchParams, results: Results | None, status=200):
+    label = presenting.Labels()
+    context = {"params": params, "results": results, "sorts": presenting.sort_links(params),
+               "filters": presenting.active_filters(params, label)}
+    if results and not results.error:
+        context.update({
+            "hits": [(hit, presenting.hit_url(hit), presenting.hit_label(hit)) for hit in results.hits],
+            "first_number": (params.page - 1) * params.per_page + 1,
+            "facets": presenting.facet_groups(params, results.facets, label),
+            "trend": chart(params, results.months),
+            "pages": presenting.page_links(params, results.pages) if results.pages > 1 else [],
+            "previous_url": presenting.url_for(params, page=params.page - 1) if params.page > 1 else "",
+            "next_url": presenting.url_for(params, page=params.page + 1) if params.page < results.pages else "",
+            "suggestions": [] if results.total else presenting.suggestions(params),
+        })
+    return render(request, "search/search.html", context, status=status)
+
+
+def chart(params, months):
+    """The trend, each bar linked to the search narrowed to its month (or year)."""
+    shape = trend(months)
+    if shape is None:
+        return None
+    key = "year" if shape.by_year else "month"
+    return {"shape": shape, "bars": [(bar, presenting.url_for(params, **{key: bar.key}, page=None))
+                                     for bar in shape.bars]}

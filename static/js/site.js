@@ -1,0 +1,19 @@
+// Small enhancements only; every page works without this file.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+    var source = document.getElementById(button.dataset.copy);
+    if (!source || !navigator.clipboard) return;
+    var label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+        button.textContent = "已复制";
+        setTimeout(function () { button.textContent = label; }, 2000);
+      });
+    });
+  });
+  // Changing the sort or a date re-runs the search at once.
+  document.querySelectorAll(".search-options select").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
+});

@@ -1,0 +1,137 @@
+"""The search page: query language, filters as facets, sorting, paging, highlights, the trend and errors."""
+import unittest
+from urllib.parse import parse_qs, urlsplit
+
+from search.params import ParamError, from_query
+from search.trend import trend
+
+from .web_helpers import SampleArchiveTestCase
+
+
+class SearchPageTests(SampleArchiveTestCase):
+    def get(self, params, status=200):
+        response = self.client.get("/search/", params)
+        self.assertEqual(response.status_code, status, params)
+        self.assertValidHtml(response)
+        return response
+
+    def test_empty_page_shows_the_form_and_help(self):
+        response = self.get({})
+        self.assertContains(response, 'name="q"')
+        self.assertContains(response, "怎样检索")
+
+    def test_hits_total_highlight_and_links(self):
+        response = self.get({"q": "公园"})
+        results = response.context["results"]
+        self.assertEqual(results.total, 3)
+        self.assertContains(response, "共 3 篇")
+        self.assertContains(response, "<mark>公园</mark>")
+        for _, url, _ in response.context["hits"]:
+            self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_facets_apply_and_remove(self):
+        response = self.get({"q": "公园"})
+        groups = {group["name"]: group for group in response.context["facets"]}
+        self.assertEqual({"year", "month", "paper", "print_page", "byline"} - set(groups), set())
+        paper = next(link for link in groups["paper"]["shown"] if link.label == "清河日报")
+        self.assertEqual(paper.count, 2)
+        narrowed = self.get(dict(parse_qs(urlsplit(paper.url).query)))
+        self.assertEqual(narrowed.context["results"].total, 2)
+        chips = narrowed.context["filters"]
+        self.assertEqual([chip.label for chip in chips], ["报纸：清河日报"])
+        widened = self.get(dict(parse_qs(urlsplit(chips[0].url).query)))
+        self.assertEqual(widened.context["results"].total, 3)
+
+    def test_two_facets_and_date_range(self):
+        response = self.get({"q": "公园", "paper": "qinghe-daily", "print_page": "3"})
+        self.assertEqual(response.context["results"].total, 1)
+        response = self.get({"q": "公园", "start": "2024-03-10", "end": "2024-03"})
+        self.assertEqual(response.context["results"].total, 2)
+        self.assertEqual(len(response.context["filters"]), 2)
+
+    def test_sort_by_date(self):
+        newest = [hit.date for hit, _, _ in self.get({"q": "公园", "sort": "newest"}).context["hits"]]
+        oldest = [hit.date for hit, _, _ in self.get({"q": "公园", "sort": "oldest"}).context["hits"]]
+        self.assertEqual(newest, sorted(newest, reverse=True))
+        self.assertEqual(oldest, sorted(oldest))
+
+    def test_paging(self):
+        first = self.get({"q": "公园", "per_page": "2"})
+        self.assertEqual(first.context["results"].pages, 2)
+        self.assertTrue(first.context["next_url"])
+        second = self.get(dict(parse_qs(urlsplit(first.context["next_url"]).query)))
+        seen = [url for _, url, _ in first.context["hits"]] + [url for _, url, _ in second.context["hits"]]
+        self.assertEqual(len(set(seen)), 3)
+        self.assertContains(self.get({"q": "公园", "page": "50"}), "这一页没有结果了")
+
+    def test_trend_is_inline_svg_per_month(self):
+        response = self.get({"q": "公园 OR 排水"})
+        bars = response.context["trend"]["bars"]
+        self.assertEqual([bar.key for bar, _ in bars], ["2024-03", "2024-04"])
+        self.assertContains(response, "<svg")
+        self.assertIn("month=2024-03", bars[0][1])
+
+    def test_broken_query_shows_a_message_and_the_page(self):
+        response = self.get({"q": "date:2024-13"}, status=400)
+        self.assertContains(response, 'role="alert"', status_code=400)
+        self.assertContains(response, 'name="q"', status_code=400)
+
+    def test_bad_parameters_name_the_parameter(self):
+        for params, name in (({"q": "公园", "start": "昨天"}, "start"), ({"q": "x", "page": "0"}, "page"),
+                             ({"q": "x", "per_page": "10000"}, "per_page"), ({"q": "x", "sort": "best"}, "sort"),
+                             ({"q": "x" * 10000}, "q"), ({"year": "24"}, "year")):
+            response = self.get(params, status=400)
+            self.assertContains(response, f"{name}：", status_code=400)
+
+    def test_no_result_suggests_what_to_try(self):
+        response = self.get({"q": '"公园观鸟"', "paper": "yunling-evening"})
+        self.assertEqual(response.context["results"].total, 0)
+        labels = [link.label for link in response.context["suggestions"]]
+        self.assertIn("去掉所有筛选条件", labels)
+        self.assertTrue(any("公园观鸟" in label and "“" not in label for label in labels[1:]))
+
+    def test_user_text_is_escaped(self):
+        response = self.get({"q": "<script>alert(1)</script>"})
+        self.assertNotContains(response, "<script>alert")
+        response = self.get({"q": "<script>", "start": "<script>"}, status=400)
+        self.assertNotContains(response, "<script>", status_code=400)
+
+
+class ParamTests(unittest.TestCase):
+    def test_partial_dates_cover_the_period(self):
+        params = from_query({"start": "2024-02", "end": "2024-02"})
+        self.assertEqual((str(params.start), str(params.end)), ("2024-02-01", "2024-02-29"))
+        params = from_query({"start": "2023", "end": "2023"})
+        self.assertEqual((str(params.start), str(params.end)), ("2023-01-01", "2023-12-31"))
+
+    def test_errors_name_the_parameter(self):
+        for data, name in (({"start": "2024-02-30"}, "start"), ({"start": "2024-05", "end": "2024-04"}, "end"),
+                           ({"per_page": "101"}, "per_page"), ({"page": "-1"}, "page"),
+                           ({"print_page": "三"}, "print_page")):
+            with self.assertRaises(ParamError) as caught:
+                from_query(data)
+            self.assertEqual(caught.exception.param, name)
+
+    def test_query_string_round_trip(self):
+        data = {"q": "公园 OR 绿地", "paper": "qinghe-daily", "byline": "陶然", "start": "2024-03-01",
+                "sort": "newest", "page": "2"}
+        params = from_query(data)
+        self.assertEqual(params.to_query(), data)
+        self.assertEqual(params.index_filters, {"paper": "qinghe-daily", "bylines": "陶然"})
+
+
+class TrendTests(unittest.TestCase):
+    def test_gaps_are_filled_and_bars_scale_to_the_peak(self):
+        shape = trend([("2024-01", 4), ("2024-04", 2)])
+        self.assertEqual([(b.key, b.count) for b in shape.bars],
+                         [("2024-01", 4), ("2024-02", 0), ("2024-03", 0), ("2024-04", 2)])
+        self.assertEqual(shape.bars[0].height, shape.height)
+        self.assertEqual(shape.bars[3].height, shape.height / 2)
+
+    def test_long_spans_become_years(self):
+        shape = trend([("1990-05", 1), ("2024-03", 2), ("2024-04", 3)])
+        self.assertTrue(shape.by_year)
+        self.assertEqual((shape.first, shape.last, shape.bars[-1].count), ("1990", "2024", 5))
+
+    def test_nothing_to_draw(self):
+        self.assertIsNone(trend([]))
