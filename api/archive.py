@@ -31,7 +31,7 @@ def papers_with_counts():
 
 
 def articles_with_bylines():
-    return Article.objects.with_issue().select_related("page").prefetch_related("bylines__person")
+    return Article.objects.with_issue().with_bylines()
 
 
 @router.get("/papers", response=answers(list[PaperOut]), url_name="papers", summary="All papers")
@@ -87,8 +87,7 @@ def people(request, query: Query[Paged]):
             summary="A person and their bylined articles, newest first")
 def person(request, slug: str, query: Query[Paged]):
     found = get_object_or_404(Person, slug=slug)
-    articles = (articles_with_bylines().by_person(found)
-                .order_by("-issue__date", "issue__paper__name", "seq"))
+    articles = articles_with_bylines().by_person(found).newest_first()
     page = page_of(request, articles.count())
     rows = articles[page.offset:page.offset + page.per_page]
     return {**serialize.paging_data(page), "slug": found.slug, "name": found.name,

@@ -31,13 +31,14 @@ class SearchQuery(Schema):
     year: str | None = Field(None, description="filter: YYYY")
     month: str | None = Field(None, description="filter: YYYY-MM")
     paper: str | None = Field(None, description="filter: a paper's slug")
+    print_page: str | None = Field(None, description="filter: the printed page (版次), a number")
     source: str | None = Field(None, description="filter: dateline source, e.g. 本报")
     byline: str | None = Field(None, description="filter: a name in the byline")
     column: str | None = Field(None, description="filter: a column")
     start: str | None = Field(None, description="from this date: YYYY, YYYY-MM or YYYY-MM-DD")
     end: str | None = Field(None, description="to this date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD")
     sort: str | None = Field(None, description="default relevance", json_schema_extra={"enum": list(SORTS)})
-    page: str | None = Field(None, description="page of hits from 1; as a filter, the printed page (版)")
+    page: str | None = Field(None, description="page of hits, from 1")
     per_page: str | None = Field(None, description="hits a page, 1 to 100 (default 20)")
 
 

@@ -6,6 +6,7 @@ import datetime
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,12 +20,8 @@ from .params import ParamError, SearchParams
 from .searching import search
 from .validate import searchable
 
-SITE_NAME = "报纸档案"
 FEED_ITEMS = 50
 SUMMARY_CHARS = 200
-# The HTML pages these feeds belong to (the search page and a person's page).
-SEARCH_PAGE = "/search/"
-PERSON_PAGE = "/people/{slug}/"
 
 
 def issue_time(date) -> datetime.datetime:
@@ -42,8 +39,9 @@ class FeedSearch(NamedTuple):
 
 class ArchiveFeed(Feed):
     feed_type = Atom1Feed
-    # Atom wants an author for every entry; unsigned articles inherit this one.
-    author_name = SITE_NAME
+    def author_name(self):
+        # Atom wants an author for every entry; unsigned articles inherit this one.
+        return settings.SITE_NAME
 
     def __call__(self, request, *args, **kwargs):
         try:
@@ -68,14 +66,14 @@ class SearchFeed(ArchiveFeed):
     def title(self, obj):
         params = obj.params
         words = params.q.strip() or "、".join(params.filters.values())
-        return f"{SITE_NAME}检索：{words}"
+        return f"{settings.SITE_NAME}检索：{words}"
 
     def subtitle(self, obj):
         return "按日期从新到旧的检索结果"
 
     def link(self, obj):
         params = obj.params
-        return f"{SEARCH_PAGE}?{urlencode(params.to_query(sort='newest', page=None, per_page=None))}"
+        return f"{reverse('search:search')}?{urlencode(params.to_query(sort='newest', page=None, per_page=None))}"
 
     def items(self, obj):
         return obj.hits
@@ -107,14 +105,13 @@ class PersonFeed(ArchiveFeed):
         return get_object_or_404(Person, slug=slug)
 
     def title(self, person):
-        return f"{person.name}的文章 - {SITE_NAME}"
+        return f"{person.name}的文章 - {settings.SITE_NAME}"
 
     def link(self, person):
-        return PERSON_PAGE.format(slug=person.slug)
+        return person.get_absolute_url()
 
     def items(self, person):
-        return (Article.objects.by_person(person).with_issue().prefetch_related("bylines__person")
-                .order_by("-issue__date", "issue__paper__name", "seq")[:FEED_ITEMS])
+        return Article.objects.by_person(person).with_issue().with_bylines().newest_first()[:FEED_ITEMS]
 
     def item_title(self, article):
         return article.headline or f"#{article.seq}"

@@ -87,7 +87,7 @@ class SearchEndpointTests(ApiTestCase):
     def test_shape_totals_facets_months_and_highlights(self):
         data = self.get_json("/api/v1/search", q="核酸")
         self.assertEqual(data["total"], 2)
-        self.assertEqual(set(data["facets"]), {"year", "month", "paper", "page", "source", "byline", "column"})
+        self.assertEqual(set(data["facets"]), {"year", "month", "paper", "print_page", "source", "byline", "column"})
         self.assertIn({"value": "王小明", "count": 2}, data["facets"]["byline"])
         self.assertEqual(data["months"], [{"month": "2024-03", "count": 1}, {"month": "2024-04", "count": 1}])
         for hit in data["hits"]:
@@ -96,18 +96,30 @@ class SearchEndpointTests(ApiTestCase):
         self.assertEqual(self.client.get(data["csv_url"]).status_code, 200)
         self.assertEqual(self.client.get(data["feed_url"]).status_code, 200)
 
+    CASES = [{"q": "开放"}, {"q": "核酸", "sort": "newest"}, {"q": "县", "start": "2024-03", "end": "2024-03-31"},
+             {"q": "开放", "per_page": "1", "page": "2", "sort": "oldest"}, {"byline": "王小明"},
+             {"q": "开放 OR 公园", "paper": "qinghe-daily", "year": "2024"}, {"q": "梧桐", "month": "2024-03"},
+             {"q": "开放", "print_page": "2"}]
+
     def test_same_articles_and_total_as_the_search_page(self):
-        cases = [{"q": "开放"}, {"q": "核酸", "sort": "newest"}, {"q": "县", "start": "2024-03", "end": "2024-03-31"},
-                 {"q": "开放", "per_page": "1", "sort": "oldest"}, {"byline": "王小明"},
-                 {"q": "开放 OR 公园", "paper": "qinghe-daily", "year": "2024"}, {"q": "梧桐", "month": "2024-03"}]
-        for query in cases:
-            params = from_query(query)
-            page = search(params.q, **params.search_kwargs())
+        for query in self.CASES:
+            page = self.client.get("/search/", query)
+            self.assertEqual(page.status_code, 200, query)
+            results = page.context["results"]
             data = self.get_json("/api/v1/search", **query)
-            self.assertEqual(data["total"], page.total, query)
-            self.assertEqual([(h["date"], h["seq"]) for h in data["hits"]],
-                             [(f"{h.date:%Y-%m-%d}", h.seq) for h in page.hits], query)
             self.assertGreater(data["total"], 0, query)
+            self.assertEqual(data["total"], results.total, query)
+            self.assertEqual([h["url"].removeprefix("http://testserver") for h in data["hits"]],
+                             [url for _, url, _ in page.context["hits"]], query)
+
+    def test_same_as_the_shared_entry_point(self):
+        for query in self.CASES:
+            params = from_query(query)
+            results = search(params.q, **params.search_kwargs())
+            data = self.get_json("/api/v1/search", **query)
+            self.assertEqual(data["total"], results.total, query)
+            self.assertEqual([(h["date"], h["seq"]) for h in data["hits"]],
+                             [(f"{h.date:%Y-%m-%d}", h.seq) for h in results.hits], query)
 
     def test_paging_links(self):
         data = self.get_json("/api/v1/search", q="开放", per_page="1")
@@ -191,8 +203,8 @@ class ProtocolTests(ApiTestCase):
                          "/api/v1/papers/{paper}/issues/{date}/articles/{seq}", "/api/v1/people/{slug}",
                          "/api/v1/search", "/api/v1/search/export.{fmt}"} <= set(schema["paths"]))
         search_params = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
-        self.assertEqual(search_params, {"q", "year", "month", "paper", "source", "byline", "column",
-                                         "start", "end", "sort", "page", "per_page"})
+        self.assertEqual(search_params, {"q", "year", "month", "paper", "print_page", "source", "byline",
+                                         "column", "start", "end", "sort", "page", "per_page"})
 
     def test_docs_page_uses_bundled_assets_only(self):
         response = self.client.get("/api/v1/docs")
