@@ -1,9 +1,9 @@
 """/api/v1/: the API's routes, read-only. HEAD is answered as GET without a
 body and OPTIONS with the allowed methods (ninja answers only the methods of
-its operations, all GET here); every other method gets 405."""
+its operations, all GET here); every other method gets a JSON 405."""
 from functools import wraps
 
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponse
 from django.urls import URLPattern, include, path, re_path
 
 from .errors import json_error
@@ -16,7 +16,9 @@ def read_only(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ALLOWED:
-            return HttpResponseNotAllowed(ALLOWED)
+            response = json_error(405, f"只读接口：只接受 {'、'.join(ALLOWED)}")
+            response["Allow"] = ", ".join(ALLOWED)
+            return response
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
             response["Allow"] = ", ".join(ALLOWED)
@@ -25,7 +27,9 @@ def read_only(view):
         if head:
             request.method = "GET"
         response = view(request, *args, **kwargs)
-        if head and not response.streaming:
+        if head and response.streaming:
+            response.streaming_content = ()  # an export's headers, without running it
+        elif head:
             response["Content-Length"] = str(len(response.content))
             response.content = b""
         return response

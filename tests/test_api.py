@@ -189,7 +189,13 @@ class RateLimitTests(ApiTestCase):
 class ProtocolTests(ApiTestCase):
     def test_read_only(self):
         for method in ("post", "put", "patch", "delete"):
-            self.assertEqual(getattr(self.client, method)("/api/v1/papers").status_code, 405, method)
+            response = getattr(self.client, method)("/api/v1/papers")
+            self.assertEqual(response.status_code, 405, method)
+            self.assertEqual(response.json()["status"], 405)
+            self.assertEqual(response["Allow"], "GET, HEAD, OPTIONS")
+        export = self.client.head("/api/v1/search/export.csv", {"q": "县"})
+        self.assertEqual((export.status_code, b"".join(export.streaming_content)), (200, b""))
+        self.assertEqual(export["X-Total-Count"], "2")
         head = self.client.head("/api/v1/papers")
         self.assertEqual((head.status_code, head.content), (200, b""))
         options = self.client.options("/api/v1/papers")
