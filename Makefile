@@ -50,3 +50,9 @@ bench-search: venv
 # Search recall/precision on a throwaway import of one corpus set (a few minutes).
 eval-search: venv
 	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
+
+# Peak memory of exporting 50,000 search hits as CSV (docs/performance.md); the
+# synthetic database and index are built once (~10 min) under /tmp/bench-export.
+.PHONY: bench-export
+bench-export: venv
+	$(PY) bench/bench_export.py
