@@ -72,3 +72,9 @@ eval-search: venv
 # 100k-article archive bench-search loads (docs/performance.md).
 bench-web: venv
 	$(PY) bench/bench_web.py --corpus $(CORPUS)
+
+# Peak memory of exporting 50,000 search hits as CSV (docs/performance.md); the
+# synthetic database and index are built once (~10 min) under /tmp/bench-export.
+.PHONY: bench-export
+bench-export: venv
+	$(PY) bench/bench_export.py

@@ -42,3 +42,58 @@ def gbt7714(article) -> str:
     names = creator_list(creators(article))
     author = f"{names}. " if names else ""
     return f"{author}{title_of(article)}[N]. {issue.paper.name}, {issue.date:%Y-%m-%d}{page}."
+
+
+def ris(article, url: str = "") -> str:
+    """RIS, the exchange format of EndNote, Zotero and NoteExpress: type NEWS
+    with the paper as T2 and the column as section (SE), as Zotero reads them."""
+    issue = article.issue
+    lines = [("TY", "NEWS"), *(("AU", name) for name in creators(article)),
+             ("TI", title_of(article)), ("T2", issue.paper.name),
+             ("PY", f"{issue.date:%Y}"), ("DA", f"{issue.date:%Y/%m/%d}")]
+    if article.page:
+        lines.append(("SP", str(article.page.number)))
+    if article.column:
+        lines.append(("SE", article.column))
+    if url:
+        lines.append(("UR", url))
+    lines += [("LA", "zh"), ("ER", "")]
+    # The spec's line is "TAG  - value" with CRLF endings; tools choke on a bare LF less often than on one value over two lines.
+    return "".join(f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines)
+
+
+def bibtex(article, url: str = "") -> str:
+    """biblatex's newspaper form (@article with entrysubtype = newspaper); plain
+    BibTeX styles read the same entry as a journal article."""
+    issue = article.issue
+    fields = [("entrysubtype", "newspaper")]
+    names = creators(article)
+    if names:
+        fields.append(("author", " and ".join(f"{{{_tex(name)}}}" for name in names)))
+    fields += [("title", _tex(title_of(article))), ("journal", _tex(issue.paper.name)),
+               ("date", issue.date.isoformat()), ("year", f"{issue.date:%Y}"),
+               ("month", str(issue.date.month))]
+    if article.page:
+        fields.append(("pages", str(article.page.number)))
+    if url:
+        fields.append(("url", url))
+    fields.append(("langid", "chinese"))
+    body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
+    return f"@article{{{bibtex_key(article)},\n{body}}}\n"
+
+
+def bibtex_key(article) -> str:
+    issue = article.issue
+    return f"{issue.paper.slug}-{issue.date:%Y%m%d}-{article.seq}"
+
+
+_TEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+                 "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _tex(text: str) -> str:
+    return "".join(_TEX_SPECIALS.get(char, char) for char in _one_line(text))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

@@ -43,9 +43,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "haystack",
+    "ninja",  # installed so that its API docs use its bundled Swagger assets, not a CDN
     "archive",
     "search",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +119,13 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False  # one model; spares a filter per qu
 SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT") or None
 # rjieba cuts ~28x faster with the same tokens (tests/test_analysis.py proves it on the corpus).
 SEARCH_ACCELERATE = os.environ.get("SEARCH_ACCELERATE", "1").lower() in ("1", "true", "yes", "on")
+
+# The JSON API, feeds and exports (docs in README.md). Anonymous API and export
+# requests per client address, e.g. "60/min", "1000/day"; "" turns the limit off.
+# The count lives in Django's cache, per process unless CACHES names a shared one.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/min")
+# An export streams at most this many hits; a bigger result is cut, and says so in a header.
+EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", "50000"))
 
 # -- deployment -----------------------------------------------------------------
 # The editors' admin; a path of your own keeps it out of drive-by scans.

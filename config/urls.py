@@ -7,6 +7,8 @@ from . import health
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path("", include("api.urls")),
+    path("", include("api.site_urls")),
     path("search/", include("search.urls")),
     # Last: its paths begin with a paper's slug.
     path("", include("archive.urls")),

@@ -1,0 +1,106 @@
+"""Exports of every hit: CSV (UTF-8 with a byte-order mark) and JSON Lines,
+streamed, from the search page's URL and from the API, capped by
+EXPORT_MAX_ROWS, with the full text on request."""
+import csv
+import io
+import json
+
+from django.test import override_settings
+
+from archive.models import Article
+from search.exports import COLUMNS, batches, records
+from search.params import from_query
+from search.searching import search
+from tests.tools_helpers import ToolsTestCase
+
+HEADER = ["paper", "date", "page", "seq", "kicker", "title", "subtitle", "bylines", "source", "permalink"]
+
+
+class ExportTests(ToolsTestCase):
+    def export(self, fmt="csv", url="/search/export", **query):
+        response = self.client.get(f"{url}.{fmt}", query)
+        self.assertEqual(response.status_code, 200, getattr(response, "content", b"")[:300])
+        self.assertTrue(response.streaming)
+        self.assertIn(f'filename="archive-search.{fmt}"', response["Content-Disposition"])
+        return response, b"".join(response.streaming_content)
+
+    def csv_rows(self, **query):
+        response, body = self.export("csv", **query)
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        self.assertTrue(body.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark")
+        return response, list(csv.reader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+
+    def test_chinese_csv_round_trips_with_the_right_row_count(self):
+        response, rows = self.csv_rows(q="开放 OR 梧桐")
+        total = search("开放 OR 梧桐").total
+        self.assertEqual(total, 4)
+        self.assertEqual(rows[0], HEADER)
+        self.assertEqual(len(rows), total + 1)
+        self.assertEqual(response["X-Total-Count"], "4")
+        by_title = {row[5]: dict(zip(HEADER, row)) for row in rows[1:]}
+        two = by_title["城南老街改造完工"]
+        self.assertEqual(two, {"paper": "清河日报", "date": "2024-03-05", "page": "1", "seq": "2", "kicker": "",
+                               "title": "城南老街改造完工", "subtitle": "——两侧新栽梧桐一百多棵",
+                               "bylines": "李红、赵小华、陈晨、孙悦", "source": "本报",
+                               "permalink": "http://testserver/qinghe-daily/2024-03-05/2/"})
+        self.assertEqual(self.client.get(two["permalink"]).status_code, 200)
+
+    def test_rows_follow_the_sort_and_filters(self):
+        _, rows = self.csv_rows(q="开放", sort="newest")
+        self.assertEqual([row[1] for row in rows[1:]], ["2024-04-02", "2024-03-05", "2024-03-05"])
+        _, rows = self.csv_rows(q="开放", start="2024-04-01")
+        self.assertEqual([row[5] for row in rows[1:]], ["河滨公园新添健身步道"])
+
+    def test_full_text_is_a_last_column(self):
+        _, rows = self.csv_rows(q="梧桐", full_text="1")
+        self.assertEqual(rows[0], HEADER + ["text"])
+        body = Article.objects.get(title="城南老街改造完工").body
+        self.assertEqual(rows[1][-1], body)
+
+    def test_jsonl_has_one_object_per_hit(self):
+        response, body = self.export("jsonl", q="开放", full_text="yes")
+        self.assertEqual(response["Content-Type"], "application/x-ndjson; charset=utf-8")
+        lines = [json.loads(line) for line in body.decode().splitlines()]
+        self.assertEqual(len(lines), 3)
+        self.assertEqual(set(lines[0]), set(COLUMNS) | {"text"})
+        self.assertIsInstance(lines[0]["bylines"], list)
+
+    def test_api_export_is_the_same_as_the_pages(self):
+        for fmt in ("csv", "jsonl"):
+            _, page = self.export(fmt, q="开放", sort="oldest")
+            _, api = self.export(fmt, url="/api/v1/search/export", q="开放", sort="oldest")
+            self.assertEqual(page, api, fmt)
+
+    @override_settings(EXPORT_MAX_ROWS=2)
+    def test_rows_stop_at_the_cap(self):
+        response, rows = self.csv_rows(q="开放")
+        self.assertEqual(len(rows), 3)
+        self.assertEqual((response["X-Total-Count"], response["X-Export-Limit"]), ("3", "2"))
+
+    def test_batches_give_the_same_hits_as_one_search(self):
+        params = from_query({"q": "开放", "sort": "newest"})
+        one = [hit.pk for batch in batches(params, 100) for hit in batch]
+        self.assertEqual([len(batch) for batch in batches(params, 100, size=1)], [1, 1, 1])
+        self.assertEqual([hit.pk for batch in batches(params, 100, size=2) for hit in batch], one)
+        self.assertEqual([hit.pk for batch in batches(params, 2, size=1) for hit in batch], one[:2])
+        self.assertEqual(len(list(records(params, "http://x/", limit=1))), 1)
+
+    def test_bad_parameters_are_400_json_before_streaming(self):
+        for query, param in (({}, "q"), ({"q": "县", "full_text": "maybe"}, "full_text"),
+                             ({"q": "县", "end": "2024-99"}, "end"), ({"q": "县", "sort": "size"}, "sort"),
+                             ({"q": "县" * 10240}, "q")):
+            for url in ("/search/export.csv", "/api/v1/search/export.jsonl"):
+                response = self.client.get(url, query)
+                self.assertEqual(response.status_code, 400, (url, query))
+                self.assertEqual(response.json()["param"], param, (url, query))
+
+    def test_unknown_format_is_404(self):
+        self.assertEqual(self.client.get("/search/export.xlsx", {"q": "县"}).status_code, 404)
+
+    @override_settings(API_RATE_LIMIT="2/min")
+    def test_page_exports_share_the_rate_limit(self):
+        for _ in range(2):
+            self.export(q="县")
+        response = self.client.get("/search/export.csv", {"q": "县"})
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(response.json()["status"], 429)
