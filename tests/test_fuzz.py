@@ -5,7 +5,6 @@ import tempfile
 
 from django.test import Client, SimpleTestCase
 from hypothesis import HealthCheck, event, example, given, settings, strategies as st
-
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from archive.ingest import IngestError, parse_file, parse_text
