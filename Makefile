@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load backup restore
 
 venv: $(VENV)/.installed
 
@@ -78,3 +78,8 @@ bench-web: venv
 .PHONY: bench-export
 bench-export: venv
 	$(PY) bench/bench_export.py
+
+# gunicorn under readers and searchers (wrk) while import_issue loads 50 issues and an
+# editor saves articles; throughput, p95, errors, DB-vs-index differences (docs/performance.md).
+bench-load: venv
+	$(PY) bench/bench_load.py --corpus $(CORPUS)
