@@ -119,6 +119,9 @@ HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False  # one model; spares a filter per qu
 SEARCH_USER_DICT = os.environ.get("SEARCH_USER_DICT") or None
 # rjieba cuts ~28x faster with the same tokens (tests/test_analysis.py proves it on the corpus).
 SEARCH_ACCELERATE = os.environ.get("SEARCH_ACCELERATE", "1").lower() in ("1", "true", "yes", "on")
+# Seconds an edit waits for the index writer (an import may hold it for minutes) before
+# leaving its articles to the next writer; gunicorn kills a request after 30.
+SEARCH_WRITE_WAIT = float(os.environ.get("SEARCH_WRITE_WAIT", 5))
 
 # The JSON API, feeds and exports (docs in README.md). Anonymous API and export
 # requests per client address, e.g. "60/min", "1000/day"; "" turns the limit off.

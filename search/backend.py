@@ -140,13 +140,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     # -- writing ---------------------------------------------------------------
 
-    def writer(self, size: int = 0):
+    def writer(self, size: int = 0, timeout: float | None = None):
         """A writer, once the lock is free. Big batches are analysed in one
         process per core, each writing its own segment: Whoosh spends most of
         its time per posting in Python, so this is what makes bulk loads bearable."""
         if not self.setup_complete:
             self.setup()
-        options = {"timeout": self.write_timeout, "delay": 0.05, "codec": CODEC, "limitmb": 256}
+        options = {"timeout": self.write_timeout if timeout is None else timeout, "delay": 0.05, "codec": CODEC,
+                   "limitmb": 256}
         procs = min(os.cpu_count() or 1, 4)
         if size >= BULK_SIZE and procs > 1:
             return self.index.writer(procs=procs, multisegment=True, batchsize=200, **options)
@@ -158,11 +159,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def remove(self, obj_or_string, commit=True):
         self.write(None, (), [get_identifier(obj_or_string)])
 
-    def write(self, index, objects, remove_identifiers=(), size: int = 0):
+    def write(self, index, objects, remove_identifiers=(), size: int = 0, timeout: float | None = None):
         """Index `objects` (about `size` of them) and delete `remove_identifiers`
         in one commit, waiting for any other writer (an import, another worker)
         to finish first."""
-        writer = self.writer(size)
+        writer = self.writer(size, timeout)
         try:
             for identifier in remove_identifiers:
                 writer.delete_by_term(ID, identifier)

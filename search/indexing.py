@@ -6,14 +6,20 @@ order in which changes arrive does not matter. Outside a batch this happens
 when the transaction commits; inside `batch()` (an import) it happens once,
 with one writer, at the end.
 """
+import logging
 import threading
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import transaction
 from haystack import connections
+from whoosh.index import LockError
 
 from archive.models import Article
 
+from . import recovery
+
+log = logging.getLogger(__name__)
 _local = threading.local()
 CHUNK = 500
 
@@ -30,16 +36,16 @@ def identifier(pk) -> str:
     return f"archive.article.{pk}"
 
 
-def reconcile(ids) -> tuple[int, int]:
+def reconcile(ids, timeout: float | None = None) -> tuple[int, int]:
     """Index the articles that exist and drop the rest, in one commit; returns
-    (indexed, removed)."""
+    (indexed, removed). `timeout`: seconds to wait for another writer (default: the backend's)."""
     ids = sorted(set(ids))
     index = article_index()
     existing = set()
     for start in range(0, len(ids), CHUNK):
         existing.update(Article.objects.filter(pk__in=ids[start:start + CHUNK]).values_list("pk", flat=True))
     gone = [identifier(pk) for pk in ids if pk not in existing]
-    backend().write(index, _articles(index, sorted(existing)), gone, size=len(existing))
+    backend().write(index, _articles(index, sorted(existing)), gone, size=len(existing), timeout=timeout)
     return len(existing), len(gone)
 
 
@@ -56,7 +62,7 @@ def changed(ids):
     if pending is not None:
         pending.update(ids)
     else:
-        transaction.on_commit(lambda: reconcile(ids))
+        transaction.on_commit(lambda: after_commit(ids))
 
 
 @contextmanager
@@ -71,7 +77,28 @@ def batch(optimize: bool = True):
         yield
     finally:
         pending, _local.pending = _local.pending, None
-        if pending:
-            reconcile(pending)
+        if pending or recovery.waiting():
+            drain(pending)
             if optimize:
                 backend().optimize()
+
+
+def drain(ids=(), timeout: float | None = None) -> tuple[int, int]:
+    """Reconcile `ids` and every edit's ids still waiting on disk (search/recovery.py)."""
+    notes, waiting = recovery.waiting_ids()
+    done = reconcile(set(ids) | waiting, timeout)
+    recovery.forget(notes)
+    return done
+
+
+def after_commit(ids):
+    """An edit's index update. Its ids are noted on disk first, so that a process
+    killed before the write (a gunicorn worker past its timeout) leaves them to
+    the next writer. A writer held by an import is waited for only
+    SEARCH_WRITE_WAIT seconds: the request goes on, and the import's end, the
+    next edit or check_index --repair indexes them."""
+    recovery.note(ids)
+    try:
+        drain(ids, timeout=settings.SEARCH_WRITE_WAIT)
+    except LockError:
+        log.warning("search index busy (an import?): %d edited articles left for the next index write", len(ids))

@@ -94,7 +94,8 @@ def parse_int(param: str, value: str, default: int, low: int, high: int | None =
     value = (value or "").strip()
     if not value:
         return default
-    if not value.isdigit() or len(value) > 9:
+    # isdecimal, not isdigit: superscripts such as ¹ are digits that int() refuses (found by tests/test_fuzz.py).
+    if not value.isdecimal() or len(value) > 9:
         raise ParamError(param, f"{param}：“{value[:20]}”不是正整数")
     number = int(value)
     if number < low or (high is not None and number > high):

@@ -8,6 +8,11 @@ leaves a marker in DATA_DIR/runs while it runs. The marker is locked (flock)
 for the life of the process and the kernel drops the lock when it dies, so a
 marker that nobody holds belongs to a dead run: everything imported since it
 started is indexed again.
+
+Edits made in the admin write their article ids to DATA_DIR/runs/waiting-*.json
+before they touch the index and remove the file once the index has them
+(search/indexing.py: after_commit); the files left over are indexed by the
+next writer.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import datetime
 import fcntl
 import json
 import os
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +33,7 @@ from archive.models import Article
 from . import checks, indexing
 
 PREFIX = "import-"
+WAITING = "waiting-"
 
 
 def runs_dir() -> Path:
@@ -101,6 +108,36 @@ def release(runs: list[DeadRun], remove: bool):
         os.close(run.fd)
 
 
+def note(ids) -> Path:
+    """Write down ids whose index update is about to be tried."""
+    folder = runs_dir()
+    path = folder / f"{WAITING}{uuid.uuid4().hex}.json"
+    tmp = folder / f".{path.name}"
+    tmp.write_text(json.dumps(sorted(ids)))
+    os.rename(tmp, path)  # never seen half-written
+    return path
+
+
+def waiting() -> list[Path]:
+    return sorted(runs_dir().glob(f"{WAITING}*.json"))
+
+
+def waiting_ids() -> tuple[list[Path], set[int]]:
+    notes, ids = [], set()
+    for path in waiting():
+        try:
+            ids.update(json.loads(path.read_text()))
+        except FileNotFoundError:  # indexed and removed by another writer meanwhile
+            continue
+        notes.append(path)
+    return notes, ids
+
+
+def forget(notes: list[Path]):
+    for path in notes:
+        path.unlink(missing_ok=True)
+
+
 @dataclass
 class Repair:
     dead_runs: int = 0
@@ -110,14 +147,16 @@ class Repair:
 
 def repair(only_after_crash: bool = False) -> Repair:
     """Index what is missing, drop what is gone, and re-index the articles of
-    issues imported since the start of any dead run. With `only_after_crash`,
-    do nothing unless a run died (the cheap check import_issue makes on start)."""
+    issues imported since the start of any dead run and those of edits still
+    waiting. With `only_after_crash`, do nothing unless a run died (the cheap
+    check import_issue makes on start; its own end indexes waiting edits)."""
     runs = claim_dead_runs()
     try:
         if only_after_crash and not runs:
             return Repair()
         missing, extra = checks.differences()
-        ids = missing | extra
+        notes, edited = waiting_ids()
+        ids = missing | extra | edited
         if runs:
             since = min(run.started for run in runs)
             ids |= set(Article.objects.filter(issue__imported_at__gte=since).values_list("pk", flat=True))
@@ -126,4 +165,5 @@ def repair(only_after_crash: bool = False) -> Repair:
         release(runs, remove=False)  # a later repair must still see them
         raise
     release(runs, remove=True)
+    forget(notes)
     return Repair(len(runs), indexed, removed)

@@ -13,10 +13,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase, TestCase, override_settings
 from django.utils import timezone
 
 from archive.models import Article, Issue
@@ -174,3 +175,58 @@ class RecoveryTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertEqual(recovery.dead_run_count(), 1)  # the same marker, now nobody's
         self.assertEqual(recovery.repair().dead_runs, 1)
         self.assertEqual(recovery.dead_run_count(), 0)
+
+
+class WaitingEditTests(TempIndexMixin, TempDirMixin, TestCase):
+    """An edit while an import holds the index writer: the request does not wait
+    for the import, and its articles are indexed by the next writer."""
+
+    def setUp(self):
+        super().setUp()
+        run_import(self.write("2024-03-05.txt"))
+        self.article = Article.objects.get(title="城南老街改造完工")
+
+    def hold_writer(self, seconds):
+        code = ("import sys, time; from whoosh.index import open_dir\n"
+                "w = open_dir(sys.argv[1]).writer(); print('locked', flush=True); time.sleep(float(sys.argv[2])); w.cancel()")
+        holder = subprocess.Popen([sys.executable, "-c", code, self.index_path, str(seconds)],
+                                  stdout=subprocess.PIPE, text=True)
+        self.addCleanup(holder.wait)
+        self.assertEqual(holder.stdout.readline().strip(), "locked")
+        return holder
+
+    def edit(self, title):
+        with self.captureOnCommitCallbacks(execute=True):
+            self.article.title = title
+            self.article.save()
+
+    @override_settings(SEARCH_WRITE_WAIT=0.3)
+    def test_busy_writer_leaves_the_edit_waiting_then_the_next_write_takes_it(self):
+        holder = self.hold_writer(2)
+        started = time.monotonic()
+        with self.assertLogs("search.indexing", "WARNING"):
+            self.edit("城南老街改造工程完工")
+        self.assertLess(time.monotonic() - started, 1.5)
+        self.assertEqual(len(recovery.waiting()), 1)
+        with self.assertRaisesMessage(CommandError, "check_index --repair"):
+            call_command("check_index", stdout=io.StringIO())
+        holder.wait()
+        other = Article.objects.exclude(pk=self.article.pk).first()
+        with self.captureOnCommitCallbacks(execute=True):
+            other.save()  # any later index write takes the waiting ids along
+        self.assertEqual(recovery.waiting(), [])
+        self.assertEqual({h.title for h in search("标题:工程完工").hits}, {"城南老街改造工程完工"})
+
+    def test_a_worker_killed_before_the_index_write_leaves_its_note(self):
+        with mock.patch("search.indexing.drain", side_effect=SystemExit("killed")), \
+                self.assertRaises(SystemExit):
+            self.edit("城南老街改造工程完工")
+        self.assertEqual(len(recovery.waiting()), 1)
+        self.assertIn("edits waiting for the index: 1", self.check_index_repair())
+        self.assertEqual({h.title for h in search("标题:工程完工").hits}, {"城南老街改造工程完工"})
+        self.assertEqual(recovery.waiting(), [])
+
+    def check_index_repair(self):
+        out = io.StringIO()
+        call_command("check_index", "--repair", stdout=out)
+        return out.getvalue()

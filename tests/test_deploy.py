@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def manage(*args, **env):
     """manage.py in a fresh process with `env` over ours and a DATA_DIR of its own."""
     with tempfile.TemporaryDirectory() as data:
-        full_env = {**os.environ, "DATA_DIR": data, **env}
+        # The browser tests allow async-unsafe calls in this process; a server never would.
+        ours = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        full_env = {**ours, "DATA_DIR": data, **env}
         return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env,
                               capture_output=True, text=True, timeout=120)
 

@@ -3,11 +3,13 @@ arbitrary queries (no 500, nothing from the query unescaped)."""
 import os
 import tempfile
 
-from django.test import SimpleTestCase
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from django.test import Client, SimpleTestCase
+from hypothesis import HealthCheck, event, example, given, settings, strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from archive.ingest import IngestError, parse_file, parse_text
 from archive.ingest.lines import STRIP
+from tests.web_helpers import TempIndexClassMixin, import_samples
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", 400))
 
@@ -76,3 +78,59 @@ class ParserFuzzTests(SimpleTestCase):
                 self.assertIn(f.name, str(exc))
                 return
         self.assertTrue(issue.articles)
+
+
+# -- the search page -----------------------------------------------------------
+
+PAYLOADS = ['<script>alert(1)</script>', '"><script>alert(1)</script>', "'><img src=x onerror=alert(1)>",
+            '</title><script>alert(1)</script>', '<svg/onload=alert(1)>', 'javascript:alert(1)',
+            '<ScRiPt src=//evil.example/x.js></sCrIpT>', '{{ 7|add:7 }}', '{% now "Y" %}', '%3Cscript%3E',
+            '&lt;script&gt;', '\u202e<script>', '<script\x00>', '<!--', ']]>', '\\', '%', '\x00']
+QUERY_PIECES = ["春耕", "清河", "记者", "王小明", "老街", "AND", "OR", "NOT", "或", "-", "(", ")", '"', "“", "”",
+                "标题:", "title:", "作者:", "byline:", "版:", "page:", "栏目:", "来源:", "报纸:", "paper:",
+                "date:", "date:2024-03..2024-04", "date:2024-13", "date:..2024", "date:2024..", "*", "?", ":",
+                " ", "\u3000", "問題", "ＡＢＣ", "🙂", "\u200b", *PAYLOADS]
+query = st.one_of(st.lists(st.sampled_from(QUERY_PIECES), max_size=12).map("".join), st.text(max_size=80))
+value = st.one_of(st.sampled_from(["", "2024", "2024-03", "2024-03-05", "2024-02-30", "0", "-1", "1", "20",
+                                   "101", "99999999999999999999", "1e3", "qinghe-daily", "王小明", "本报",
+                                   "newest", "oldest", "relevance", *PAYLOADS]), st.text(max_size=20))
+PARAMS = ["start", "end", "sort", "page", "per_page", "year", "month", "paper", "print_page", "source",
+          "byline", "column"]
+extra_params = st.one_of(st.just({}), st.dictionaries(st.sampled_from(PARAMS), value, max_size=3))
+
+
+def own_scripts(html: str) -> int:
+    return html.lower().count("<script")
+
+
+class SearchPageFuzzTests(TempIndexClassMixin, HypothesisTestCase):
+    """Arbitrary queries and parameters: never a 500, and nothing from the
+    request comes back as markup (no `<script` beyond the page's own)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        import_samples()
+
+    scripts = None
+
+    def get(self, params):
+        client = Client()
+        if self.scripts is None:
+            type(self).scripts = own_scripts(client.get("/search/").content.decode())
+        return client.get("/search/", params)
+
+    @settings(max_examples=EXAMPLES * 2, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+    @given(query, extra_params)
+    @example("春耕", {"page": "¹"})  # was a 500: str.isdigit() accepts it, int() does not
+    @example("<script>alert(1)</script>", {"per_page": "²"})
+    def test_search_page(self, q, params):
+        response = self.get({"q": q, **params})
+        event(f"status {response.status_code}")
+        self.assertLess(response.status_code, 500, (q, params))
+        html = response.content.decode("utf-8")
+        self.assertEqual(own_scripts(html), self.scripts, (q, params))
+        for sent in (q, *params.values()):
+            if "<" in sent:
+                self.assertNotIn(sent, html, "sent markup came back unescaped")
+        self.assertIn("default-src 'self'", response.headers["Content-Security-Policy"])

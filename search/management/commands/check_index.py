@@ -14,15 +14,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         mismatch = checks.analyzer_mismatch()
         missing, extra = checks.differences()
-        dead = recovery.dead_run_count()
+        dead, edits = recovery.dead_run_count(), len(recovery.waiting())
         self.stdout.write(f"missing from the index: {len(missing)}; in the index but not the database: "
-                          f"{len(extra)}; imports that died: {dead}")
-        if (missing or extra or dead) and options["repair"]:
+                          f"{len(extra)}; imports that died: {dead}; edits waiting for the index: {edits}")
+        if (missing or extra or dead or edits) and options["repair"]:
             done = recovery.repair()
             self.stdout.write(f"repaired: {done.indexed} indexed, {done.removed} removed")
-            missing, extra, dead = set(), set(), 0
+            missing, extra, dead, edits = set(), set(), 0, 0
         if mismatch:
             raise CommandError(mismatch)
-        if missing or extra or dead:
+        if missing or extra or dead or edits:
             raise CommandError("the index differs from the database: run check_index --repair")
         self.stdout.write("the index matches the database")
