@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test eval bench-search eval-search
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web backup restore
 
 venv: $(VENV)/.installed
 
@@ -31,13 +31,30 @@ samples: migrate
 index: samples
 	$(PY) manage.py check_index --repair || $(PY) manage.py rebuild_index --noinput
 
+# gunicorn.conf.py: BIND (default 127.0.0.1:8000), WEB_CONCURRENCY, ... (docs/deploy.md).
 run: index
 	$(PY) manage.py collectstatic --noinput -v 0
-	@echo "Archive running at http://127.0.0.1:8000/"
-	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2
+	@echo "Archive running at http://$${BIND:-127.0.0.1:8000}/"
+	exec $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: venv
 	$(PY) -m pytest -q
+
+# The suite against a throwaway PostgreSQL cluster (as CI runs it).
+test-postgres: venv
+	.ci/with-postgres $(PY) -m pytest -q
+
+# A consistent backup of the running site (database and source texts) into
+# $(BACKUPS)/archive-<time>/; restore with `make restore FROM=backups/archive-...`
+# into an empty database and DATA_DIR (the search index is rebuilt).
+BACKUPS ?= backups
+backup: venv
+	$(PY) manage.py backup_archive $(BACKUPS)
+
+restore: venv
+	@test -n "$(FROM)" || (echo "usage: make restore FROM=backups/archive-YYYYmmdd-HHMMSS" >&2; exit 2)
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py restore_archive $(FROM)
 
 eval: venv
 	$(PY) bench/eval_parser.py $(CORPUS)
@@ -50,6 +67,11 @@ bench-search: venv
 # Search recall/precision on a throwaway import of one corpus set (a few minutes).
 eval-search: venv
 	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
+
+# Page latency (home, issue, article, reporter, search) through gunicorn and wrk, on the
+# 100k-article archive bench-search loads (docs/performance.md).
+bench-web: venv
+	$(PY) bench/bench_web.py --corpus $(CORPUS)
 
 # Peak memory of exporting 50,000 search hits as CSV (docs/performance.md); the
 # synthetic database and index are built once (~10 min) under /tmp/bench-export.

@@ -11,11 +11,13 @@ import datetime
 import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.db import DataError, transaction
 from tqdm import tqdm
 
+from archive import sources
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
 from archive.signals import articles_written
 from archive.models import Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
@@ -129,7 +131,8 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     re-parses and re-writes it, e.g. after a parser fix."""
     path = Path(path)
     date = issue_date(path, date)
-    checksum = file_checksum(path)
+    data = read_bytes(path)
+    checksum = hashlib.sha256(data).hexdigest()
     existing = Issue.objects.filter(paper__name=paper, date=date).first()
     if existing and existing.checksum == checksum and not (dry_run or force):
         return IssueResult(str(path), paper, date, "unchanged")
@@ -148,6 +151,8 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
             articles = save_articles(issue, parsed)
             save_credits(articles, parsed, people, new_people)
             articles_written.send(sender=Article, ids=[a.pk for a in articles.values()])
+            # Kept only once the issue is committed: a rolled-back file leaves no source behind.
+            transaction.on_commit(partial(sources.keep, data, issue.paper.slug, date))
     except DataError as exc:  # e.g. a "title" longer than the column allows
         raise IngestError(f"cannot store: {exc}", str(path)) from exc
     # Only rows that survived the commit may be reused by later files.
@@ -156,9 +161,9 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     return result
 
 
-def file_checksum(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}", str(path)) from exc
 

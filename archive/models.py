@@ -113,11 +113,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("bylines", Byline.objects.select_related("person").order_by("order")))
 
-    def on_this_day(self, day):
-        """Articles printed on this month and day in earlier years, newest year first."""
-        return (self.with_issue().filter(issue__date__month=day.month, issue__date__day=day.day,
-                                         issue__date__lt=day)
-                .order_by("-issue__date", "issue__paper__name", "seq"))
+    def on_this_day(self, day, limit: int):
+        """Up to `limit` articles printed on this month and day in earlier years, newest first."""
+        # The issues first: the date functions then scan issues, not every article.
+        issues = list(Issue.objects.filter(date__month=day.month, date__day=day.day, date__lt=day)
+                      .order_by("-date").values_list("pk", flat=True)[:limit])
+        return (self.with_issue().filter(issue__in=issues)
+                .order_by("-issue__date", "issue__paper__name", "seq")[:limit])
 
     def newest_first(self):
         return self.order_by("-issue__date", "issue__paper__name", "seq")

@@ -375,13 +375,14 @@ def render(rows: list[dict], command: str) -> str:
     return "\n".join(out + [END])
 
 
-def write_report(path: Path, block: str) -> None:
+def write_report(path: Path, block: str, begin: str = BEGIN, end: str = END,
+                 heading: str = "## Search latency (issue #3)") -> None:
     """Replace the figures between the markers; prose around them is kept."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + block + text[text.index(END) + len(END):]
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + block + text[text.index(end) + len(end):]
     else:
-        text = text.rstrip("\n") + "\n\n## Search latency (issue #3)\n\n" + block + "\n"
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -1,36 +1,39 @@
-"""Settings come from the environment; the defaults suit local development."""
+"""Settings come from the environment. The defaults are safe for a server (DEBUG off,
+a random stored SECRET_KEY); export DEBUG=1 when developing."""
 import os
 from pathlib import Path
 
 import dj_database_url
 
+from .env import env_bool, env_list, stored_secret, url_prefix
+from .logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_list(name, default):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = os.environ.get("DEBUG", "1").lower() in ("1", "true", "yes", "on")
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
-    SECRET_KEY = "dev-only-insecure-key"
-
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+# Off unless asked for: a server started with no environment is a safe one.
+DEBUG = env_bool("DEBUG", False)
 
 # Everything the archive writes (database, search index, collected static files).
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 INDEX_PATH = Path(os.environ.get("INDEX_PATH", DATA_DIR / "index"))
 
+SECRET_KEY = os.environ.get("SECRET_KEY") or stored_secret(DATA_DIR / "secret_key")
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'archive.sqlite3'}", conn_max_age=600
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets pages be read while an import writes; IMMEDIATE takes the write
+    # lock at BEGIN, so that two writers queue (up to `timeout` s) instead of one
+    # failing at once with "database is locked" when it upgrades a read lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "transaction_mode": "IMMEDIATE", "timeout": 30}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -122,3 +126,36 @@ SEARCH_ACCELERATE = os.environ.get("SEARCH_ACCELERATE", "1").lower() in ("1", "t
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/min")
 # An export streams at most this many hits; a bigger result is cut, and says so in a header.
 EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", "50000"))
+
+# -- deployment -----------------------------------------------------------------
+# The editors' admin; a path of your own keeps it out of drive-by scans.
+ADMIN_PATH = url_prefix("ADMIN_PATH", "admin/")
+
+# HTTPS=1: the site is served over TLS (by a proxy that sets X-Forwarded-Proto,
+# see docs/deploy.md). Without it the site serves plain HTTP, e.g. on loopback.
+HTTPS = env_bool("HTTPS", False)
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probed over plain HTTP on loopback
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", 365 * 24 * 3600))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+# Our pages use only our own files: no inline scripts or styles, no other hosts.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+LOGGING = logging_config(os.environ.get("LOG_LEVEL", "INFO").upper(),
+                         os.environ.get("LOG_FORMAT", "text" if DEBUG else "json"))

@@ -15,6 +15,7 @@ Two token streams are built from the folded text:
   exact substring matching whatever jieba made of the text.
 """
 import hashlib
+import logging
 import threading
 import unicodedata
 from functools import lru_cache
@@ -60,6 +61,10 @@ class Segmenter:
     def __init__(self, user_dict: str | None = None, accelerate: bool = False):
         import jieba
 
+        # jieba logs its loading at DEBUG through a stderr handler of its own;
+        # the site's logging (config/logs.py) decides where its records go.
+        jieba.default_logger.handlers.clear()
+        jieba.setLogLevel(logging.INFO)
         self.user_dict = user_dict
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()

@@ -128,6 +128,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 self._searcher = self._searcher.refresh()
             return self._searcher
 
+    def reset_searcher(self):
+        """Forget the searcher without closing it: after a fork its files are the parent's too."""
+        with self._searcher_lock:
+            self._searcher = None
+
     def doc_ids(self) -> set[str]:
         """Every indexed object's django_id, for comparing with the database."""
         reader = self.searcher().reader()

@@ -70,3 +70,14 @@ def snippet(text: str, terms, size: int = SNIPPET_CHARS) -> SafeString:
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + "".join(out).replace("\n", " ") + suffix)
+
+
+def mark_all(text: str, terms) -> SafeString:
+    """The whole text, escaped, with every occurrence of the terms marked."""
+    out, pos = [], 0
+    for start, stop in spans(text or "", terms):
+        out.append(escape(text[pos:start]))
+        out.append(f"<mark>{escape(text[start:stop])}</mark>")
+        pos = stop
+    out.append(escape((text or "")[pos:]))
+    return mark_safe("".join(out))

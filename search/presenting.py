@@ -139,9 +139,11 @@ def hit_label(hit, highlight: bool = True) -> str:
     return short_label(hit.kicker or hit.snippet or "") or f"#{hit.seq}"
 
 
-def hit_url(hit) -> str:
+def hit_url(hit, q: str = "") -> str:
+    """The article's permalink; with the query as `hl`, the article page marks its words."""
     date = hit.date.date() if isinstance(hit.date, datetime.datetime) else hit.date
-    return reverse("archive:article", args=[hit.paper, date.isoformat(), hit.seq])
+    url = reverse("archive:article", args=[hit.paper, date.isoformat(), hit.seq])
+    return f"{url}?{urlencode({'hl': q})}" if q.strip() else url
 
 
 def search_home_url(q: str = "") -> str:

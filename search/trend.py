@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from archive.calendars import month_span
 
 WIDTH, HEIGHT = 640, 120
+MAX_STEP = 40  # a few months still look like bars, not a wall
 MAX_BARS = 120  # beyond ten years of months, bars are years
 
 
@@ -49,7 +50,7 @@ def trend(months: list[tuple[str, int]]) -> Trend | None:
     else:
         series = [(key, counts.get(key, 0)) for key in keys]
     peak = max(n for _, n in series)
-    step = WIDTH / len(series)
+    step = min(WIDTH / len(series), MAX_STEP)
     gap = step * 0.15 if step > 4 else 0
     bars = []
     for i, (key, n) in enumerate(series):

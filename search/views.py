@@ -27,7 +27,7 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
                "filters": presenting.active_filters(params, label)}
     if results and not results.error:
         context.update({
-            "hits": [(hit, presenting.hit_url(hit), presenting.hit_label(hit)) for hit in results.hits],
+            "hits": [(hit, presenting.hit_url(hit, params.q), presenting.hit_label(hit)) for hit in results.hits],
             "first_number": (params.page - 1) * params.per_page + 1,
             "facets": presenting.facet_groups(params, results.facets, label),
             "trend": chart(params, results.months),

@@ -20,13 +20,14 @@ def import_samples():
                      stdout=io.StringIO(), stderr=io.StringIO())
 
 
-def use_index(path: str | None):
-    """Point haystack at an index directory (None: back to the settings)."""
-    config = ({"default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": path}}
-              if path else settings.HAYSTACK_CONNECTIONS)
-    connections.connections_info = config
+def index_config(path: str) -> dict:
+    return {"default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": path}}
+
+
+def reload_connections():
+    """haystack's engines read settings.HAYSTACK_CONNECTIONS when made: call after changing it."""
+    connections.connections_info = settings.HAYSTACK_CONNECTIONS
     connections.reload("default")
-    return config
 
 
 class TempIndexClassMixin:
@@ -35,15 +36,16 @@ class TempIndexClassMixin:
     @classmethod
     def setUpClass(cls):
         cls._index_dir = tempfile.mkdtemp(prefix="archive-index-")
-        cls._index_override = override_settings(HAYSTACK_CONNECTIONS=use_index(cls._index_dir))
+        cls._index_override = override_settings(HAYSTACK_CONNECTIONS=index_config(cls._index_dir))
         cls._index_override.enable()
+        reload_connections()
         super().setUpClass()
 
     @classmethod
     def tearDownClass(cls):
         super().tearDownClass()
         cls._index_override.disable()
-        use_index(None)
+        reload_connections()
         shutil.rmtree(cls._index_dir, ignore_errors=True)
 
 

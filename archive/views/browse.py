@@ -25,7 +25,7 @@ def paper_or_404(slug):
 def home(request):
     today = timezone.localdate()
     papers = [front(paper, today) for paper in Newspaper.objects.all()]
-    history = list(Article.objects.on_this_day(today).with_bylines()[:ON_THIS_DAY])
+    history = list(Article.objects.with_bylines().on_this_day(today, ON_THIS_DAY))
     return render(request, "archive/home.html", {"papers": papers, "today": today, "history": history})
 
 

@@ -5,7 +5,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from search.backend import highlight_terms
+from search.highlight import mark_all
 from search.presenting import hit_label, hit_url
+from search.query import MAX_LENGTH
 from search.searching import more_like
 
 from ..citations import gbt7714
@@ -30,8 +33,15 @@ def article_detail(request, paper, date, seq):
         "next": in_issue.filter(seq__gt=seq).only("seq", "title", "kicker").first(),
         "related": related(article),
         "citation": gbt7714(article),
+        "paragraphs": marked(article.paragraphs, request.GET.get("hl", "")),
     }
     return render(request, "archive/article.html", context)
+
+
+def marked(paragraphs, query: str) -> list:
+    """Paragraphs with the words of the search that led here marked."""
+    terms = highlight_terms(query[:MAX_LENGTH]) if query.strip() else []
+    return [mark_all(p, terms) for p in paragraphs] if terms else paragraphs
 
 
 def related(article) -> list:

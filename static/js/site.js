@@ -12,6 +12,9 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+  // Arriving from a search: bring the first marked word into view.
+  var firstMark = document.querySelector(".article mark");
+  if (firstMark) firstMark.scrollIntoView({block: "center"});
   // Changing the sort or a date re-runs the search at once.
   document.querySelectorAll(".search-options select").forEach(function (select) {
     select.addEventListener("change", function () { select.form.submit(); });

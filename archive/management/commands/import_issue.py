@@ -1,11 +1,12 @@
 import datetime
 import json
 import traceback
+from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.importer import InternalError, import_paths
-from search import indexing
+from search import indexing, recovery
 
 
 def iso_date(value):
@@ -32,11 +33,11 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["json"] and not opts["dry_run"]:
             raise CommandError("--json needs --dry-run")
-        with indexing.batch():  # one index writer for the whole run, then optimize
+        date = opts["date"] and iso_date(opts["date"])
+        with self.tracked(opts["dry_run"]), indexing.batch():  # one index writer for the whole run
             report = import_paths(
                 opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-                date=opts["date"] and iso_date(opts["date"]), dry_run=opts["dry_run"], force=opts["force"],
-                progress=not opts["json"],
+                date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
             )
         if opts["json"]:
             for result in report.results:
@@ -51,3 +52,17 @@ class Command(BaseCommand):
                     self.stderr.write("".join(traceback.format_exception(error.__cause__)))
         if report.errors:
             raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")
+
+    @contextmanager
+    def tracked(self, dry_run):
+        """Mark the run, so that a crash is repaired by the next run; repair an
+        earlier run that died (its issues may be missing or stale in the index)."""
+        if dry_run:
+            yield
+            return
+        with recovery.import_run():
+            done = recovery.repair(only_after_crash=True)
+            if done.dead_runs:
+                self.stderr.write(f"an earlier import died; index repaired: {done.indexed} indexed, "
+                                  f"{done.removed} removed")
+            yield

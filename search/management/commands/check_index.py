@@ -1,24 +1,28 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search import checks, indexing
+from search import checks, recovery
 
 
 class Command(BaseCommand):
-    help = "Compare the search index with the database by article id; --repair fixes any difference."
+    help = ("Compare the search index with the database by article id, and look for imports that died; "
+            "--repair fixes both.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--repair", action="store_true", help="index what is missing, drop what is gone")
+        parser.add_argument("--repair", action="store_true",
+                            help="index what is missing or stale, drop what is gone")
 
     def handle(self, *args, **options):
         mismatch = checks.analyzer_mismatch()
         missing, extra = checks.differences()
-        self.stdout.write(f"missing from the index: {len(missing)}; in the index but not the database: {len(extra)}")
-        if (missing or extra) and options["repair"]:
-            indexed, removed = indexing.reconcile(missing | extra)
-            self.stdout.write(f"repaired: {indexed} indexed, {removed} removed")
-            missing = extra = set()
+        dead = recovery.dead_run_count()
+        self.stdout.write(f"missing from the index: {len(missing)}; in the index but not the database: "
+                          f"{len(extra)}; imports that died: {dead}")
+        if (missing or extra or dead) and options["repair"]:
+            done = recovery.repair()
+            self.stdout.write(f"repaired: {done.indexed} indexed, {done.removed} removed")
+            missing, extra, dead = set(), set(), 0
         if mismatch:
             raise CommandError(mismatch)
-        if missing or extra:
+        if missing or extra or dead:
             raise CommandError("the index differs from the database: run check_index --repair")
         self.stdout.write("the index matches the database")
