@@ -28,6 +28,8 @@ def manage(*args, **env):
     """manage.py in a fresh process with `env` over ours and a DATA_DIR of its own."""
     with tempfile.TemporaryDirectory() as data:
         full_env = {**os.environ, "DATA_DIR": data, **env}
+        # tests/test_browser.py sets this for Playwright in the test process; a deployment never has it.
+        full_env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
         return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env,
                               capture_output=True, text=True, timeout=120)
 
