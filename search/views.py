@@ -1,4 +1,6 @@
 """The search page."""
+from urllib.parse import urlencode
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -29,6 +31,7 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
         context.update({
             "hits": [(hit, presenting.hit_url(hit, params.q), presenting.hit_label(hit)) for hit in results.hits],
             "first_number": (params.page - 1) * params.per_page + 1,
+            "query_string": urlencode(params.to_query(page=None, per_page=None)),
             "facets": presenting.facet_groups(params, results.facets, label),
             "trend": chart(params, results.months),
             "pages": presenting.page_links(params, results.pages) if results.pages > 1 else [],

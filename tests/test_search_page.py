@@ -1,4 +1,6 @@
 """The search page: query language, filters as facets, sorting, paging, highlights, the trend and errors."""
+import html
+import re
 import unittest
 from urllib.parse import parse_qs, urlsplit
 
@@ -135,3 +137,27 @@ class TrendTests(unittest.TestCase):
 
     def test_nothing_to_draw(self):
         self.assertIsNone(trend([]))
+
+
+class LinkedToolsTests(SampleArchiveTestCase):
+    """The search, reporter and article pages link the feeds, exports and citation downloads."""
+
+    def test_search_page_links_its_feed_and_exports_with_the_same_filters(self):
+        response = self.client.get("/search/", {"q": "公园", "paper": "qinghe-daily", "page": "1"})
+        text = response.content.decode()
+        feed = re.search(r'rel="alternate" type="application/atom\+xml" title="[^"]*" href="([^"]+)"', text)
+        self.assertIsNotNone(feed)
+        self.assertIn("paper=qinghe-daily", feed.group(1))
+        self.assertEqual(self.client.get(html.unescape(feed.group(1))).status_code, 200)
+        for link in re.findall(r'href="(/search/export\.[a-z]+\?[^"]+)"', text):
+            self.assertEqual(self.client.get(html.unescape(link)).status_code, 200, link)
+        self.assertIn('rel="search" type="application/opensearchdescription+xml"', text)
+
+    def test_reporter_and_article_pages_link_their_outputs(self):
+        text = self.client.get("/people/qian-yu-tong/").content.decode()
+        self.assertIn('href="/people/qian-yu-tong/feed/"', text)
+        text = self.client.get("/qinghe-daily/2024-03-05/3/").content.decode()
+        for fmt in ("txt", "ris", "bib"):
+            url = f"/qinghe-daily/2024-03-05/3/cite.{fmt}"
+            self.assertIn(f'href="{url}"', text)
+            self.assertEqual(self.client.get(url).status_code, 200)
