@@ -7,7 +7,7 @@
    paragraphs recombined, under --root only), or invented (tests/fiction.py)
    when the corpus is absent. --base of them are imported into a fresh site.
 2. gunicorn -c gunicorn.conf.py serves it on 127.0.0.1:--port (SQLite in
-   DATA_DIR, or DATABASE_URL when set).
+   --root/data, or DATABASE_URL when set: give it an empty database).
 3. Idle: wrk runs the searchers alone (--searchers connections) for a third of --seconds.
 4. Under load, for --seconds: wrk readers (home, issue, article, reporter pages,
    --readers connections) and searchers (/search/?q=), while
