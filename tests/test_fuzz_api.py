@@ -5,7 +5,9 @@ operation's hypothesis strategy is driven here directly.)"""
 import os
 
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import TestCase, override_settings
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 from schemathesis.checks import not_a_server_error
@@ -21,6 +23,14 @@ class ApiFuzzTests(TempIndexClassMixin, TestCase):
     @classmethod
     def setUpTestData(cls):
         import_samples()
+
+    def setUp(self):
+        super().setUp()
+        # As Django's test client does: a request's end must not close the test's
+        # connection (on PostgreSQL it would, being inside the test's transaction).
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+            self.addCleanup(signal.connect, close_old_connections)
 
     def test_no_operation_answers_500(self):
         schema = schemathesis.openapi.from_wsgi("/api/v1/schema", get_wsgi_application())
