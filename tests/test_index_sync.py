@@ -144,3 +144,22 @@ class WriterLockTests(TempIndexMixin, TempDirMixin, TestCase):
         self.hold_lock(3)
         with self.assertRaises(LockError):
             self.backend().remove(self.article)
+
+
+class SegmentWithoutBylinesTests(TempIndexMixin, TempDirMixin, TestCase):
+    """A segment of articles without bylines beside one with them (as an edit of
+    such an article leaves until segments merge): faceted searches still work."""
+
+    def test_faceted_search_over_a_segment_with_no_bylines(self):
+        from unittest import mock
+
+        from whoosh import writing
+
+        run_import(self.write("2024-03-05.txt"))
+        commit = writing.SegmentWriter.commit
+        unmerged = lambda writer, **kwargs: commit(writer, mergetype=writing.NO_MERGE)  # noqa: E731
+        with mock.patch.object(writing.SegmentWriter, "commit", unmerged):
+            run_import(self.write("2024-03-06.txt", "县里举行运动会\n\n运动会今天开幕，全县两千人参加。\n"))
+        self.assertGreater(len(self.backend().searcher().reader().leaf_readers()), 1)
+        self.assertEqual({h.title for h in search("运动会").hits}, {"县里举行运动会"})
+        self.assertEqual({h.title for h in search("梧桐").hits}, {"城南老街改造完工"})
