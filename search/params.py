@@ -5,7 +5,8 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
-from .query import MAX_LENGTH
+from . import query
+from .query import MAX_LENGTH, QueryError
 from .searching import FACETS, MAX_PER_PAGE, SORTS
 
 DEFAULT_PER_PAGE = 20
@@ -14,7 +15,6 @@ DEFAULT_PER_PAGE = 20
 FILTER_PARAMS = {"year": "year", "month": "month", "paper": "paper", "print_page": "page",
                  "source": "source", "byline": "bylines", "column": "column"}
 assert set(FILTER_PARAMS.values()) == set(FACETS)
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _FILTER_FORMATS = {"year": re.compile(r"^\d{4}$"), "month": re.compile(r"^\d{4}-\d{2}$"),
                    "print_page": re.compile(r"^\d{1,4}$")}
 
@@ -68,25 +68,13 @@ class SearchParams:
 
 
 def parse_date(param: str, value: str, *, end: bool = False) -> datetime.date | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD; a partial end date means the end of that year or month."""
-    value = value.strip()
-    if not value:
+    """As the query language reads dates (2024, 2024-03, 2024-03-05; a partial end
+    date is the end of that year or month), with the error naming the parameter."""
+    if not value.strip():
         return None
-    match = _PARTIAL_DATE.match(value)
     try:
-        if not match:
-            raise ValueError
-        year, month, day = (int(g) if g else None for g in match.groups())
-        if day:
-            return datetime.date(year, month, day)
-        if month:
-            first = datetime.date(year, month, 1)
-            if not end:
-                return first
-            following = datetime.date(year + month // 12, month % 12 + 1, 1)
-            return following - datetime.timedelta(days=1)
-        return datetime.date(year, 12, 31) if end else datetime.date(year, 1, 1)
-    except ValueError:
+        return query.parse_date(value, end)
+    except QueryError:
         raise ParamError(param, f"{param}：日期“{value}”无效，请写成 2024-03-05、2024-03 或 2024") from None
 
 

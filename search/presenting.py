@@ -145,6 +145,3 @@ def hit_url(hit, q: str = "") -> str:
     url = reverse("archive:article", args=[hit.paper, date.isoformat(), hit.seq])
     return f"{url}?{urlencode({'hl': q})}" if q.strip() else url
 
-
-def search_home_url(q: str = "") -> str:
-    return reverse("search:search") + ("?" + urlencode({"q": q}) if q else "")
