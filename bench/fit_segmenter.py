@@ -42,8 +42,8 @@ def samples(corpus: Path):
         printed = [line for line in lines if line.kind != "page"]
         starts = dict(zip(map(id, printed), start_lines(truth)))
 
-        def record(lines_, i, end, current):
-            found = original(lines_, i, end, current)
+        def record(lines_, i, end, current, *context):
+            found = original(lines_, i, end, current, *context)
             names[:] = list(found)
             features.append([float(v) for v in found.values()])
             labels.append(any(starts.get(id(line)) for line in lines_[i:end]))

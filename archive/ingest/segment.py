@@ -8,12 +8,15 @@ previous article (a photo credit, an author note), a change of topic, and so on.
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import patterns
 from .lines import EDITOR_NOTE, Line
+from .topics import Topics, cosine, pair_counts, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
 ENUMERATED = re.compile(
@@ -27,9 +30,10 @@ PICTURE_GAP = 2  # blank lines that stand for a picture
 SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
-PUNCT = set("，。、；：？！“”‘’（）《》—…·「」『』 ,.;:?!()\"'0123456789")
 NOTICE_TITLE = re.compile(r"(?:启事|公告|声明|通告|讣告|公示)$")
 PHOTO_HEADINGS = {"图片报道", "图片新闻", "新闻图片", "摄影报道"}
+TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
+TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 
 
 @dataclass
@@ -42,10 +46,15 @@ class Block:
     subhead_shapes: list[tuple] = field(default_factory=list)  # runs read as sub-headings
     bigrams: set[str] = field(default_factory=set)
     bigrams_upto: int = 0  # lines already folded into `bigrams`
+    opening: Counter = field(default_factory=Counter)  # pairs of the first TOPIC_CHARS characters
+    opening_chars: int = 0
+    opening_upto: int = 0  # lines already counted in `opening`
+    opening_vector: dict[str, float] | None = None
 
 
 def segment(lines: list[Line]) -> list[Block]:
     _promote_subtitles(lines)
+    topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
@@ -58,7 +67,7 @@ def segment(lines: list[Line]) -> list[Block]:
             i += 1
             continue
         end = _run_end(lines, i)
-        if end > i and (current is None or _starts_article(lines, i, end, current)):
+        if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
             heads = lines[i:end]
             if current is not None and _soft_kicker(current):
                 heads.insert(0, current.lines.pop())
@@ -107,8 +116,8 @@ def _run_end(lines: list[Line], i: int) -> int:
     return end
 
 
-def _starts_article(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    return _start_score(lines, i, end, current) > 0
+def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
+    return _start_score(lines, i, end, current, topics) > 0
 
 
 # Evidence for "this run of heading lines starts a new article", as weights of
@@ -118,45 +127,55 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block) -> bool
 # city daily often does: a dateline, an editor's note, a notice title, and a
 # stand-alone photo just before.
 WEIGHTS = {
-    "bias": -0.3,
+    "bias": -9.0,
     "dateline_follows": 5.5,
-    "byline_follows": -1.3,
+    "byline_follows": -1.6,
     "editor_note_follows": 4.0,
-    "after_end_note": 2.0,
-    "after_credit": 5.1,
-    "after_byline": 0.7,
-    "three_lines": 0.5,
+    "after_end_note": 0.7,
+    "after_credit": 5.5,
+    "after_byline": -0.5,
+    "three_lines": 0.6,
     "dash_subtitle": 2.9,
-    "news_verb": 1.2,
-    "long_first": 0.2,
+    "news_verb": 1.6,
+    "long_first": 0.3,
     "list_continues": -3.6,
-    "column_tag": 3.8,
-    "photo": 3.9,
+    "column_tag": 3.7,
+    "photo": 3.4,
     "notice_title": 4.0,
-    "enumerated": -2.5,
-    "short_body": -2.4,
-    "short_first": -0.3,
-    "subheads_seen": 0.2,
-    "date_lede": 1.0,
-    "same_topic": -4.9,
-    "local_topic": -3.8,
-    "news_report": 2.9,
-    "since_subhead": 0.5,
+    "enumerated": -2.8,
+    "short_body": -0.5,
+    "short_first": -0.4,
+    "subheads_seen": -0.7,
+    "date_lede": 0.9,
+    "same_topic": -4.7,
+    "local_topic": -0.9,
+    "news_report": 2.4,
+    "since_subhead": -1.1,
     "same_shape": -1.6,
     "after_photo_item": 3.0,
+    "body_size": 1.6,
+    "subheads": -0.1,
+    "last_head_len": -0.3,
+    "after_paren": 1.0,
+    "near_similarity": -2.4,
+    "article_similarity": -4.5,
+    "echoes_title": 1.6,
 }
 
 
-def _start_score(lines: list[Line], i: int, end: int, current: Block) -> float:
-    features = _start_features(lines, i, end, current)
+def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> float:
+    features = _start_features(lines, i, end, current, topics)
     return WEIGHTS["bias"] + sum(WEIGHTS[name] * value for name, value in features.items())
 
 
-def _start_features(lines: list[Line], i: int, end: int, current: Block) -> dict[str, float]:
+def _start_features(lines: list[Line], i: int, end: int, current: Block,
+                    topics: Topics) -> dict[str, float]:
     run = lines[i:end]
     before = lines[i - 1] if i else None
     after = _first_body(lines, end)
     body = _body_chars(current)
+    ahead = window(_texts_of(lines[end:end + 3]), TOPIC_WINDOW)
+    behind = window([t[::-1] for t in reversed(_texts_of(lines[max(0, i - 3):i]))], TOPIC_WINDOW)
     return {
         "dateline_follows": bool(after and patterns.parse_dateline(after.text)),
         "byline_follows": bool(after and after.kind == "byline" and lines[end] is after),
@@ -184,7 +203,39 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block) -> dict
         "same_shape": _same_shape(run, current),
         # A stand-alone news photo has no sub-headings.
         "after_photo_item": _is_photo_item(current),
+        # Articles have a typical length: the longer the current one, the likelier its end.
+        "body_size": math.log1p(body),
+        "subheads": len(current.subhead_shapes),
+        "last_head_len": len(run[-1].text) / 10,
+        "after_paren": bool(before and before.text.endswith(("）", ")"))),
+        "near_similarity": topics.similarity(ahead, _reversed_pairs(behind)),
+        "article_similarity": cosine(topics.vector(ahead), _opening_vector(current, topics)),
+        "echoes_title": topics.similarity(window([line.text for line in run], TOPIC_WINDOW),
+                                          window([line.text for line in current.heads], TOPIC_WINDOW)),
     }
+
+
+def _texts_of(lines: list[Line]) -> list[str]:
+    return [line.text for line in lines if line.kind == "text"]
+
+
+def _reversed_pairs(counts: Counter) -> Counter:
+    """Pairs counted on reversed text (to take a window's last characters), turned back."""
+    return Counter({pair[::-1]: n for pair, n in counts.items()})
+
+
+def _opening_vector(block: Block, topics: Topics) -> dict[str, float]:
+    """The weighted pairs of the article's opening, extended only while it grows."""
+    grew = False
+    while block.opening_upto < len(block.lines) and block.opening_chars < TOPIC_CHARS:
+        text = block.lines[block.opening_upto].text[:TOPIC_CHARS - block.opening_chars]
+        block.opening.update(pair_counts(text))
+        block.opening_chars += len(text)
+        block.opening_upto += 1
+        grew = True
+    if grew or block.opening_vector is None:
+        block.opening_vector = topics.vector(block.opening)
+    return block.opening_vector
 
 
 def _shape(run: list[Line]) -> tuple:
@@ -226,8 +277,7 @@ def _lines_since_heading(block: Block) -> int:
 
 @lru_cache(maxsize=16384)  # each line is compared again for every nearby heading run
 def _bigrams(text: str) -> frozenset[str]:
-    return frozenset(text[k:k + 2] for k in range(len(text) - 1)
-                     if not (text[k] in PUNCT or text[k + 1] in PUNCT))
+    return frozenset(pair_counts(text))
 
 
 def _topic_overlap(run: list[Line], after: Line | None, current: Block) -> float:

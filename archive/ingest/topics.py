@@ -1,0 +1,61 @@
+"""Topic similarity between stretches of an issue, for the segmenter.
+
+A sub-heading continues its article's topic; a new article changes it. Raw
+character-pair overlap also counts pairs that every article uses (发展, 中国),
+so pairs are weighted by how rare they are in the issue (tf-idf) and compared
+by cosine.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from functools import lru_cache
+
+PUNCT = set("，。、；：？！“”‘’（）《》—…·「」『』 ,.;:?!()\"'0123456789")
+
+
+@lru_cache(maxsize=16384)  # each line is compared again for every nearby heading run
+def pair_counts(text: str) -> Counter:
+    return Counter(text[k:k + 2] for k in range(len(text) - 1)
+                   if not (text[k] in PUNCT or text[k + 1] in PUNCT))
+
+
+class Topics:
+    """Pair weights of one issue: log((1 + lines) / (1 + lines holding the pair)), 0 for a pair in every line."""
+
+    def __init__(self, texts: list[str]):
+        document_frequency = Counter()
+        for text in texts:
+            document_frequency.update(pair_counts(text).keys())
+        total = max(len(texts), 1)
+        self.idf = {pair: math.log((1 + total) / (1 + n)) for pair, n in document_frequency.items()}
+
+    def vector(self, counts: Counter) -> dict[str, float]:
+        idf = self.idf
+        return {pair: n * idf.get(pair, 0.0) for pair, n in counts.items()}
+
+    def similarity(self, a: Counter, b: Counter) -> float:
+        return cosine(self.vector(a), self.vector(b))
+
+
+def window(texts: list[str], limit: int) -> Counter:
+    """Pair counts of the first `limit` characters of `texts`, built from the
+    counts of whole lines, which are cached."""
+    total: Counter = Counter()
+    for text in texts:
+        piece = text[:limit]
+        total.update(pair_counts(piece))
+        limit -= len(piece)
+        if limit <= 0:
+            break
+    return total
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(b) < len(a):
+        a, b = b, a
+    dot = sum(weight * b.get(pair, 0.0) for pair, weight in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
