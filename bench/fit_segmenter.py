@@ -33,27 +33,31 @@ def start_lines(truth: Path) -> list[bool]:
     return starts
 
 
-def samples(corpus: Path):
+def samples(corpus: Path, steered: bool):
+    """Features of every heading run, as the segmenter meets them: steered by
+    the truth (each run starts an article exactly when the truth says so), or
+    deciding with the current weights, whose mistakes change what later runs
+    see. Fitting on both (as DAgger does) is steadier than either alone."""
     features, labels, names = [], [], []
-    original = segment._start_features
+    original = segment._starts_article
     for truth in sorted(corpus.glob("*.truth.jsonl")):
         text, _ = read_text(truth.with_name(truth.name.replace(".truth.jsonl", ".txt")))
         lines = split_lines(text)
         printed = [line for line in lines if line.kind != "page"]
         starts = dict(zip(map(id, printed), start_lines(truth)))
 
-        def record(lines_, i, end, current, *context):
-            found = original(lines_, i, end, current, *context)
+        def decide(lines_, i, end, current, *context):
+            found = segment._start_features(lines_, i, end, current, *context)
             names[:] = list(found)
             features.append([float(v) for v in found.values()])
             labels.append(any(starts.get(id(line)) for line in lines_[i:end]))
-            return found
+            return labels[-1] if steered else original(lines_, i, end, current, *context)
 
-        segment._start_features = record
+        segment._starts_article = decide
         try:
             segment.segment(lines)
         finally:
-            segment._start_features = original
+            segment._starts_article = original
     return features, labels, names
 
 
@@ -71,7 +75,9 @@ def main() -> int:
     except ImportError:
         print("fit: needs scikit-learn (pip install scikit-learn)", file=sys.stderr)
         return 2
-    features, labels, names = samples(corpus)
+    features, labels, names = samples(corpus, steered=True)
+    more_features, more_labels, _ = samples(corpus, steered=False)
+    features, labels = features + more_features, labels + more_labels
     model = LogisticRegression(C=args.C, max_iter=2000).fit(features, labels)
     print("WEIGHTS = {")
     print(f'    "bias": {model.intercept_[0]:.1f},')

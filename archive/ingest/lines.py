@@ -17,9 +17,10 @@ MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的�
 EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]?")
 BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
 DESIGN_CREDIT = re.compile(
-    r"^(?:本版|本期)?(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑|责任编辑|责编|编辑|统筹|策划"
-    r"|供图|采访整理|整理|设计|插图|绘图|漫画|作者)[：:]"
-    r"|^[\u3400-\u9fff ]{2,8}图\s+[\u3400-\u9fff ]{2,8}文$|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$"
+    r"^(?:本版|本期|版面|资料|文字|图片|数据|视频)?(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑"
+    r"|责任编辑|责编|编辑|统筹|策划|供图|采访整理|整理|设计|插图|绘图|漫画|作者)[：:]"
+    r"|^[\u3400-\u9fff ]{2,8}图(?:[（(][^（()）]{2,10}[）)])?\s+[\u3400-\u9fff ]{2,8}文$"
+    r"|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$|^图片由.{2,40}提供$|^.{0,12}扫描二维码.{0,8}$"
     r"|^.{0,8}邮箱[：:]|^.{0,30}[\w.-]+@[\w-]+\.[\w.]+$")
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
@@ -30,6 +31,9 @@ BYLINE_LINE = re.compile(
 DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
 # Summary points under a commentary title: ■ 积极探索…
 SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
+# A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
+# a year starting a title (2019春运一线) is not a figure.
+FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
 SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
@@ -70,7 +74,8 @@ def classify(text: str) -> str:
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text):
         return "endnote"
-    if looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text):
+    if (looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text)
+            and not FIGURE.match(text)):
         return "head"
     return "text"
 
