@@ -15,21 +15,32 @@ Two token streams are built from the folded text:
   exact substring matching whatever jieba made of the text.
 """
 import hashlib
+import importlib.util
+import json
 import logging
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from whoosh.analysis import Token, Tokenizer
-from zhconv.zhconv import getdict
 
 # Bump when tokens change, so that an index built by an older analyzer is reported.
 ANALYZER_VERSION = "3"
 
 
+def zhconv_hans() -> dict[str, str]:
+    """zhconv's traditional-to-simplified table (what its getdict("zh-hans") gives),
+    read from its data file. Importing zhconv would keep all its tables (~6 MB) and
+    import pkg_resources (~15 MB) in every process, for the single characters folding needs."""
+    spec = importlib.util.find_spec("zhconv")  # finds the package without running it
+    path = Path(spec.origin).with_name("zhcdict.json")
+    return json.loads(path.read_bytes())["zh2Hans"]
+
+
 def _fold_table() -> dict[int, str]:
     table = {}
-    for trad, simp in getdict("zh-hans").items():
+    for trad, simp in zhconv_hans().items():
         if len(trad) == 1 and len(simp) == 1:
             table[ord(trad)] = simp
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII block

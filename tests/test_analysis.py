@@ -18,6 +18,11 @@ class FoldTests(SimpleTestCase):
     def test_traditional_full_width_and_case_fold_one_for_one(self):
         self.assertEqual(fold("問題ＡＢＣ１２３，COVID"), "问题abc123,covid")
 
+    def test_the_table_is_zhconvs_without_importing_it(self):
+        from zhconv.zhconv import getdict
+
+        self.assertEqual(analysis.zhconv_hans(), getdict("zh-hans"))
+
     @given(st.text(max_size=200))
     @settings(max_examples=300, deadline=None)
     def test_length_never_changes_and_folding_is_stable(self, text):
