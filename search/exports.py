@@ -21,9 +21,10 @@ from .searching import build
 
 COLUMNS = ("paper", "date", "page", "seq", "kicker", "title", "subtitle", "bylines", "source", "permalink")
 TEXT_COLUMN = "text"
-# Hits whose stored fields (and text) are in memory at once: 2,000 with their text
-# are ~25 MB. Batches no longer re-run the search, so their size costs no time.
-BATCH = 2000
+# Hits whose stored fields (and text) are in memory at once. Batches no longer re-run
+# the search, so their size costs hardly any time; 50,000 rows with their text peaked
+# 22 MB higher in batches of 2,000 than of 500 (docs/performance.md).
+BATCH = 500
 FORMATS = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 BYLINE_SEPARATOR = "、"
 
@@ -32,7 +33,7 @@ class Hits:
     """The hits of one search, `limit` at most, in its order.
 
     The order is found once, for all of them (a document number and score a hit,
-    ~6 MB for 50,000). Searching again per batch cost hits x batches (50,000 rows
+    ~9 MB for 50,000). Searching again per batch cost hits x batches (50,000 rows
     took 42 s in batches of 1,000), and an index commit between two batches (an
     edit, an import) moved hits across the batch boundary, repeating or dropping
     rows. The searcher is the export's own, so the shared one's refresh cannot
