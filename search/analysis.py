@@ -69,9 +69,9 @@ def is_wordlike(token: str) -> bool:
 class Segmenter:
     """jieba with HMM off and an optional newsroom user dictionary.
 
-    One implementation per process, each with its own copy of the dictionary:
-    rjieba when accelerated (tests/test_analysis.py proves its tokens the same),
-    Python jieba otherwise. Building both cost ~110 MB in every searching process."""
+    One implementation, not both: rjieba when accelerated (tests/test_analysis.py
+    proves its tokens the same), Python jieba otherwise. Each holds its own copy of
+    jieba's dictionary; building both cost ~110 MB in every searching process."""
 
     def __init__(self, user_dict: str | None = None, accelerate: bool = False):
         self.user_dict = user_dict
