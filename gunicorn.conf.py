@@ -19,7 +19,7 @@ worker_class = "sync"
 
 # The master imports config.wsgi once, which loads jieba's dictionary and opens
 # the index (search.apps.warm_up); workers share those pages copy-on-write
-# instead of each loading ~100 MB, and a broken setting fails before any fork.
+# instead of each loading it (~35 MB), and a broken setting fails before any fork.
 # The catch: HUP reloads settings and workers but not code (docs/deploy.md).
 preload_app = True
 

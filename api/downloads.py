@@ -11,7 +11,6 @@ from archive.citations import bibtex, gbt7714, ris
 from archive.models import Article
 from search.exports import FORMATS, export_response
 from search.params import ParamError
-from search.searching import build
 from search.validate import flag, searchable
 
 from .errors import json_error, param_error
@@ -28,8 +27,7 @@ def stream_export(request, fmt: str):
     """The export of the search in request.GET; raises ParamError before streaming."""
     params = searchable(request.GET)
     full_text = flag(request.GET, "full_text")
-    total = build(params.q, params.index_filters, params.start, params.end, params.sort).count()
-    return export_response(params, fmt, request.build_absolute_uri("/"), full_text=full_text, total=total)
+    return export_response(params, fmt, request.build_absolute_uri("/"), full_text=full_text)
 
 
 @require_safe

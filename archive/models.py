@@ -6,11 +6,14 @@ from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
-from pypinyin import lazy_pinyin
 
 
 def pinyin_slug(text: str, fallback: str) -> str:
     """An ASCII slug from Chinese text: 清河日报 -> qing-he-ri-bao."""
+    # Imported here: pypinyin's dictionaries take ~55 MB, which only a process
+    # that names a new paper or person needs, not every web worker.
+    from pypinyin import lazy_pinyin
+
     joined = "-".join(lazy_pinyin(text)).lower()
     return re.sub(r"[^a-z0-9]+", "-", joined).strip("-")[:100] or fallback
 

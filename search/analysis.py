@@ -15,21 +15,32 @@ Two token streams are built from the folded text:
   exact substring matching whatever jieba made of the text.
 """
 import hashlib
+import importlib.util
+import json
 import logging
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from whoosh.analysis import Token, Tokenizer
-from zhconv.zhconv import getdict
 
 # Bump when tokens change, so that an index built by an older analyzer is reported.
 ANALYZER_VERSION = "3"
 
 
+def zhconv_hans() -> dict[str, str]:
+    """zhconv's traditional-to-simplified table (what its getdict("zh-hans") gives),
+    read from its data file. Importing zhconv would keep all its tables (~6 MB) and
+    import pkg_resources (~15 MB) in every process, for the single characters folding needs."""
+    spec = importlib.util.find_spec("zhconv")  # finds the package without running it
+    path = Path(spec.origin).with_name("zhcdict.json")
+    return json.loads(path.read_bytes())["zh2Hans"]
+
+
 def _fold_table() -> dict[int, str]:
     table = {}
-    for trad, simp in getdict("zh-hans").items():
+    for trad, simp in zhconv_hans().items():
         if len(trad) == 1 and len(simp) == 1:
             table[ord(trad)] = simp
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
@@ -56,31 +67,34 @@ def is_wordlike(token: str) -> bool:
 
 
 class Segmenter:
-    """jieba with HMM off and an optional newsroom user dictionary."""
+    """jieba with HMM off and an optional newsroom user dictionary.
+
+    One implementation, not both: rjieba when accelerated (tests/test_analysis.py
+    proves its tokens the same), Python jieba otherwise. Each holds its own copy of
+    jieba's dictionary; building both cost ~110 MB in every searching process."""
 
     def __init__(self, user_dict: str | None = None, accelerate: bool = False):
-        import jieba
-
-        # jieba logs its loading at DEBUG through a stderr handler of its own;
-        # the site's logging (config/logs.py) decides where its records go.
-        jieba.default_logger.handlers.clear()
-        jieba.setLogLevel(logging.INFO)
         self.user_dict = user_dict
-        self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
-        self._lock = threading.Lock()
         words = read_user_dict(user_dict)
-        for word, freq in words:
-            self._jieba.add_word(word, freq)
-        self._fast = make_rjieba(words) if accelerate else None
+        if accelerate:
+            self._cut, self._has_word = rjieba_functions(words)
+            # A user word of frequency 0 takes a word out of jieba's dictionary
+            # (jieba's del_word); rjieba then cuts the same but still has_word()s it.
+            self._removed = removed_words(words)
+            self._jieba = None
+        else:
+            self._jieba = make_jieba(words)
+            self._lock = threading.Lock()
 
     def cut(self, folded: str) -> list[str]:
-        if self._fast is not None:
-            return self._fast.cut(folded, False)
+        if self._jieba is None:
+            return self._cut(folded, False)
         with self._lock:  # jieba's lazy structures are not thread-safe
             return list(self._jieba.cut(folded, HMM=False))
 
     def in_dictionary(self, word: str) -> bool:
+        if self._jieba is None:
+            return word not in self._removed and self._has_word(word)
         return bool(self._jieba.FREQ.get(word))
 
 
@@ -98,13 +112,43 @@ def read_user_dict(path) -> list[tuple[str, int | None]]:
     return words
 
 
-def make_rjieba(words):
+def removed_words(words) -> set[str]:
+    """Words whose last user-dictionary line gives frequency 0."""
+    removed = set()
+    for word, freq in words:
+        if freq == 0:
+            removed.add(word)
+        else:
+            removed.discard(word)
+    return removed
+
+
+def make_jieba(words):
+    import jieba
+
+    # jieba logs its loading at DEBUG through a stderr handler of its own;
+    # the site's logging (config/logs.py) decides where its records go.
+    jieba.default_logger.handlers.clear()
+    jieba.setLogLevel(logging.INFO)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, freq in words:
+        tokenizer.add_word(word, freq)
+    return tokenizer
+
+
+def rjieba_functions(words):
+    """(cut, has_word) of an rjieba with the user's words. Importing rjieba builds
+    a default instance (~25 MB); without user words that one serves, another
+    instance would be a second copy of the same dictionary."""
     import rjieba
 
+    if not words:
+        return rjieba.cut, rjieba.has_word
     fast = rjieba.Jieba()
     for word, freq in words:
         fast.add_word(word, freq, None)
-    return fast
+    return fast.cut, fast.has_word
 
 
 def dictionary_digest(path) -> str:

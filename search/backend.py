@@ -136,6 +136,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 self._searcher = self._searcher.refresh()
             return self._searcher
 
+    def own_searcher(self):
+        """A searcher for the caller alone, to close when done: the shared one's
+        refresh closes the readers under anyone still paging through it."""
+        if not self.setup_complete:
+            self.setup()
+        return self.index.searcher()
+
     def reset_searcher(self):
         """Forget the searcher without closing it: after a fork its files are the parent's too."""
         with self._searcher_lock:
@@ -208,7 +215,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, highlight=False,
                facets=None, result_class=None, **kwargs):
-        query = to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
+        query = whoosh_query(query_string)
         searcher = self.searcher()
         if searcher.doc_count() == 0:
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
@@ -246,6 +253,10 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         hits = searcher.more_like(docnum, self.content_field_name, text=text, top=end_offset or 10,
                                   numterms=12, normalize=True)
         return self._process_results(ResultsPage(hits, 1, max(len(hits), 1)), result_class=result_class)
+
+
+def whoosh_query(query_string: str):
+    return to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
 
 
 def exact_collector(searcher, limit, sortedby, groupedby):

@@ -1,5 +1,8 @@
 """The analyzer: one tokenisation for index, query and highlight."""
+import json
 import os
+import subprocess
+import sys
 import tempfile
 import unittest
 from pathlib import Path
@@ -17,6 +20,11 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 class FoldTests(SimpleTestCase):
     def test_traditional_full_width_and_case_fold_one_for_one(self):
         self.assertEqual(fold("問題ＡＢＣ１２３，COVID"), "问题abc123,covid")
+
+    def test_the_table_is_zhconvs_without_importing_it(self):
+        from zhconv.zhconv import getdict
+
+        self.assertEqual(analysis.zhconv_hans(), getdict("zh-hans"))
 
     @given(st.text(max_size=200))
     @settings(max_examples=300, deadline=None)
@@ -83,24 +91,68 @@ def corpus_texts():
 
 
 class AcceleratorTests(SimpleTestCase):
-    """rjieba may replace jieba only where it gives the same tokens."""
+    """rjieba may replace jieba only where it gives the same tokens: the same
+    words, and the same dictionary sub-words (index side) within them."""
 
     def assert_same_tokens(self, texts, user_dict=None):
         slow = analysis.Segmenter(user_dict, accelerate=False)
         fast = analysis.Segmenter(user_dict, accelerate=True)
+        self.assertIsNone(fast._jieba, "the accelerated segmenter builds no Python jieba")
         for text in texts:
             for line in fold(text).splitlines():
                 self.assertEqual(fast.cut(line), slow.cut(line), line[:40])
+                for size in (2, 3):
+                    for i in range(len(line) - size + 1):
+                        part = line[i:i + size]
+                        self.assertEqual(fast.in_dictionary(part), slow.in_dictionary(part), part)
+
+    def user_dict(self, text):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+            handle.write(text)
+        self.addCleanup(os.unlink, handle.name)
+        return handle.name
+
+    def samples(self):
+        return [p.read_text(encoding="utf-8-sig", errors="replace") for p in SAMPLES.rglob("*.txt")]
 
     def test_same_tokens_on_the_bundled_samples(self):
-        self.assert_same_tokens([p.read_text(encoding="utf-8-sig", errors="replace")
-                                 for p in SAMPLES.rglob("*.txt")])
+        self.assert_same_tokens(self.samples())
+
+    def test_same_tokens_when_the_user_dictionary_removes_words(self):
+        # Frequency 0 is jieba's way to take a word out; a later line can put it back.
+        path = self.user_dict("检测点 0\n开发区 0\n记者 0\n记者 30\n云岭湾区 0\n")
+        texts = self.samples() + ["核酸检测点在经济开发区，记者到云岭湾区"]
+        self.assert_same_tokens(texts, path)
+        with override_settings(SEARCH_USER_DICT=path):
+            subwords = [w for w, *_ in words("经济技术开发区检测点", subwords=True)]
+        self.assertNotIn("开发区", subwords)
 
     @unittest.skipUnless(CORPUS.exists(), "needs ../shared/corpus")
     def test_same_tokens_on_the_corpus_with_a_user_dictionary(self):
-        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
-            handle.write("核酸检测点 50\n卢东亮 20\n人民日报社\n")
-        self.addCleanup(os.unlink, handle.name)
+        path = self.user_dict("核酸检测点 50\n卢东亮 20\n人民日报社\n")
         texts = corpus_texts()
         self.assert_same_tokens(texts)
-        self.assert_same_tokens(texts, handle.name)
+        self.assert_same_tokens(texts, path)
+
+
+FOOTPRINT = """
+import json, sys, django
+django.setup()
+from search.searching import search
+search("档案 OR 問題").total
+print(json.dumps(sorted(m for m in ("pypinyin", "jieba", "rjieba", "zhconv", "pkg_resources") if m in sys.modules)))
+"""
+
+
+class FootprintTests(SimpleTestCase):
+    """What a searching process loads: each of these dictionaries is tens of MB
+    in every web worker (docs/performance.md, export memory)."""
+
+    def test_a_search_loads_rjieba_alone(self):
+        with tempfile.TemporaryDirectory() as data:
+            env = {**os.environ, "DATA_DIR": data, "INDEX_PATH": str(Path(data) / "index"),
+                   "SEARCH_ACCELERATE": "1", "DATABASE_URL": f"sqlite:///{data}/db.sqlite3"}
+            run = subprocess.run([sys.executable, "-c", FOOTPRINT], cwd=Path(__file__).resolve().parents[1],
+                                 env=env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(run.returncode, 0, run.stderr[-2000:])
+        self.assertEqual(json.loads(run.stdout.splitlines()[-1]), ["rjieba"])

@@ -4,13 +4,17 @@ EXPORT_MAX_ROWS, with the full text on request."""
 import csv
 import io
 import json
+from unittest import mock
 
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from archive.models import Article
+from search import indexing
+from search.backend import ArchiveWhooshBackend
 from search.exports import COLUMNS, batches, records
 from search.params import from_query
-from search.searching import search
+from search.searching import build, search
+from tests.search_helpers import TempIndexMixin
 from tests.tools_helpers import ToolsTestCase
 
 HEADER = ["paper", "date", "page", "seq", "kicker", "title", "subtitle", "bylines", "source", "permalink"]
@@ -83,7 +87,38 @@ class ExportTests(ToolsTestCase):
         self.assertEqual([len(batch) for batch in batches(params, 100, size=1)], [1, 1, 1])
         self.assertEqual([hit.pk for batch in batches(params, 100, size=2) for hit in batch], one)
         self.assertEqual([hit.pk for batch in batches(params, 2, size=1) for hit in batch], one[:2])
-        self.assertEqual(len(list(records(params, "http://x/", limit=1))), 1)
+        self.assertEqual(len(list(records(batches(params, 1), "http://x/"))), 1)
+
+    def test_rows_are_in_the_order_of_the_search_pages(self):
+        for sort in ("relevance", "newest", "oldest"):
+            params = from_query({"q": "开放 OR 核酸", "sort": sort})
+            exported = [hit.pk for batch in batches(params, 100, size=2) for hit in batch]
+            self.assertEqual(exported, [hit.pk for hit in build(params.q, sort=params.sort)[:100]], sort)
+
+    def test_an_index_commit_mid_export_neither_repeats_nor_drops_rows(self):
+        params = from_query({"q": "开放", "sort": "newest"})
+        before = [hit.pk for batch in batches(params, 100) for hit in batch]
+        export = batches(params, 100, size=1)
+        first = next(export)
+        # Searching again per batch, the removal moved the third hit into the second batch.
+        indexing.backend().remove(indexing.identifier(before[1]))
+        self.assertEqual([hit.pk for batch in [first, *export] for hit in batch], before)
+        self.assertEqual(len([hit for batch in batches(params, 100) for hit in batch]), 2)
+
+    def test_the_export_closes_its_searcher_also_when_the_client_leaves(self):
+        opened, own_searcher = [], ArchiveWhooshBackend.own_searcher
+
+        def recording(backend):
+            opened.append(own_searcher(backend))
+            return opened[-1]
+
+        with mock.patch.object(ArchiveWhooshBackend, "own_searcher", recording):
+            self.export(q="开放")
+            response = self.client.get("/search/export.jsonl", {"q": "开放"})
+            next(iter(response.streaming_content))
+            self.assertFalse(opened[-1].is_closed)
+            response.close()
+        self.assertEqual([searcher.is_closed for searcher in opened], [True, True])
 
     def test_bad_parameters_are_400_json_before_streaming(self):
         for query, param in (({}, "q"), ({"q": "县", "full_text": "maybe"}, "full_text"),
@@ -104,3 +139,11 @@ class ExportTests(ToolsTestCase):
         response = self.client.get("/search/export.csv", {"q": "县"})
         self.assertEqual(response.status_code, 429)
         self.assertEqual(response.json()["status"], 429)
+
+
+class EmptyIndexExportTests(TempIndexMixin, TestCase):
+    def test_an_empty_index_exports_the_header_alone(self):
+        for sort in ("relevance", "newest"):
+            response = self.client.get("/search/export.csv", {"q": "开放", "sort": sort})
+            self.assertEqual((response.status_code, response["X-Total-Count"]), (200, "0"))
+            self.assertEqual(b"".join(response.streaming_content).decode("utf-8-sig").splitlines(), [",".join(HEADER)])
