@@ -24,8 +24,10 @@ def paper_or_404(slug):
 @require_safe
 def home(request):
     today = timezone.localdate()
-    papers = [front(paper, today) for paper in Newspaper.objects.all()]
-    history = list(Article.objects.with_bylines().on_this_day(today, ON_THIS_DAY))
+    papers = list(Newspaper.objects.with_first_issue())
+    since = min((paper.first_issue for paper in papers if paper.first_issue), default=None)
+    history = list(Article.objects.with_bylines().on_this_day(today, ON_THIS_DAY, since)) if since else []
+    papers = [front(paper, today) for paper in papers]
     return render(request, "archive/home.html", {"papers": papers, "today": today, "history": history})
 
 
