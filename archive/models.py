@@ -98,6 +98,11 @@ class Issue(models.Model):
     def get_absolute_url(self):
         return reverse("archive:issue", args=[self.paper.slug, self.date.isoformat()])
 
+    def contents(self):
+        """The issue's articles in print order. Through the issue's own manager every
+        article's .issue is this very object: no join, no copy of the issue and paper a row."""
+        return self.articles.select_related("page").order_by("seq")
+
 
 class Page(models.Model):
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="pages", verbose_name="期")
@@ -115,9 +120,6 @@ class Page(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def for_issue(self, issue):
-        return self.filter(issue=issue).select_related("page").order_by("seq")
-
     def for_paper(self, paper):
         return self.filter(issue__paper=paper)
 

@@ -69,7 +69,8 @@ class ArticleTests(TestCase):
         Byline.objects.create(article=article, person=person, role="记者")
         Byline.objects.create(article=article, person=person, role="摄影")
         self.assertEqual(list(Article.objects.by_person(person)), [article])
-        self.assertEqual(list(Article.objects.for_issue(article.issue)), [article])
+        self.assertEqual(list(article.issue.contents()), [article])
+        self.assertIs(article.issue.contents()[0].issue, article.issue)
 
     def test_on_this_day_in_earlier_years_newest_first(self):
         paper = Newspaper.objects.create(name="清河日报", slug="qinghe-daily")

@@ -2,6 +2,7 @@
 import logging
 
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import cache_control
@@ -14,7 +15,7 @@ from search.query import MAX_LENGTH
 from search.searching import index_version, more_like
 
 from ..citations import gbt7714
-from ..models import Article
+from ..models import Article, Caption
 from .browse import PAGE_CACHE
 
 RELATED = 5
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 @cache_control(**PAGE_CACHE)
 def article_detail(request, paper, date, seq):
     article = get_object_or_404(
-        Article.objects.with_issue().with_bylines().prefetch_related("captions__photographer"),
+        Article.objects.with_issue().with_bylines().prefetch_related(
+            Prefetch("captions", Caption.objects.select_related("photographer").order_by("order"))),
         issue__paper__slug=paper, issue__date=date, seq=seq,
     )
     in_issue = Article.objects.filter(issue=article.issue).order_by("seq")
