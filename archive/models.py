@@ -23,9 +23,26 @@ def short_label(text: str, size: int = 24) -> str:
     return first if len(first) <= size else first[:size] + "…"
 
 
+def same_day_in(year: int, day):
+    """The date with `day`'s month and day in `year`; None for 29 February in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+class NewspaperQuerySet(models.QuerySet):
+    def with_first_issue(self):
+        """Each paper's `first_issue` date (None without issues), one index lookup a paper."""
+        first = Issue.objects.filter(paper=models.OuterRef("pk")).order_by("date").values("date")[:1]
+        return self.annotate(first_issue=models.Subquery(first))
+
+
 class Newspaper(models.Model):
     name = models.CharField("报名", max_length=100, unique=True)
     slug = models.SlugField("网址名", max_length=100, unique=True)
+
+    objects = NewspaperQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -73,14 +90,21 @@ class Issue(models.Model):
     class Meta:
         ordering = ["date", "paper"]
         verbose_name = verbose_name_plural = "期"
-        # The unique constraint's index also serves "issues of a paper by date".
+        # The unique constraint's index also serves "issues of a paper by date"; "issues of any
+        # paper on these dates" (on this day in earlier years) needs the date first.
         constraints = [models.UniqueConstraint(fields=["paper", "date"], name="issue_unique_paper_date")]
+        indexes = [models.Index(fields=["date"], name="issue_date")]
 
     def __str__(self):
         return f"{self.paper} {self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):
         return reverse("archive:issue", args=[self.paper.slug, self.date.isoformat()])
+
+    def contents(self):
+        """The issue's articles in print order. Through the issue's own manager every
+        article's .issue is this very object: no join, no copy of the issue and paper a row."""
+        return self.articles.select_related("page").order_by("seq")
 
 
 class Page(models.Model):
@@ -99,9 +123,6 @@ class Page(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def for_issue(self, issue):
-        return self.filter(issue=issue).select_related("page").order_by("seq")
-
     def for_paper(self, paper):
         return self.filter(issue__paper=paper)
 
@@ -116,11 +137,14 @@ class ArticleQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("bylines", Byline.objects.select_related("person").order_by("order")))
 
-    def on_this_day(self, day, limit: int):
-        """Up to `limit` articles printed on this month and day in earlier years, newest first."""
-        # The issues first: the date functions then scan issues, not every article.
-        issues = list(Issue.objects.filter(date__month=day.month, date__day=day.day, date__lt=day)
-                      .order_by("-date").values_list("pk", flat=True)[:limit])
+    def on_this_day(self, day, limit: int, since):
+        """Up to `limit` articles printed on this month and day in the years from `since` (the
+        archive's first issue date) to last year, newest first."""
+        # The issues first, one index lookup per year. Matching the month and day instead read
+        # every issue, through a Python function per row on SQLite (Django's date extracts):
+        # 4-7 ms at 2,500 issues, and growing with every issue.
+        dates = [d for d in (same_day_in(year, day) for year in range(since.year, day.year)) if d]
+        issues = list(Issue.objects.filter(date__in=dates).order_by("-date").values_list("pk", flat=True)[:limit])
         return (self.with_issue().filter(issue__in=issues)
                 .order_by("-issue__date", "issue__paper__name", "seq")[:limit])
 

@@ -51,4 +51,5 @@ urlpatterns = [
     path("<slug:paper>/<yyyy:year>/<mm:month>/", views.month_detail, name="month"),
     path("<slug:paper>/<isodate:date>/", views.issue_detail, name="issue"),
     path("<slug:paper>/<isodate:date>/<int:seq>/", views.article_detail, name="article"),
+    path("<slug:paper>/<isodate:date>/<int:seq>/related/", views.related_articles, name="related"),
 ]

@@ -77,7 +77,11 @@ def sample_urls(db_path: Path, corpus: Path, seed: int) -> dict[str, list[str]]:
 
 def serve(base: Path, log: Path) -> subprocess.Popen:
     env = data_env(base) | {"DEBUG": "0", "SECRET_KEY": "bench-web-only", "ALLOWED_HOSTS": "127.0.0.1"}
-    proc = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "config.wsgi", "--workers", "2",
+    # -c os.devnull: not gunicorn.conf.py, which gunicorn reads from the working directory
+    # unasked. Its preload_app opens the index in the master as well as in each worker, and
+    # Whoosh copies compound segments (the 100k index predates compound=False) into each
+    # process's memory, about 10 GB a process: three of them ran 24 GB out of memory.
+    proc = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "-c", os.devnull, "config.wsgi", "--workers", "2",
                              "--bind", f"127.0.0.1:{PORT}", "--timeout", "120"],
                             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
     # Ready when both workers answer: each opens the index first, which on a cold OS cache

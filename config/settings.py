@@ -130,6 +130,12 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "60/min")
 # An export streams at most this many hits; a bigger result is cut, and says so in a header.
 EXPORT_MAX_ROWS = int(os.environ.get("EXPORT_MAX_ROWS", "50000"))
 
+# Related-article lists and API rate counts. Local memory is per process (gunicorn workers
+# each keep their own); Django's default holds only 300 entries, too few for the lists of
+# a big archive's most read articles. Memcached or Redis would share one cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", 20000))}}}
+
 # -- deployment -----------------------------------------------------------------
 # The editors' admin; a path of your own keeps it out of drive-by scans.
 ADMIN_PATH = url_prefix("ADMIN_PATH", "admin/")

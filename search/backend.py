@@ -9,6 +9,7 @@
   Whoosh queries; facets come from Whoosh grouping on columns; highlights
   come from search/highlight.py.
 """
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -250,9 +251,21 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             return {"results": [], "hits": 0}
         stored = searcher.stored_fields(docnum)
         text = "\n".join(stored.get(name) or "" for name in ("title", "snippet"))
-        hits = searcher.more_like(docnum, self.content_field_name, text=text, top=end_offset or 10,
-                                  numterms=12, normalize=True)
+        field = self.content_field_name
+        terms = searcher.key_terms_from_text(field, text, numterms=12, normalize=True)
+        # Whoosh's own more_like searches with block-quality skipping, which can loop forever on
+        # a union (see exact_collector) and was slower here: 110 vs 90 ms p50 at 100k articles,
+        # the same hits. Fewer terms were faster still but lost hits on small archives.
+        hits = searcher.search(wq.Or([wq.Term(field, word, boost=weight) for word, weight in terms]),
+                               limit=end_offset or 10, mask={docnum}, optimize=False)
         return self._process_results(ResultsPage(hits, 1, max(len(hits), 1)), result_class=result_class)
+
+    def version(self) -> str:
+        """Names what the index holds now: every commit changes it, and so does a rebuild, whose
+        segments get new random ids where the generation number may come round again."""
+        reader = self.searcher().reader()
+        segments = sorted(leaf.segment().segment_id() for leaf, _ in reader.leaf_readers() if leaf.segment())
+        return f"{reader.generation()}-" + hashlib.blake2b(",".join(segments).encode(), digest_size=8).hexdigest()
 
 
 def whoosh_query(query_string: str):

@@ -8,6 +8,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Article
 
+from . import indexing
 from .query import QueryError, parse, unparse
 
 SORTS = {"relevance": None, "newest": ("-date", "seq"), "oldest": ("date", "seq")}
@@ -103,3 +104,8 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
 
 def more_like(article, limit: int) -> list:
     return list(article_results().more_like_this(article)[:limit])
+
+
+def index_version() -> str:
+    """Changes whenever the index does: part of the key of anything cached from a search."""
+    return indexing.backend().version()

@@ -78,6 +78,13 @@ class BrowserTests(TempIndexClassMixin, StaticLiveServerTestCase):
         article_url = page.url
         self.assertTrue(page.locator("article h1").is_visible())
         self.assertIn("[N].", page.locator("#citation").inner_text())
+        # site.js puts the related list, fetched after load, where the page had a link to it.
+        page.locator("section[data-fetch]").wait_for(state="detached")  # the CSP forbids wait_for_function's eval
+        related = page.locator("section.related li a")
+        self.assertGreater(related.count(), 0)
+        for href in related.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+            self.assertRegex(href, r"^/[a-z-]+/\d{4}-\d{2}-\d{2}/\d+/$")
+            self.assertNotEqual(self.live_server_url + href, article_url)
         self.shoot("article")
         page.locator("article .bylines a").first.click()
         page.wait_for_url(re.compile(r"/people/[a-z0-9-]+/$"))

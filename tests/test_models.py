@@ -69,7 +69,29 @@ class ArticleTests(TestCase):
         Byline.objects.create(article=article, person=person, role="记者")
         Byline.objects.create(article=article, person=person, role="摄影")
         self.assertEqual(list(Article.objects.by_person(person)), [article])
-        self.assertEqual(list(Article.objects.for_issue(article.issue)), [article])
+        self.assertEqual(list(article.issue.contents()), [article])
+        self.assertIs(article.issue.contents()[0].issue, article.issue)
+
+    def test_on_this_day_in_earlier_years_newest_first(self):
+        paper = Newspaper.objects.create(name="清河日报", slug="qinghe-daily")
+        yunling = Newspaper.objects.create(name="云岭晚报", slug="yunling-evening")
+        for day, on in (("2016-02-29", paper), ("2019-02-28", paper), ("2020-02-29", paper),
+                        ("2020-02-29", yunling), ("2023-03-01", paper), ("2024-02-29", paper)):
+            Article.objects.create(issue=Issue.objects.create(paper=on, date=day), seq=1, title=f"{on.slug} {day}")
+        Issue.objects.create(paper=Newspaper.objects.create(name="新报", slug="new"), date="2024-03-01")
+        firsts = dict(Newspaper.objects.with_first_issue().values_list("slug", "first_issue"))
+        self.assertEqual(firsts, {"qinghe-daily": datetime.date(2016, 2, 29), "yunling-evening": datetime.date(2020, 2, 29),
+                                  "new": datetime.date(2024, 3, 1)})
+        since = min(firsts.values())
+
+        def titles(day, limit=10):
+            return [a.title for a in Article.objects.on_this_day(datetime.date.fromisoformat(day), limit, since)]
+
+        self.assertEqual(titles("2024-02-29"), ["yunling-evening 2020-02-29", "qinghe-daily 2020-02-29",
+                                                "qinghe-daily 2016-02-29"])
+        self.assertEqual(titles("2028-02-29", limit=2), ["qinghe-daily 2024-02-29", "yunling-evening 2020-02-29"])
+        self.assertEqual(titles("2025-02-28"), ["qinghe-daily 2019-02-28"])
+        self.assertEqual(titles("2016-02-29"), [])
 
     def test_impossible_date_is_not_found(self):
         make_article()

@@ -24,8 +24,10 @@ def paper_or_404(slug):
 @require_safe
 def home(request):
     today = timezone.localdate()
-    papers = [front(paper, today) for paper in Newspaper.objects.all()]
-    history = list(Article.objects.with_bylines().on_this_day(today, ON_THIS_DAY))
+    papers = list(Newspaper.objects.with_first_issue())
+    since = min((paper.first_issue for paper in papers if paper.first_issue), default=None)
+    history = list(Article.objects.with_bylines().on_this_day(today, ON_THIS_DAY, since)) if since else []
+    papers = [front(paper, today) for paper in papers]
     return render(request, "archive/home.html", {"papers": papers, "today": today, "history": history})
 
 
@@ -35,7 +37,7 @@ def front(paper, today):
     latest = issues.select_related("paper").order_by("-date").first()
     if latest is None:
         return {"paper": paper, "latest": None, "headlines": [], "month": None}
-    headlines = (Article.objects.for_issue(latest).with_issue().exclude(kind=Article.Kind.NOTICE)
+    headlines = (latest.contents().exclude(kind=Article.Kind.NOTICE)
                  .order_by("page__number", "seq")[:FRONT_PAGE_HEADLINES])
     # The current month, or the latest one with an issue when this one has none yet.
     month = month_view(paper, issues, today.year, today.month)
@@ -102,7 +104,7 @@ def issue_detail(request, paper, date):
     if issue is None:
         context = {"paper": paper, "date": date, "before": issues.before(date), "after": issues.after(date)}
         return render(request, "archive/no_issue.html", context, status=404)
-    articles = Article.objects.for_issue(issue).with_issue().with_bylines()
+    articles = issue.contents().with_bylines()
     pages = [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
     context = {"issue": issue, "paper": paper, "pages": pages, "count": len(articles),
                "previous": issues.before(date), "next": issues.after(date)}

@@ -1,7 +1,10 @@
-"""Reading an article."""
+"""Reading an article, and the articles related to it."""
 import logging
 
+from django.core.cache import cache
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
@@ -9,13 +12,18 @@ from search.backend import highlight_terms
 from search.highlight import mark_all
 from search.presenting import hit_label, hit_url
 from search.query import MAX_LENGTH
-from search.searching import more_like
+from search.searching import index_version, more_like
 
 from ..citations import gbt7714
-from ..models import Article
+from ..models import Article, Caption
 from .browse import PAGE_CACHE
 
 RELATED = 5
+# The server's copy is keyed by the index version, so a re-index replaces it at once; the day
+# only lets entries of old versions go. Browsers and proxies cannot see the version: the hour
+# bounds how long they show a list that may name an article since deleted.
+RELATED_CACHE_SECONDS = 24 * 3600
+RELATED_MAX_AGE = 3600
 log = logging.getLogger(__name__)
 
 
@@ -23,7 +31,8 @@ log = logging.getLogger(__name__)
 @cache_control(**PAGE_CACHE)
 def article_detail(request, paper, date, seq):
     article = get_object_or_404(
-        Article.objects.with_issue().with_bylines().prefetch_related("captions__photographer"),
+        Article.objects.with_issue().with_bylines().prefetch_related(
+            Prefetch("captions", Caption.objects.select_related("photographer").order_by("order"))),
         issue__paper__slug=paper, issue__date=date, seq=seq,
     )
     in_issue = Article.objects.filter(issue=article.issue).order_by("seq")
@@ -31,7 +40,6 @@ def article_detail(request, paper, date, seq):
         "article": article, "issue": article.issue, "paper": article.issue.paper,
         "previous": in_issue.filter(seq__lt=seq).only("seq", "title", "kicker").last(),
         "next": in_issue.filter(seq__gt=seq).only("seq", "title", "kicker").first(),
-        "related": related(article),
         "citation": gbt7714(article),
         "paragraphs": marked(article.paragraphs, request.GET.get("hl", "")),
     }
@@ -44,11 +52,35 @@ def marked(paragraphs, query: str) -> list:
     return [mark_all(p, terms) for p in paragraphs] if terms else paragraphs
 
 
-def related(article) -> list:
-    """(hit, url, label) of articles like this one; the page still renders without them."""
+@require_safe
+def related_articles(request, paper, date, seq):
+    """Articles like this one, on a small page of their own. "More like this" is a search over
+    the whole index (150 ms and more at 100,000 articles), so the article page only links
+    here and site.js fetches this page's list after the article is shown."""
+    article = get_object_or_404(Article.objects.select_related("issue__paper"),
+                                issue__paper__slug=paper, issue__date=date, seq=seq)
+    found = related(article)
+    context = {"article": article, "issue": article.issue, "paper": article.issue.paper,
+               "related": found or [], "failed": found is None}
+    response = render(request, "archive/related.html", context, status=503 if found is None else 200)
+    if found is None:
+        add_never_cache_headers(response)  # a mended index answers the next request
+    else:
+        patch_cache_control(response, public=True, max_age=RELATED_MAX_AGE)
+    return response
+
+
+def related(article) -> list[dict] | None:
+    """[{url, label, paper_name, date}] of articles like this one, cached until the index
+    changes; None when the search failed (a missing or damaged index), which is not cached."""
     try:
-        hits = more_like(article, RELATED)
+        key = f"related:{index_version()}:{article.pk}"
+        found = cache.get(key)
+        if found is None:
+            found = [{"url": hit_url(hit), "label": hit_label(hit, highlight=False),
+                      "paper_name": hit.paper_name, "date": hit.date} for hit in more_like(article, RELATED)]
+            cache.set(key, found, RELATED_CACHE_SECONDS)
+        return found
     except Exception:  # noqa: BLE001 - a missing or damaged index must not break reading
         log.exception("more like this failed for article %s", article.pk)
-        return []
-    return [(hit, hit_url(hit), hit_label(hit, highlight=False)) for hit in hits]
+        return None
