@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import patterns
-from .lines import EDITOR_NOTE, Line
+from .lines import EDITOR_NOTE, FIGURE, Line
 from .topics import Topics, cosine, pair_counts, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -93,10 +93,19 @@ def _promote_subtitles(lines: list[Line]) -> None:
     the dateline always opens the body."""
     for i in range(2, len(lines)):
         if (lines[i].kind == "text" and lines[i - 1].kind == "text" and lines[i - 2].kind == "head"
-                and len(lines[i - 1].text) <= SUBTITLE_MAX
+                and len(lines[i - 1].text) <= SUBTITLE_MAX and not _reads_as_lede(lines[i - 1].text)
                 and patterns.parse_dateline(lines[i].text)
                 and not patterns.parse_dateline(lines[i - 1].text)):
             lines[i - 1].kind = "head"
+
+
+# A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
+# a quotation or a bullet, and ends its sentence.
+LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
+
+
+def _reads_as_lede(text: str) -> bool:
+    return bool(LEDE_START.match(text) or FIGURE.match(text)) or text.endswith(("。", "。”"))
 
 
 def _soft_kicker(block: Block) -> bool:
