@@ -41,13 +41,20 @@ def counts(cursor) -> dict[str, int]:
     return found
 
 
+def unused_name(dest: Path, name: str) -> Path:
+    """Two backups within one second (a cron job and an editor) get -2, -3 ..."""
+    candidate, number = dest / name, 1
+    while candidate.exists() or candidate.with_name(f".{candidate.name}.partial").exists():
+        number += 1
+        candidate = dest / f"{name}-{number}"
+    return candidate
+
+
 def backup(dest: Path) -> dict:
     """Write a backup under `dest`; returns its manifest (with `path`)."""
     stamp = datetime.datetime.now(datetime.timezone.utc)
-    final = Path(dest) / f"archive-{stamp:%Y%m%d-%H%M%S}"
+    final = unused_name(Path(dest), f"archive-{stamp:%Y%m%d-%H%M%S}")
     work = final.with_name(f".{final.name}.partial")
-    if final.exists():
-        raise BackupError(f"{final}: already exists")
     work.mkdir(parents=True)
     try:
         snapshot = {"sqlite": sqlite_snapshot, "postgresql": postgres_snapshot}.get(connection.vendor)

@@ -144,12 +144,15 @@ class ArticleQuerySet(models.QuerySet):
         # every issue, through a Python function per row on SQLite (Django's date extracts):
         # 4-7 ms at 2,500 issues, and growing with every issue.
         dates = [d for d in (same_day_in(year, day) for year in range(since.year, day.year)) if d]
-        issues = list(Issue.objects.filter(date__in=dates).order_by("-date").values_list("pk", flat=True)[:limit])
+        issues = list(Issue.objects.filter(date__in=dates).order_by("-date", "paper__slug")
+                  .values_list("pk", flat=True)[:limit])
         return (self.with_issue().filter(issue__in=issues)
-                .order_by("-issue__date", "issue__paper__name", "seq")[:limit])
+                .order_by("-issue__date", "issue__paper__slug", "seq")[:limit])
 
     def newest_first(self):
-        return self.order_by("-issue__date", "issue__paper__name", "seq")
+        # Papers by their ASCII slug: Chinese names sort by the database's collation, which
+        # differs between SQLite (code points) and PostgreSQL (the locale's).
+        return self.order_by("-issue__date", "issue__paper__slug", "seq")
 
 
 class Article(models.Model):

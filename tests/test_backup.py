@@ -6,13 +6,14 @@ import json
 import subprocess
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TransactionTestCase, override_settings
 
 from archive import sources
-from archive.backup import TABLES
+from archive.backup import TABLES, unused_name
 from archive.ingest import parse_text
 from archive.models import Article, Issue
 from tests import archive_state as state
@@ -37,6 +38,15 @@ class BackupTests(TempIndexMixin, TempDirMixin, TransactionTestCase):
         call_command("backup_archive", str(self.dir / "backups"), stdout=io.StringIO())
         (folder,) = (self.dir / "backups").iterdir()
         return folder
+
+    def test_two_backups_in_one_second_both_land(self):
+        dest = self.dir / "backups"
+        first = self.backup()
+        with mock.patch("archive.backup.unused_name", wraps=unused_name) as naming:
+            naming.side_effect = lambda folder, name: unused_name(folder, first.name)
+            call_command("backup_archive", str(dest), stdout=io.StringIO())
+        self.assertEqual(sorted(p.name for p in dest.iterdir()), [first.name, f"{first.name}-2"])
+        self.assertTrue((dest / f"{first.name}-2" / "manifest.json").exists())
 
     def test_restore_into_an_empty_directory(self):
         folder = self.backup()

@@ -87,9 +87,9 @@ class ArticleTests(TestCase):
         def titles(day, limit=10):
             return [a.title for a in Article.objects.on_this_day(datetime.date.fromisoformat(day), limit, since)]
 
-        self.assertEqual(titles("2024-02-29"), ["yunling-evening 2020-02-29", "qinghe-daily 2020-02-29",
+        self.assertEqual(titles("2024-02-29"), ["qinghe-daily 2020-02-29", "yunling-evening 2020-02-29",
                                                 "qinghe-daily 2016-02-29"])
-        self.assertEqual(titles("2028-02-29", limit=2), ["qinghe-daily 2024-02-29", "yunling-evening 2020-02-29"])
+        self.assertEqual(titles("2028-02-29", limit=2), ["qinghe-daily 2024-02-29", "qinghe-daily 2020-02-29"])
         self.assertEqual(titles("2025-02-28"), ["qinghe-daily 2019-02-28"])
         self.assertEqual(titles("2016-02-29"), [])
 
