@@ -26,3 +26,7 @@ def test_window_stops_at_the_character_budget():
     counts = window(["一二三四", "五六七八"], 6)
     assert sum(counts.values()) == 3 + 1  # 一二三四 gives 3 pairs, 五六 one
     assert cosine({}, {"一二": 1.0}) == 0.0
+
+
+def test_window_from_the_end_takes_the_last_characters():
+    assert window(["一二三四", "五六七八"], 5, from_end=True) == pair_counts("五六七八") + pair_counts("四")

@@ -184,7 +184,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
     after = _first_body(lines, end)
     body = _body_chars(current)
     ahead = window(_texts_of(lines[end:end + 3]), TOPIC_WINDOW)
-    behind = window([t[::-1] for t in reversed(_texts_of(lines[max(0, i - 3):i]))], TOPIC_WINDOW)
+    behind = window(_texts_of(lines[max(0, i - 3):i]), TOPIC_WINDOW, from_end=True)
     return {
         "dateline_follows": bool(after and patterns.parse_dateline(after.text)),
         "byline_follows": bool(after and after.kind == "byline" and lines[end] is after),
@@ -217,7 +217,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "subheads": len(current.subhead_shapes),
         "last_head_len": len(run[-1].text) / 10,
         "after_paren": bool(before and before.text.endswith(("）", ")"))),
-        "near_similarity": topics.similarity(ahead, _reversed_pairs(behind)),
+        "near_similarity": topics.similarity(ahead, behind),
         "article_similarity": cosine(topics.vector(ahead), _opening_vector(current, topics)),
         "echoes_title": topics.similarity(window([line.text for line in run], TOPIC_WINDOW),
                                           window([line.text for line in current.heads], TOPIC_WINDOW)),
@@ -226,11 +226,6 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
 
 def _texts_of(lines: list[Line]) -> list[str]:
     return [line.text for line in lines if line.kind == "text"]
-
-
-def _reversed_pairs(counts: Counter) -> Counter:
-    """Pairs counted on reversed text (to take a window's last characters), turned back."""
-    return Counter({pair[::-1]: n for pair, n in counts.items()})
 
 
 def _opening_vector(block: Block, topics: Topics) -> dict[str, float]:

@@ -38,12 +38,12 @@ class Topics:
         return cosine(self.vector(a), self.vector(b))
 
 
-def window(texts: list[str], limit: int) -> Counter:
-    """Pair counts of the first `limit` characters of `texts`, built from the
-    counts of whole lines, which are cached."""
+def window(texts: list[str], limit: int, from_end: bool = False) -> Counter:
+    """Pair counts of the first (or last) `limit` characters of `texts`, built
+    from the counts of whole lines, which are cached."""
     total: Counter = Counter()
-    for text in texts:
-        piece = text[:limit]
+    for text in reversed(texts) if from_end else texts:
+        piece = text[-limit:] if from_end else text[:limit]
         total.update(pair_counts(piece))
         limit -= len(piece)
         if limit <= 0:
