@@ -60,17 +60,22 @@ class KillTests(SimpleTestCase):
             (folder / f"{day}.txt").write_text(self.texts[day, variant], encoding="utf-8")
         return folder
 
-    def clean_counts(self) -> tuple[dict, float]:
-        """Per (date, version): what a clean import stores; and how long an import takes."""
+    def clean_counts(self) -> tuple[dict, callable]:
+        """Per (date, version): what a clean import stores; and how long an import that
+        changes n issues takes, from timed runs that change all, none and one of them."""
         env, counts, took = self.site("clean"), {}, []
-        for variant in VARIANTS:
+        last = [*VARIANTS][-1]
+        runs = [dict.fromkeys(DATES, v) for v in VARIANTS] + [dict.fromkeys(DATES, last), {DATES[0]: "a"}]
+        for choice in runs:
             started = time.monotonic()
-            manage(env, *IMPORT, self.files(f"clean-{variant}", dict.fromkeys(DATES, variant)))
+            manage(env, *IMPORT, self.files(f"clean-{len(took)}", choice))
             took.append(time.monotonic() - started)
             for day, (checksum, *numbers) in state.issues(env["DATABASE_URL"]).items():
                 counts[self.variant_of[checksum]] = tuple(numbers)
         self.assertEqual(len(counts), len(self.texts))
-        return counts, max(took)
+        every, none, one = took[len(VARIANTS) - 1:]
+        per_issue = max(0.02, (every - one) / (len(DATES) - 1))
+        return counts, lambda n: none if n == 0 else one + per_issue * (n - 1)
 
     def assert_whole_or_absent(self, url, expected):
         for day, (checksum, *numbers) in state.issues(url).items():
@@ -84,16 +89,18 @@ class KillTests(SimpleTestCase):
         self.assertEqual(diff, {"missing": 0, "extra": 0, "stale": 0})
 
     def test_sigkill_at_random_points(self):
-        expected, took = self.clean_counts()
+        expected, duration = self.clean_counts()
         env, rng = self.site("crash"), random.Random(SEED)
         stats = {"killed": 0, "finished": 0, "killed between issues": 0, "index behind before repair": 0}
         for run in range(RUNS):
             choice = {day: rng.choice("aab") for day in DATES if rng.random() < 0.8}
             before = state.issues(env["DATABASE_URL"])
+            planned = {day for day, v in choice.items() if self.variant_of.get(before.get(day, ("",))[0]) != (day, v)}
             proc = subprocess.Popen(manage_cmd(*IMPORT, self.files(f"run-{run}", choice)), cwd=ROOT, env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            # From inside Django's start-up to past the end of a clean run.
-            time.sleep(rng.uniform(0.3, 1.1) * took)
+            # From inside Django's start-up to just past the expected end of this run: a window
+            # scaled to the issues it changes, since unchanged issues are skipped in no time.
+            time.sleep(rng.uniform(0.3 * duration(0), 1.1 * duration(len(planned))))
             killed = proc.poll() is None
             if killed:
                 proc.send_signal(signal.SIGKILL)
@@ -101,7 +108,6 @@ class KillTests(SimpleTestCase):
             stats["killed" if killed else "finished"] += 1
             self.assert_whole_or_absent(env["DATABASE_URL"], expected)
             after = state.issues(env["DATABASE_URL"])
-            planned = {day for day, v in choice.items() if self.variant_of.get(before.get(day, ("",))[0]) != (day, v)}
             changed = {day for day in after if after[day] != before.get(day)}
             stats["killed between issues"] += killed and 0 < len(changed) < len(planned)
             diff = state.index_differences(env["DATABASE_URL"], Path(env["INDEX_PATH"]))
@@ -116,7 +122,7 @@ class KillTests(SimpleTestCase):
                          {(day, "a") for day in DATES})
         self.assert_index_matches(env)
         manage(env, "check_index")
-        print(f"\nkill test: {RUNS} runs, seed {SEED}, clean import {took:.2f} s: {stats}")
+        print(f"\nkill test: {RUNS} runs, seed {SEED}, import of 0/1/{len(DATES)} issues {duration(0):.2f}/{duration(1):.2f}/{duration(len(DATES)):.2f} s: {stats}")
         self.assertGreaterEqual(stats["killed"], RUNS // 2)
 
 
