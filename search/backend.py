@@ -24,7 +24,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.searching import ResultsPage
 
-from . import analysis
+from . import analysis, matching
 from .compile import to_whoosh
 from .highlight import snippet, terms_for
 from .query import parse, positive_terms, quote
@@ -221,17 +221,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         if searcher.doc_count() == 0:
             return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
         page_num, page_length = self.calculate_page(start_offset, end_offset)
-        collector = exact_collector(searcher, page_num * max(page_length, 1), sort_facet(sort_by),
-                                    [facet(searcher, name) for name in facets or ()] or None)
-        searcher.search_with_collector(query, collector)
-        page = ResultsPage(collector.results(), page_num, max(page_length, 1))
+        page_length = max(page_length, 0)
+        found = matching.find(searcher, query, limit=page_num * page_length, sortedby=sort_keys(sort_by),
+                              facets=facets or ())
+        start = (page_num - 1) * page_length
+        page = FoundPage(searcher, found.total, found.docnums[start:], found.scores[start:])
         results = self._process_results(page, highlight=highlight, query_string=query_string,
                                         result_class=result_class)
-        if page.pagenum < page_num or page_length <= 0:
-            results["results"] = []
         if facets:
-            results["facets"] = {"fields": {name: facet_counts(page.results, name) for name in facets},
-                                 "dates": {}, "queries": {}}
+            results["facets"] = {"fields": found.facets, "dates": {}, "queries": {}}
         return results
 
     def _process_results(self, raw_page, highlight=False, query_string="", result_class=None, **kwargs):
@@ -303,19 +301,26 @@ def sort_facet(sort_by):
     return keys[0] if len(keys) == 1 else sorting.MultiFacet(keys)
 
 
-def facet(searcher, name):
-    overlap = isinstance(searcher.schema[name], FacetList)
-    return sorting.FieldFacet(name, allow_overlap=overlap, maptype=sorting.Count)
+def sort_keys(sort_by) -> list[tuple[str, bool]]:
+    """haystack order_by (e.g. ["-date", "seq"]) as [(field, reverse)]."""
+    return [(key.lstrip("-"), key.startswith("-")) for key in sort_by or ()]
 
 
-def facet_counts(results, name) -> list[tuple[str, int]]:
-    counts = {}
-    for key, count in results.groups(name).items():
-        if isinstance(key, bytes):
-            key = key.decode("utf-8")
-        if key not in (None, ""):
-            counts[str(key)] = counts.get(str(key), 0) + count
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+class FoundPage:
+    """A page of hits as haystack's result processing reads Whoosh's ResultsPage:
+    its length is the total, iterating gives the stored fields of the page's hits."""
+
+    def __init__(self, searcher, total, docnums, scores):
+        self.searcher, self.total, self.docnums, self.scores = searcher, total, docnums, scores
+
+    def __len__(self):
+        return self.total
+
+    def __iter__(self):
+        return (self.searcher.stored_fields(n) for n in self.docnums)
+
+    def score(self, n):
+        return self.scores[n]
 
 
 class ArchiveSearchQuery(WhooshSearchQuery):

@@ -139,17 +139,6 @@ class ResultTests(SearchTestCase):
             for per_page in (1, 2):
                 self.assertEqual(search(q, per_page=per_page, facets=False).total, full, (q, per_page))
 
-    def test_whoosh_shortcuts_are_off(self):
-        from unittest import mock
-
-        from search import backend
-
-        with mock.patch.object(backend, "exact_collector", wraps=backend.exact_collector) as made:
-            search("梧桐", facets=False)
-        self.assertTrue(made.called)
-        top = backend.exact_collector(self.backend().searcher(), 5, None, None)
-        self.assertEqual((getattr(top, "usequality", False), top.replace), (False, 0))
-
     def test_sorting_by_date(self):
         newest = [h.date for h in search("清河 OR 开放", sort="newest").hits]
         self.assertEqual(newest, sorted(newest, reverse=True))

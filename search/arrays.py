@@ -1,0 +1,289 @@
+"""Whoosh queries answered with arrays: every hit matched, scored, counted and
+sorted a posting block at a time with numpy, instead of one Python call per
+posting and per hit.
+
+Whoosh's own collector spends ~19 µs a hit in Python (matching, BM25, seven
+facets), so a common word at 100k articles took most of a second
+(docs/performance.md). Here a posting block is one pickle load and a few array
+operations; facets are `bincount`s over per-segment code arrays built once from
+the facet fields' own postings; sorting is a `lexsort` over the sort columns.
+Segments never change once written, so what is built for one is kept until the
+segment is merged away; only its deletions are read again when they change.
+
+Term, And, Or, AndNot, AndMaybe, Phrase, Every and the multi-term queries
+(prefix, wildcard, ranges: expanded to their terms) are evaluated here; any
+other query falls back to Whoosh's matcher for that part only.
+"""
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+import time
+import threading
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+EMPTY_IDS = np.zeros(0, dtype=np.int32)
+EMPTY_SCORES = np.zeros(0, dtype=np.float32)
+BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
+CACHE_DIR = "postings"  # beside the segment files, in the index folder
+CACHE_MIN = 512  # postings; a shorter list decodes in well under a millisecond
+# Phrase hits already matched by another branch of a union are checked only if
+# they reach this deep into the ranking, where their phrase score matters.
+VERIFY_DEPTH = 200
+
+
+@dataclass
+class Matches:
+    """Segment-local document numbers (sorted, unique) and their scores."""
+    docs: np.ndarray = field(default_factory=lambda: EMPTY_IDS)
+    scores: np.ndarray = field(default_factory=lambda: EMPTY_SCORES)
+    unverified: np.ndarray = field(default_factory=lambda: EMPTY_IDS)  # docs scored for a phrase not checked
+
+    def __len__(self):
+        return len(self.docs)
+
+
+@dataclass
+class Found:
+    total: int
+    docnums: list  # the requested top hits, global document numbers, in order
+    scores: list
+    facets: dict  # name -> [(value, count)], most frequent first
+
+
+class Segment:
+    """What is kept per segment: field lengths, facet codes and sort columns."""
+
+    def __init__(self, reader):
+        self.size = reader.doc_count_all()
+        self._lengths, self._codes, self._sort = {}, {}, {}
+        self._deleted_key, self._live = None, None
+        self.lock = threading.Lock()
+
+    def live(self, reader) -> np.ndarray | None:
+        """A mask of the documents not deleted, or None when none is."""
+        if not reader.has_deletions():
+            return None
+        deleted = sorted(reader._perdoc.deleted_docs())
+        key = (len(deleted), deleted[-1] if deleted else -1)
+        if key != self._deleted_key:
+            mask = np.ones(self.size, dtype=bool)
+            mask[np.asarray(deleted, dtype=np.int64)] = False
+            self._deleted_key, self._live = key, mask
+        return self._live
+
+    def lengths(self, reader, fieldname) -> np.ndarray:
+        if fieldname not in self._lengths:
+            perdoc, name = reader._perdoc, _lenfield(fieldname)
+            column = perdoc._cached_reader(name, LENGTHS_COLUMN) if perdoc.has_column(name) else None
+            codes = _numeric_column(column, self.size, "B") if column is not None else np.zeros(self.size, np.uint8)
+            self._lengths[fieldname] = BYTE_LENGTHS[codes]
+        return self._lengths[fieldname]
+
+    def sort_key(self, reader, fieldname) -> np.ndarray:
+        if fieldname not in self._sort:
+            perdoc, coltype = reader._perdoc, reader.schema[fieldname].column_type
+            if perdoc.has_column(fieldname):
+                column = perdoc.column_reader(fieldname, coltype)
+                self._sort[fieldname] = _numeric_column(column, self.size, column._typecode)
+            else:
+                self._sort[fieldname] = np.zeros(self.size, dtype=np.int64)
+        return self._sort[fieldname]
+
+    def codes(self, reader, fieldname, labels: "Labels"):
+        """(docs, codes): one pair per value a document has in the field."""
+        if fieldname not in self._codes:
+            docs, codes = [], []
+            for text in reader.lexicon(fieldname):
+                ids = _posting_ids(reader, fieldname, text)
+                docs.append(ids)
+                codes.append(np.full(len(ids), labels.code(fieldname, text), dtype=np.int32))
+            docs = np.concatenate(docs) if docs else EMPTY_IDS
+            codes = np.concatenate(codes) if codes else EMPTY_IDS
+            order = np.argsort(docs, kind="stable")
+            self._codes[fieldname] = (docs[order], codes[order])
+        return self._codes[fieldname]
+
+
+class Labels:
+    """Facet values and their codes, shared by every segment."""
+
+    def __init__(self):
+        self.values: dict[str, list[bytes]] = {}
+        self._codes: dict[str, dict[bytes, int]] = {}
+
+    def code(self, fieldname, text: bytes) -> int:
+        codes = self._codes.setdefault(fieldname, {})
+        if text not in codes:
+            codes[text] = len(codes)
+            self.values.setdefault(fieldname, []).append(text)
+        return codes[text]
+
+
+_segments: dict[str, Segment] = {}
+_labels = Labels()
+_lock = threading.Lock()
+
+
+def segments_of(searcher) -> list[tuple[object, object, int, Segment]]:
+    """(leaf searcher, leaf reader, offset, kept arrays) for each segment."""
+    out = []
+    with _lock:
+        current = set()
+        for (leaf_searcher, offset) in searcher.leaf_searchers():
+            reader = leaf_searcher.reader()
+            key = reader.segment().segment_id() if hasattr(reader, "segment") and reader.segment() else id(reader)
+            current.add(key)
+            if key not in _segments:
+                _segments[key] = Segment(reader)
+            out.append((leaf_searcher, reader, offset, _segments[key]))
+        if len(_segments) > 2 * len(current) + 8:  # merged-away segments
+            for key in set(_segments) - current:
+                del _segments[key]
+            if out and index_folder(out[0][1]):
+                forget_segments(index_folder(out[0][1]), current)
+    return out
+
+
+def _numeric_column(column, size: int, typecode: str) -> np.ndarray:
+    # A numeric column is big-endian values back to back, the tail (defaults) left unwritten.
+    itemsize = np.dtype(typecode).itemsize
+    count = min(column._count, size)
+    raw = column._dbfile.get(column._basepos, count * itemsize) if count else b""
+    values = np.frombuffer(raw, dtype=np.dtype(typecode).newbyteorder(">")).astype(np.dtype(typecode))
+    if count < size:
+        values = np.concatenate([values, np.full(size - count, column._default, dtype=values.dtype)])
+    return values
+
+
+def _blocks(reader, fieldname, text):
+    """Each posting block of a term as (ids, weights, values) tuples, deleted
+    documents included (the caller masks them)."""
+    if fieldname not in reader.schema:
+        return
+    try:
+        matcher = reader._terms.matcher(fieldname, reader._text_to_bytes(fieldname, text),
+                                        reader.schema[fieldname].format)
+    except (TermNotFound, KeyError):
+        return
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        ids, weights, values = [], [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            values.append(matcher.value())
+            matcher.next()
+        yield np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32), values
+        return
+    postfile = matcher._postfile
+    while not matcher._atend:
+        raw = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+        data = pickle.loads(zlib.decompress(raw) if matcher._compression else raw)
+        ids = np.cumsum(np.asarray(data[0], dtype=np.int32), dtype=np.int32)
+        weights = data[1]
+        if weights is None or isinstance(weights, float):
+            weights = np.full(len(ids), 1.0 if weights is None else weights, dtype=np.float32)
+        else:
+            weights = np.asarray(weights, dtype=np.float32)
+        yield ids, weights, data[2]
+        matcher._next_block()
+
+
+def _posting_ids(reader, fieldname, text) -> np.ndarray:
+    return postings(reader, fieldname, text)[0]
+
+
+def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:
+    """A term's documents and weights in one segment, deleted documents included.
+    Long lists are decoded once and kept as .npy files beside the segment:
+    unpickling posting blocks is most of the cost of a search (~50 µs a block
+    of 128), and a segment never changes once written."""
+    path = _cache_path(reader, fieldname, text)
+    if path is not None and path.exists():
+        try:
+            kept = np.load(path, mmap_mode="r")
+            return kept["id"], kept["w"]
+        except (OSError, ValueError):
+            pass  # half-written by a killed process: decode again
+    ids, weights = [], []
+    for block_ids, block_weights, _ in _blocks(reader, fieldname, text):
+        ids.append(block_ids)
+        weights.append(block_weights)
+    if not ids:
+        return EMPTY_IDS, EMPTY_SCORES
+    ids, weights = np.concatenate(ids), np.concatenate(weights)
+    if path is not None and len(ids) >= CACHE_MIN:
+        _keep(path, ids, weights)
+    return ids, weights
+
+
+def values_at(reader, fieldname, text, docs: np.ndarray) -> list:
+    """The posting values (encoded positions) of a term for the given sorted
+    documents, each of which has the term: only the blocks holding them are
+    decoded, the others skipped by their headers."""
+    matcher = reader._terms.matcher(fieldname, reader._text_to_bytes(fieldname, text),
+                                    reader.schema[fieldname].format)
+    out, i, wanted = [], 0, docs.tolist()
+    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
+        for doc in wanted:
+            matcher.skip_to(doc)
+            out.append(matcher.value())
+        return out
+    postfile = matcher._postfile
+    while i < len(wanted) and not matcher._atend:
+        if wanted[i] <= matcher._maxid:
+            j = int(np.searchsorted(docs, matcher._maxid, side="right"))
+            raw = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+            ids, _, values = pickle.loads(zlib.decompress(raw) if matcher._compression else raw)
+            at = np.searchsorted(np.cumsum(np.asarray(ids, dtype=np.int64)), docs[i:j])
+            out.extend(values[a] for a in at.tolist())
+            i = j
+        matcher._next_block()
+    return out
+
+
+def index_folder(reader) -> str | None:
+    storage = getattr(reader, "_storage", None)
+    # A compound segment reads through an overlay of its own files on the folder's storage.
+    return getattr(storage, "folder", None) or getattr(getattr(storage, "b", None), "folder", None)
+
+
+def _cache_path(reader, fieldname, text) -> Path | None:
+    folder = index_folder(reader)
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    if not folder or segment is None:
+        return None
+    btext = reader._text_to_bytes(fieldname, text)
+    name = f"{fieldname}-{hashlib.blake2b(btext, digest_size=12).hexdigest()}.npy"
+    return Path(folder) / CACHE_DIR / segment.segment_id() / name
+
+
+def _keep(path: Path, ids, weights):
+    rows = np.empty(len(ids), dtype=[("id", "<i4"), ("w", "<f4")])
+    rows["id"], rows["w"] = ids, weights
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+            np.save(out, rows)
+        os.replace(out.name, path)
+    except OSError:
+        pass  # a read-only index is searched without the cache
+
+
+def forget_segments(folder, current: set[str]):
+    """Drops the kept postings of segments merged away, once no reader is likely to want them."""
+    root = Path(folder) / CACHE_DIR
+    if not root.is_dir():
+        return
+    for entry in root.iterdir():
+        if entry.name not in current and time.time() - entry.stat().st_mtime > 60:
+            shutil.rmtree(entry, ignore_errors=True)
