@@ -111,3 +111,5 @@ class QueryCountTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertGreater(big.context["page"].paginator.num_pages, 1)
         self.assertGreater(big.context["page"].paginator.count, small.context["page"].paginator.count)
         self.assertGreater(more.context["page"].paginator.count, found.context["page"].paginator.count)
+        # Counting articles per person reads bylines alone, no join through articles and issues.
+        self.assertEqual([q for r in (big, more) for q in r.queries if "archive_article" in q], [])
