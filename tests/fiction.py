@@ -18,14 +18,21 @@ SENTENCES = [
 ]
 
 
-def fictional_issue(seed, articles: int = 12) -> str:
-    """An issue dump of `articles` articles; the same seed gives the same text."""
+def fictional_issue(seed, articles: int = 12, *, pages: int = 0, team=(), photos: bool = False) -> str:
+    """An issue dump of `articles` articles; the same seed gives the same text. Options: spread
+    over `pages` pages (第01版 ...), every byline also credits the names in `team`, and each
+    article ends with a photo caption credited to its last reporter (摄影)."""
     rng = random.Random(seed)
     blocks = []
+    per_page = -(-articles // pages) if pages else 0
     for n in range(articles):
+        if per_page and n % per_page == 0:
+            blocks.append(f"第{n // per_page + 1:02d}版")
         title = f"{rng.choice(PLACES)}{rng.choice(THINGS)}{rng.choice(VERBS)}（{n + 1}）"
-        reporter = rng.choice(SURNAMES) + rng.choice(GIVEN)
-        body = [f"本报讯（记者 {reporter}）{rng.choice(PLACES)}{rng.choice(THINGS)}{rng.choice(VERBS)}。"]
+        names = [rng.choice(SURNAMES) + rng.choice(GIVEN), *team]
+        body = [f"本报讯（记者 {' '.join(names)}）{rng.choice(PLACES)}{rng.choice(THINGS)}{rng.choice(VERBS)}。"]
         body += rng.sample(SENTENCES, rng.randint(2, 4))
+        if photos:
+            body += [f"图为{rng.choice(PLACES)}{rng.choice(THINGS)}现场。", f"本报记者 {names[-1]}摄"]
         blocks.append(title + "\n\n" + "\n\n".join(body))
     return "\n\n".join(blocks) + "\n"

@@ -30,8 +30,9 @@ def people_index(request):
     if q:
         people = people.filter(name__contains=q)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
-    # Counted for this page's people only, not the whole byline table.
-    counts = dict(Byline.objects.filter(person__in=page.object_list).values("person")
+    # Counted for this page's people only, not the whole byline table; order_by() drops the
+    # joins through article, issue and paper that Byline's default ordering would leave behind.
+    counts = dict(Byline.objects.filter(person__in=page.object_list).order_by().values("person")
                   .annotate(n=Count("article", distinct=True)).values_list("person", "n"))
     rows = [(person, counts.get(person.pk, 0)) for person in page.object_list]
     return render(request, "archive/people.html", {"page": page, "rows": rows, "q": q})
