@@ -6,8 +6,8 @@
   a new reader (and an mmap copy) per query;
 * updates and deletes wait for the writer lock instead of being dropped;
 * queries are our query language (search/query.py), compiled straight to
-  Whoosh queries; facets come from Whoosh grouping on columns; highlights
-  come from search/highlight.py.
+  Whoosh queries and answered with arrays (search/matching.py): every hit
+  counted, facets and sorting included; highlights come from search/highlight.py.
 """
 import hashlib
 import os
@@ -19,10 +19,9 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
-from whoosh import columns, fields, sorting
+from whoosh import columns, fields
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.searching import ResultsPage
 
 from . import analysis, matching
 from .compile import to_whoosh
@@ -252,11 +251,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         field = self.content_field_name
         terms = searcher.key_terms_from_text(field, text, numterms=12, normalize=True)
         # Whoosh's own more_like searches with block-quality skipping, which can loop forever on
-        # a union (see exact_collector) and was slower here: 110 vs 90 ms p50 at 100k articles,
-        # the same hits. Fewer terms were faster still but lost hits on small archives.
-        hits = searcher.search(wq.Or([wq.Term(field, word, boost=weight) for word, weight in terms]),
-                               limit=end_offset or 10, mask={docnum}, optimize=False)
-        return self._process_results(ResultsPage(hits, 1, max(len(hits), 1)), result_class=result_class)
+        # a union (whoosh issues #446/#461). Fewer terms were faster but lost hits on small archives.
+        query = wq.Or([wq.Term(field, word, boost=weight) for word, weight in terms])
+        limit = end_offset or 10
+        found = matching.find(searcher, query, limit=limit + 1)
+        keep = [i for i, n in enumerate(found.docnums) if n != docnum][:limit]
+        page = FoundPage(searcher, len(keep), [found.docnums[i] for i in keep], [found.scores[i] for i in keep])
+        return self._process_results(page, result_class=result_class)
 
     def version(self) -> str:
         """Names what the index holds now: every commit changes it, and so does a rebuild, whose
@@ -270,35 +271,12 @@ def whoosh_query(query_string: str):
     return to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
 
 
-def exact_collector(searcher, limit, sortedby, groupedby):
-    """Whoosh's collector with its shortcuts off. Block-quality skipping can loop
-    forever on a union (UnionMatcher.skip_to_quality, whoosh issues #446/#461),
-    and replacing the matcher every few hits prunes union branches that cannot
-    reach the top page, so their documents go uncounted: totals came out low."""
-    collector = searcher.collector(limit=limit, sortedby=sortedby, groupedby=groupedby,
-                                   optimize=False, terms=False)
-    inner = collector
-    while inner is not None:
-        if hasattr(inner, "replace"):
-            inner.replace = 0
-        inner = getattr(inner, "child", None)
-    return collector
-
-
 def highlight_terms(query_string) -> list[str]:
     try:
         tree = parse(str(query_string)).tree
     except ValueError:
         return []
     return terms_for(positive_terms(tree))
-
-
-def sort_facet(sort_by):
-    """haystack order_by (e.g. ["-date", "seq"]) as a Whoosh facet; each key keeps its own direction."""
-    if not sort_by:
-        return None
-    keys = [sorting.FieldFacet(key.lstrip("-"), reverse=key.startswith("-")) for key in sort_by]
-    return keys[0] if len(keys) == 1 else sorting.MultiFacet(keys)
 
 
 def sort_keys(sort_by) -> list[tuple[str, bool]]:

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
-from whoosh.searching import ResultsPage
 
 from archive.models import Article
 
-from .backend import exact_collector, sort_facet, whoosh_query
+from . import matching
+from .backend import FoundPage, sort_keys, whoosh_query
 from .params import SearchParams
 from .searching import build
 
@@ -32,8 +32,7 @@ BYLINE_SEPARATOR = "、"
 class Hits:
     """The hits of one search, `limit` at most, in its order.
 
-    The order is found once, for all of them (a document number and score a hit,
-    ~9 MB for 50,000). Searching again per batch cost hits x batches (50,000 rows
+    The order is found once, for all of them (a document number and score a hit). Searching again per batch cost hits x batches (50,000 rows
     took 42 s in batches of 1,000), and an index commit between two batches (an
     edit, an import) moved hits across the batch boundary, repeating or dropping
     rows. The searcher is the export's own, so the shared one's refresh cannot
@@ -44,19 +43,19 @@ class Hits:
         self.backend = sqs.query.backend
         self.searcher = self.backend.own_searcher()
         try:
-            collector = exact_collector(self.searcher, max(limit, 1), sort_facet(sqs.query.order_by), None)
-            self.searcher.search_with_collector(whoosh_query(sqs.query.build_query()), collector)
+            self.found = matching.find(self.searcher, whoosh_query(sqs.query.build_query()), limit=max(limit, 0),
+                                       sortedby=sort_keys(sqs.query.order_by))
         except BaseException:
             self.searcher.close()
             raise
-        self.results = collector.results()
-        self.total = len(self.results)
-        self.rows = min(max(limit, 0), self.results.scored_length())
+        self.total = self.found.total
+        self.rows = len(self.found.docnums)
 
     def batches(self, size: int = BATCH) -> Iterator[list]:
         """haystack SearchResults, `size` at a time, as a search page would make them."""
-        for number in range(1, -(-self.rows // size) + 1):
-            page = ResultsPage(self.results, number, size)
+        for start in range(0, self.rows, size):
+            page = FoundPage(self.searcher, self.total, self.found.docnums[start:start + size],
+                             self.found.scores[start:start + size])
             yield self.backend._process_results(page)["results"]
 
     def close(self):

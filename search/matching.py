@@ -206,6 +206,8 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=()) -> Found:
     `sortedby` is [(field, reverse)]; empty means by score."""
     parts = []
     for leaf_searcher, reader, offset, segment in segments_of(searcher):
+        if not segment.size:  # an empty index's reader has no term files at all
+            continue
         matcher = SegmentMatcher(searcher, reader, segment)
         found = matcher.run(query, leaf_searcher)
         pending = [p.within(found.docs) for p in matcher.pending]
