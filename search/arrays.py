@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from django.conf import settings
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -129,6 +130,7 @@ class Labels:
 
 
 _segments: dict[str, Segment] = {}
+_kept_bytes: dict[Path, int | None] = {}
 _labels = Labels()
 _lock = threading.Lock()
 
@@ -267,6 +269,11 @@ def _cache_path(reader, fieldname, text) -> Path | None:
 
 
 def _keep(path: Path, ids, weights):
+    root = path.parent.parent
+    if _kept_bytes.get(root) is None:  # once per process: what earlier processes kept
+        _kept_bytes[root] = sum(f.stat().st_size for f in root.rglob("*.npy")) if root.is_dir() else 0
+    if _kept_bytes[root] + 8 * len(ids) > settings.SEARCH_KEPT_POSTINGS_MB * 2**20:
+        return
     rows = np.empty(len(ids), dtype=[("id", "<i4"), ("w", "<f4")])
     rows["id"], rows["w"] = ids, weights
     try:
@@ -274,6 +281,7 @@ def _keep(path: Path, ids, weights):
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
             np.save(out, rows)
         os.replace(out.name, path)
+        _kept_bytes[root] += rows.nbytes
     except OSError:
         pass  # a read-only index is searched without the cache
 
@@ -286,3 +294,4 @@ def forget_segments(folder, current: set[str]):
     for entry in root.iterdir():
         if entry.name not in current and time.time() - entry.stat().st_mtime > 60:
             shutil.rmtree(entry, ignore_errors=True)
+            _kept_bytes[root] = None

@@ -6,7 +6,7 @@ import datetime
 import random
 from unittest import mock
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from whoosh import query as wq
 from whoosh import sorting
 from whoosh.writing import SegmentWriter
@@ -121,6 +121,12 @@ class MatchingTests(TempIndexMixin, TempDirMixin, TestCase):
             self.assertTrue(any((arrays.Path(self.index_path) / arrays.CACHE_DIR).rglob("*.npy")))
             again = [self.compare(q) for q in query_strings(seed=4, count=30)]
         self.assertEqual([f.docnums for f in first], [f.docnums for f in again])
+
+    def test_nothing_is_kept_beyond_the_disk_allowance(self):
+        with mock.patch.object(arrays, "CACHE_MIN", 1), override_settings(SEARCH_KEPT_POSTINGS_MB=0):
+            arrays._kept_bytes.clear()
+            self.compare("社区 食堂")
+        self.assertFalse(any((arrays.Path(self.index_path) / arrays.CACHE_DIR).rglob("*.npy")))
 
     def test_top_hits_are_the_best_scored_with_ties_by_document_number(self):
         q = whoosh_query("记者")
