@@ -48,7 +48,7 @@ MIX = {"word": 50, "name": 30, "substring": 40, "phrase": 40, "and": 30, "or": 1
 BEGIN, END = "<!-- bench-search: begin -->", "<!-- bench-search: end -->"
 
 
-def run(cmd, env, log: Path) -> float | None:
+def run(cmd, env, log: Path, preexec_fn=None) -> float | None:
     """Run `cmd`, appending its output to `log`; returns when (seconds after the
     start) the import's progress bar first reached 100 %: the split between
     parsing and writing the database, and indexing."""
@@ -57,7 +57,7 @@ def run(cmd, env, log: Path) -> float | None:
         out.write(f"$ {' '.join(map(str, cmd))}\n".encode())
         out.flush()
         proc = subprocess.Popen(list(map(str, cmd)), env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
+                                stderr=subprocess.STDOUT, preexec_fn=preexec_fn)
         while chunk := proc.stdout.read1(4096):
             out.write(chunk)
             out.flush()
