@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load bench-scale backup restore
 
 venv: $(VENV)/.installed
 
@@ -83,3 +83,12 @@ bench-export: venv
 # editor saves articles; throughput, p95, errors, DB-vs-index differences (docs/performance.md).
 bench-load: venv
 	$(PY) bench/bench_load.py --corpus $(CORPUS)
+
+# One size of the scale table and chart in docs/performance.md (issue #7): load rate, index
+# and DB size, search and browse p95 through gunicorn and wrk, worker peak RSS, SQLite FTS5
+# on the same tokens; N articles (default 100000; the report wants 10000, 100000, 1000000).
+# The load is kept under /tmp/bench-scale/N and resumes where it stopped if interrupted;
+# rows of all sizes are kept in docs/bench-scale.json, the chart is docs/bench-scale.svg.
+N ?= 100000
+bench-scale: venv
+	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS)

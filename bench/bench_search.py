@@ -48,7 +48,7 @@ MIX = {"word": 50, "name": 30, "substring": 40, "phrase": 40, "and": 30, "or": 1
 BEGIN, END = "<!-- bench-search: begin -->", "<!-- bench-search: end -->"
 
 
-def run(cmd, env, log: Path) -> float | None:
+def run(cmd, env, log: Path, preexec_fn=None) -> float | None:
     """Run `cmd`, appending its output to `log`; returns when (seconds after the
     start) the import's progress bar first reached 100 %: the split between
     parsing and writing the database, and indexing."""
@@ -57,7 +57,7 @@ def run(cmd, env, log: Path) -> float | None:
         out.write(f"$ {' '.join(map(str, cmd))}\n".encode())
         out.flush()
         proc = subprocess.Popen(list(map(str, cmd)), env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT)
+                                stderr=subprocess.STDOUT, preexec_fn=preexec_fn)
         while chunk := proc.stdout.read1(4096):
             out.write(chunk)
             out.flush()
@@ -89,26 +89,37 @@ def load(size: int, args) -> dict:
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir(parents=True)
     log, env = base / "load.log", data_env(base)
-    began = time.perf_counter()
-    run([PY, "bench/corpus.py", "--articles", size, "--out", base / "issues", "--seed", args.seed,
-         "--source", args.corpus], env, log)
-    generated = time.perf_counter() - began
+    generated = generate(base, size, args, env, log)
     run([PY, "manage.py", "migrate", "--noinput"], env, log)
     began = time.perf_counter()
-    parsed = run([PY, "manage.py", "import_issue", base / "issues", "--paper", PAPER,
-                  "--paper-slug", SLUG], env, log)
+    parsed = run(IMPORT + [base / "issues"], env, log)
     seconds = time.perf_counter() - began
-    with sqlite3.connect(base / "data" / "archive.sqlite3") as db:
-        articles = db.execute("SELECT count(*) FROM archive_article").fetchone()[0]
-    stats = {"size": size, "articles": articles, "generate_s": round(generated, 1),
+    stats = {"size": size, "generate_s": round(generated, 1),
              "load_s": round(seconds, 1), "import_s": round(parsed or 0, 1),
-             "index_s": round(seconds - (parsed or 0), 1),
-             "index_mb": round(du_mb(base / "data" / "index"), 1),
-             "db_mb": round(du_mb(base / "data" / "archive.sqlite3"), 1),
-             "corpus_mb": round(du_mb(base / "issues"), 1),
+             "index_s": round(seconds - (parsed or 0), 1), **on_disk(base),
              "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
     marker.write_text(json.dumps(stats, indent=1))
     return stats
+
+
+IMPORT = [PY, "manage.py", "import_issue", "--paper", PAPER, "--paper-slug", SLUG]  # + the issues
+
+
+def generate(base: Path, size: int, args, env, log: Path) -> float:
+    """Write `size` articles (bench/corpus.py) to base/issues; the seconds taken."""
+    began = time.perf_counter()
+    run([PY, "bench/corpus.py", "--articles", size, "--out", base / "issues", "--seed", args.seed,
+         "--source", args.corpus], env, log)
+    return time.perf_counter() - began
+
+
+def on_disk(base: Path) -> dict:
+    """Articles in the database and the sizes of a load under `base`."""
+    with sqlite3.connect(base / "data" / "archive.sqlite3") as db:
+        articles = db.execute("SELECT count(*) FROM archive_article").fetchone()[0]
+    return {"articles": articles, "index_mb": round(du_mb(base / "data" / "index"), 1),
+            "db_mb": round(du_mb(base / "data" / "archive.sqlite3"), 1),
+            "corpus_mb": round(du_mb(base / "issues"), 1)}
 
 
 # -- the query mix ------------------------------------------------------------

@@ -75,14 +75,14 @@ def sample_urls(db_path: Path, corpus: Path, seed: int) -> dict[str, list[str]]:
     }
 
 
-def serve(base: Path, log: Path) -> subprocess.Popen:
+def serve(base: Path, log: Path, port: int = PORT) -> subprocess.Popen:
     env = data_env(base) | {"DEBUG": "0", "SECRET_KEY": "bench-web-only", "ALLOWED_HOSTS": "127.0.0.1"}
     # -c os.devnull: not gunicorn.conf.py, which gunicorn reads from the working directory
     # unasked. Its preload_app opens the index in the master as well as in each worker, and
     # Whoosh copies compound segments (the 100k index predates compound=False) into each
     # process's memory, about 10 GB a process: three of them ran 24 GB out of memory.
     proc = subprocess.Popen([str(Path(PY).parent / "gunicorn"), "-c", os.devnull, "config.wsgi", "--workers", "2",
-                             "--bind", f"127.0.0.1:{PORT}", "--timeout", "120"],
+                             "--bind", f"127.0.0.1:{port}", "--timeout", "120"],
                             cwd=ROOT, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
     # Ready when both workers answer: each opens the index first, which on a cold OS cache
     # reads gigabytes at 100k articles (measured: 79 s once, then nothing).
@@ -92,7 +92,7 @@ def serve(base: Path, log: Path) -> subprocess.Popen:
             raise SystemExit(f"gunicorn exited; see {log}")
         try:
             for _ in range(4):
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/search/?q=%E5%B8%82", timeout=900).read()
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/search/?q=%E5%B8%82", timeout=900).read()
             print(f"gunicorn ready after {time.perf_counter() - began:.0f} s", file=sys.stderr)
             return proc
         except OSError:
@@ -101,11 +101,11 @@ def serve(base: Path, log: Path) -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer in 15 minutes")
 
 
-def wrk(urls: list[str], seconds: int, script: Path) -> dict:
+def wrk(urls: list[str], seconds: int, script: Path, port: int = PORT, timeout: int = 10) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(urls) + "\n")
-    out = subprocess.run(["wrk", "-t1", "-c2", f"-d{seconds}s", "--timeout", "10s", "-s", str(script),
-                          f"http://127.0.0.1:{PORT}"], env=os.environ | {"URLS": listing.name},
+    out = subprocess.run(["wrk", "-t1", "-c2", f"-d{seconds}s", "--timeout", f"{timeout}s", "-s", str(script),
+                          f"http://127.0.0.1:{port}"], env=os.environ | {"URLS": listing.name},
                          capture_output=True, text=True, check=True).stdout
     os.unlink(listing.name)
     return json.loads(out.strip().splitlines()[-1])
