@@ -89,6 +89,8 @@ bench-load: venv
 # on the same tokens; N articles (default 100000; the report wants 10000, 100000, 1000000).
 # The load is kept under /tmp/bench-scale/N and resumes where it stopped if interrupted;
 # rows of all sizes are kept in docs/bench-scale.json, the chart is docs/bench-scale.svg.
+# SCALE_ROOT=/tmp/bench-search reuses bench-search's loads (the same generator, seed and import).
 N ?= 100000
+SCALE_ROOT ?= /tmp/bench-scale
 bench-scale: venv
-	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS)
+	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS) --root $(SCALE_ROOT)
