@@ -185,7 +185,7 @@ def render_table(rows: list[dict], chart: str) -> str:
         f, web = figures(r), r["web"]
         errors = sum(w["non2xx"] + w["socket_errors"] for w in web.values())
         ratio = f"{f['search_p95'] / f['fts5_p95']:.1f}×" if f["search_p95"] and f["fts5_p95"] else "–"
-        out.append(f"| {r['articles']:,} | {r['load_s']:,.0f}{' (resumed)' if r['attempts'] > 1 else ''} | "
+        out.append(f"| {r['articles']:,} | {r['load_s']:,.0f}{' (resumed)' if r.get('attempts', 1) > 1 else ''} | "
                    f"{f['load_rate']:,.1f} | {r['index_mb']:,.0f} | {r['db_mb']:,.0f} | "
                    f"{web['search']['p50']:,.0f} / {web['search']['p95']:,.0f} ({web['search']['requests']:,}) | "
                    + " / ".join(f"{web[k]['p95']:.1f}" for k in BROWSE) + " | "

@@ -66,19 +66,17 @@ class Segment:
     def __init__(self, reader):
         self.size = reader.doc_count_all()
         self._lengths, self._codes, self._sort = {}, {}, {}
-        self._deleted_key, self._live = None, None
-        self.lock = threading.Lock()
+        self._live_count, self._live = None, None
 
     def live(self, reader) -> np.ndarray | None:
         """A mask of the documents not deleted, or None when none is."""
         if not reader.has_deletions():
             return None
-        deleted = sorted(reader._perdoc.deleted_docs())
-        key = (len(deleted), deleted[-1] if deleted else -1)
-        if key != self._deleted_key:
+        live_count = reader.doc_count()  # a segment's deletions only ever grow: the count names them
+        if live_count != self._live_count:
             mask = np.ones(self.size, dtype=bool)
-            mask[np.asarray(deleted, dtype=np.int64)] = False
-            self._deleted_key, self._live = key, mask
+            mask[np.fromiter(reader._perdoc.deleted_docs(), dtype=np.int64)] = False
+            self._live_count, self._live = live_count, mask
         return self._live
 
     def lengths(self, reader, fieldname) -> np.ndarray:
