@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 
-from .arrays import EMPTY_IDS, EMPTY_SCORES, VERIFY_DEPTH, Found, Matches, _labels, postings, segments_of, values_at
+from .arrays import VERIFY_DEPTH, Found, Matches, _labels, postings, segments_of, values_at
 
 
 @dataclass
@@ -214,10 +214,12 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=()) -> Found:
         parts.append((reader, offset, segment, found, [p for p in pending if len(p.docs)]))
     if not any(len(found) for *_, found, _ in parts):
         return Found(0, [], [], {name: [] for name in facets})
-    docs = np.concatenate([f.docs.astype(np.int64) + offset for _, offset, _, f, _ in parts]) if parts else EMPTY_IDS
-    scores = np.concatenate([f.scores for *_, f, _ in parts]) if parts else EMPTY_SCORES
+    docs = np.concatenate([f.docs.astype(np.int64) + offset for _, offset, _, f, _ in parts])
+    scores = np.concatenate([f.scores for *_, f, _ in parts])
     counts = {name: _facet_counts(name, parts) for name in facets}
-    if sortedby:
+    if limit <= 0:  # a count alone
+        order = np.zeros(0, dtype=np.int64)
+    elif sortedby:
         order = _sorted(sortedby, parts)[:limit]
     else:
         order = _ranked(docs, scores, limit, parts)

@@ -133,6 +133,9 @@ class MatchingTests(TempIndexMixin, TempDirMixin, TestCase):
         everything = matching.find(self.searcher, q, limit=10_000)
         top = matching.find(self.searcher, q, limit=7)
         self.assertEqual(top.docnums, everything.docnums[:7])
+        counted = matching.find(self.searcher, q, limit=0, facets=("year",))  # a count alone
+        self.assertEqual((counted.total, counted.docnums), (everything.total, []))
+        self.assertEqual(counted.facets["year"], self.whoosh_groups(q)["year"])
         pairs = list(zip(everything.scores, everything.docnums))
         self.assertEqual(pairs, sorted(pairs, key=lambda p: (-p[0], p[1])))
 
