@@ -35,8 +35,8 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from bench_search import (IMPORT, PY, build_fts, data_env, fts_search, generate, hardware,  # noqa: E402
-                          on_disk, query_mix, run, summary, timed, write_report)
+from bench_search import (IMPORT, PY, data_env, fts_search, generate, hardware, measure_setup,  # noqa: E402
+                          on_disk, run, summary, timed, write_report)
 from bench_web import WRK_SCRIPT, sample_urls, serve, wrk  # noqa: E402
 
 PORT = 8260  # not bench_web's 8250, so that both can run
@@ -105,13 +105,7 @@ def load(n: int, args) -> dict:
 
 def measure_in_django(n: int, args) -> dict:
     """With DATA_DIR set to ROOT/N/data: FTS5 on the same tokens, timed, and the URLs to walk."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    django.setup()
-    base = args.root / str(n)
-    mix = query_mix(args.corpus, args.seed)
-    fts = build_fts(base / "fts5.sqlite3")
+    base, mix, fts = measure_setup(n, args)
     with sqlite3.connect(base / "fts5.sqlite3") as db:
         run_one = fts_search(db, mix)
         timed(mix, run_one)  # warm-up pass

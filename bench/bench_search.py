@@ -313,15 +313,19 @@ def summary(timings) -> dict:
             "max": round(ms[-1], 1), "hits": round(statistics.mean(h for _, h in timings), 1)}
 
 
-def measure(size: int, args) -> dict:
-    """Runs with DATA_DIR set to this size's data: Django is set up for it here."""
+def measure_setup(size: int, args) -> tuple[Path, list, dict]:
+    """With DATA_DIR set to this size's data: Django set up for it, the query mix,
+    and the FTS5 table on the same tokens (built once)."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     django.setup()
     base = args.root / str(size)
-    mix = query_mix(args.corpus, args.seed)
-    fts = build_fts(base / "fts5.sqlite3")
+    return base, query_mix(args.corpus, args.seed), build_fts(base / "fts5.sqlite3")
+
+
+def measure(size: int, args) -> dict:
+    base, mix, fts = measure_setup(size, args)
     db = sqlite3.connect(base / "fts5.sqlite3")
     runs = {}
     for name, run_one in (("whoosh", page_search), ("core", core_search), ("fts5", fts_search(db, mix))):

@@ -102,13 +102,11 @@ class Segment:
         if fieldname not in self._codes:
             docs, codes = [], []
             for text in reader.lexicon(fieldname):
-                ids = _posting_ids(reader, fieldname, text)
+                ids = postings(reader, fieldname, text)[0]
                 docs.append(ids)
                 codes.append(np.full(len(ids), labels.code(fieldname, text), dtype=np.int32))
-            docs = np.concatenate(docs) if docs else EMPTY_IDS
-            codes = np.concatenate(codes) if codes else EMPTY_IDS
-            order = np.argsort(docs, kind="stable")
-            self._codes[fieldname] = (docs[order], codes[order])
+            self._codes[fieldname] = (np.concatenate(docs) if docs else EMPTY_IDS,
+                                      np.concatenate(codes) if codes else EMPTY_IDS)
         return self._codes[fieldname]
 
 
@@ -195,10 +193,6 @@ def _blocks(reader, fieldname, text):
             weights = np.asarray(weights, dtype=np.float32)
         yield ids, weights, data[2]
         matcher._next_block()
-
-
-def _posting_ids(reader, fieldname, text) -> np.ndarray:
-    return postings(reader, fieldname, text)[0]
 
 
 def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:
