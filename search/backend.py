@@ -9,6 +9,7 @@
   Whoosh queries and answered with arrays (search/matching.py): every hit
   counted, facets and sorting included; highlights come from search/highlight.py.
 """
+import functools
 import hashlib
 import os
 import threading
@@ -19,11 +20,12 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQu
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
-from whoosh import columns, fields
+from whoosh import columns, fields, formats
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3Codec
 
 from . import analysis, matching
+from .bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import to_whoosh
 from .highlight import snippet, terms_for
 from .query import parse, positive_terms, quote
@@ -61,9 +63,16 @@ class AnalyzedText(fields.TEXT):
         if not isinstance(self.analyzer, analysis.StreamTokenizer):
             yield from super().index(value, **kwargs)
             return
-        encode = self.format.encode
+        encode, single = self.format.encode, _single_position
         for text, positions in analysis.postings(self.analyzer, value, kwargs.get("mode", "index")).items():
-            yield text.encode("utf-8"), len(positions), float(len(positions)), encode(positions)
+            freq = len(positions)
+            yield text.encode("utf-8"), freq, float(freq), single(positions[0]) if freq == 1 else encode(positions)
+
+
+@functools.lru_cache(maxsize=65536)
+def _single_position(position: int) -> bytes:
+    # Most postings hold one position; Positions.encode pickles a list for each.
+    return formats.Positions().encode([position])
 
 
 def schema_field(field_class):
@@ -156,9 +165,9 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     # -- writing ---------------------------------------------------------------
 
     def writer(self, size: int = 0, timeout: float | None = None):
-        """A writer, once the lock is free. Big batches are analysed in one
-        process per core, each writing its own segment: Whoosh spends most of
-        its time per posting in Python, so this is what makes bulk loads bearable."""
+        """A writer, once the lock is free. Postings are gathered in memory
+        (search/bulkwriting.py); big batches are analysed in one process per
+        core, each writing its own segment: analysis is Python per token."""
         if not self.setup_complete:
             self.setup()
         # compound=False: one file per part of a segment. A compound segment is read
@@ -167,11 +176,11 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # after each commit every worker's next search copied the index again: 230 ms
         # at 2,800 articles (make bench-load). Separate files open in about 1 ms.
         options = {"timeout": self.write_timeout if timeout is None else timeout, "delay": 0.05, "codec": CODEC,
-                   "limitmb": 256, "compound": False}
+                   "compound": False}
         procs = min(os.cpu_count() or 1, 4)
         if size >= BULK_SIZE and procs > 1:
-            return self.index.writer(procs=procs, multisegment=True, batchsize=200, **options)
-        return self.index.writer(**options)
+            return BulkMpWriter(self.index, procs=procs, batchsize=200, **options)
+        return BulkSegmentWriter(self.index, **options)
 
     def update(self, index, iterable, commit=True):
         self.write(index, iterable, ())
