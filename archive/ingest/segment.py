@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import patterns
+from .headstack import stack_size
 from .lines import EDITOR_NOTE, FIGURE, Line
 from .topics import Topics, cosine, pair_counts, window
 
@@ -68,10 +69,12 @@ def segment(lines: list[Line]) -> list[Block]:
             continue
         end = _run_end(lines, i)
         if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
-            heads = lines[i:end]
+            run = lines[i:end]
+            size = stack_size(run)
+            heads = run[:size]
             if current is not None and _soft_kicker(current):
                 heads.insert(0, current.lines.pop())
-            current = Block(list(heads), page, page_name, heads=heads)
+            current = Block(heads + run[size:], page, page_name, heads=heads)
             blocks.append(current)
             i = end
             continue
