@@ -53,3 +53,18 @@ def test_a_decree_number_is_body_not_subtitle():
             "《清河县关于修改部分规定的决定》已经县政府常务会议通过，现予公布。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "清河县关于修改部分规定的决定", "")
+
+
+def test_a_roundup_label_keeps_its_first_items_heading_out_of_the_headline():
+    text = ("读者来信\n\n小区路灯该修了\n\n我家小区的路灯坏了半个月，晚上出门很不方便，希望有关部门尽快修好。\n\n"
+            "公交站台应加顶棚\n\n松溪镇公交站台没有顶棚，下雨天候车的老人只能淋雨，建议加装顶棚。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "读者来信", "")
+    assert first == ["小区路灯该修了"]
+
+
+def test_a_longer_first_line_over_a_look_alike_title_stays_a_kicker():
+    text = ("清河县推进老街改造\n\n老街换新颜\n\n本报讯（记者 周明）清河县老街改造工程近日完工。\n\n"
+            "街面拓宽了\n\n改造后的街面比原来宽了两米。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("清河县推进老街改造", "老街换新颜", "")

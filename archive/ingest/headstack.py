@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import signature
 from .lines import Line
 
 # The headline is over once a `——` subtitle has been printed.
@@ -31,3 +32,16 @@ def stack_size(run: list[Line]) -> int:
         if index and DASH_SUBTITLE.match(line.text):
             return index + 1
     return len(run)
+
+
+LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
+
+
+def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
+    """A roundup prints a short heading of its own and then the heading of its
+    first item, shaped like the items' headings further down: only the first
+    line is the roundup's headline then. A longer first line is a kicker."""
+    if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
+            and signature(heads[1:]) in signatures):
+        return 1
+    return len(heads)
