@@ -30,3 +30,41 @@ def test_a_big_printed_figure_is_body_not_heading():
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "春节假期客流平稳", "")
     assert first == ["104万人次"]
+
+
+def test_nothing_under_a_dash_subtitle_belongs_to_the_headline():
+    text = ("老街新貌\n\n——清河县老街改造见闻\n\n这是一条走了百年的街——\n\n"
+            "清晨，老街上已经热闹起来，早点铺前排起了长队。\n\n改造后的街面更宽了。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "老街新貌", "——清河县老街改造见闻")
+    assert first == ["这是一条走了百年的街——"]
+
+
+def test_a_section_number_opens_the_body():
+    text = ("河口镇的春天\n\n一\n\n清晨的河口镇，柳枝刚刚发芽，河面上飘着薄雾。\n\n"
+            "二\n\n镇上的集市开张了，人来人往。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "河口镇的春天", "")
+    assert first == ["一"]
+
+
+def test_a_decree_number_is_body_not_subtitle():
+    text = ("清河县关于修改部分规定的决定\n\n清河县人民政府令\n\n第12号\n\n"
+            "《清河县关于修改部分规定的决定》已经县政府常务会议通过，现予公布。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "清河县关于修改部分规定的决定", "")
+
+
+def test_a_roundup_label_keeps_its_first_items_heading_out_of_the_headline():
+    text = ("读者来信\n\n小区路灯该修了\n\n我家小区的路灯坏了半个月，晚上出门很不方便，希望有关部门尽快修好。\n\n"
+            "公交站台应加顶棚\n\n松溪镇公交站台没有顶棚，下雨天候车的老人只能淋雨，建议加装顶棚。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "读者来信", "")
+    assert first == ["小区路灯该修了"]
+
+
+def test_a_longer_first_line_over_a_look_alike_title_stays_a_kicker():
+    text = ("清河县推进老街改造\n\n老街换新颜\n\n本报讯（记者 周明）清河县老街改造工程近日完工。\n\n"
+            "街面拓宽了\n\n改造后的街面比原来宽了两米。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("清河县推进老街改造", "老街换新颜", "")

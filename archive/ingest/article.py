@@ -7,6 +7,7 @@ import re
 from . import patterns
 from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
+from .headstack import lead_size
 from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE, Block
 
 COLUMN_DOT = re.compile(r"[·•・]")
@@ -21,7 +22,7 @@ SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)
 def build_article(block: Block, seq: int) -> ParsedArticle:
     article = ParsedArticle(seq=seq, line=block.lines[0].no, page=block.page,
                             page_name=block.page_name)
-    heads, body = _split_at_tagged_title(block)
+    heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
     heads, sidebar_title = _sidebar_title(heads, body)
     _assign_headings(article, heads)
     _read_body(article, body, sidebar_title)
@@ -29,11 +30,10 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
     return article
 
 
-def _split_at_tagged_title(block: Block) -> tuple[list[str], list[Line]]:
+def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[str], list[Line]]:
     """A title tagged with its column, `…（钟声）`, ends the heading stack; only
     a `——` subtitle may follow. Lines after it are summary lines of the body."""
-    heads = list(block.heads)
-    body = block.lines[len(heads):]
+    body = lines[len(heads):]
     for index, line in enumerate(heads):
         if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
             cut = index + 1

@@ -59,3 +59,27 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(weight * b.get(pair, 0.0) for pair, weight in a.items())
     norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
     return dot / norm if norm else 0.0
+
+
+def local_overlap(lines, i: int, end: int) -> float:
+    """Overlap of the text right after the run with the text right before it."""
+    ahead = bigrams("".join(line.text[:150] for line in lines[end:end + 2]))
+    behind = frozenset().union(*(bigrams(line.text) for line in lines[max(0, i - 3):i]))
+    return len(ahead & behind) / len(ahead) if ahead else 0.0
+
+
+@lru_cache(maxsize=16384)  # each line is compared again for every nearby heading run
+def bigrams(text: str) -> frozenset[str]:
+    return frozenset(pair_counts(text))
+
+
+def topic_overlap(run, after, current) -> float:
+    """Share of the new text's character pairs already used by the current
+    article: a sub-heading continues its article's topic, a new article does not."""
+    fresh = bigrams("".join(line.text for line in run) + (after.text[:200] if after else ""))
+    if not fresh:
+        return 0.0
+    for line in current.lines[current.bigrams_upto:]:
+        current.bigrams |= bigrams(line.text)
+    current.bigrams_upto = len(current.lines)
+    return len(fresh & current.bigrams) / len(fresh)

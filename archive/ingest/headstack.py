@@ -1,0 +1,47 @@
+"""Which lines of an article-starting run of heading lines are its heading
+stack (引题, 主题, 副题) and which already belong to the body.
+
+A run of short lines can run on past the headline: the first section heading
+of the body, the number line of a decree, or a lede phrase after a `——`
+subtitle. Papers print nothing under a `——` subtitle but the body, and the
+body's own furniture never sits in the headline.
+"""
+from __future__ import annotations
+
+import re
+
+from .cues import signature
+from .lines import Line
+
+# The headline is over once a `——` subtitle has been printed.
+DASH_SUBTITLE = re.compile(r"^——")
+# Section numbers open the body: 一 / 一、 / （一） / ① / 第一部分.
+SECTION_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、．.]?$|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+    r"|[①-⑳]|第[一二三四五六七八九十百\d]+(?:章|节|部分|篇))"
+)
+# A decree prints its issuer and number under its title: 某某令 / 第七百号.
+DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
+
+
+def stack_size(run: list[Line]) -> int:
+    """How many leading lines of `run` are the headline; the rest are body."""
+    for index, line in enumerate(run):
+        if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)):
+            return index
+        if index and DASH_SUBTITLE.match(line.text):
+            return index + 1
+    return len(run)
+
+
+LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
+
+
+def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
+    """A roundup prints a short heading of its own and then the heading of its
+    first item, shaped like the items' headings further down: only the first
+    line is the roundup's headline then. A longer first line is a kicker."""
+    if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
+            and signature(heads[1:]) in signatures):
+        return 1
+    return len(heads)

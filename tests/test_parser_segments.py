@@ -1,0 +1,41 @@
+"""Where the segmenter starts articles, on short invented texts. Plain pytest, no Django."""
+import datetime
+
+from archive.ingest import cues, parse_text
+from archive.ingest.lines import split_lines
+
+DAY = datetime.date(2024, 5, 4)
+
+FARM = ["柳湾村的合作社今年流转土地八百亩，统一育秧、统一管理，村民在家门口就能领到工资。",
+        "合作社理事长王建国说，过去各家各户单打独斗，现在抱团发展，收入比往年多了三成。",
+        "村里还请来农技专家，手把手教大家用无人机植保，节省了人工，也减少了农药用量。"]
+
+
+def titles(text):
+    return [a.title for a in parse_text(text, DAY).articles]
+
+
+def test_a_reporters_notebook_box_stays_in_its_article():
+    text = ("柳湾村合作社带富乡亲\n\n本报讯（记者 周明）" + "\n\n".join(FARM) + "\n\n"
+            "泥土里长出的希望（记者手记）\n\n"
+            "采访柳湾村合作社那天，理事长王建国带我们看了统一育秧的大棚，又看了无人机植保。"
+            "抱团发展，村民收入多了三成，合作社的路子走对了。\n")
+    assert titles(text) == ["柳湾村合作社带富乡亲"]
+
+
+def test_sub_headings_of_one_look_are_a_series():
+    text = ("青石山行记\n\n周末，我们一行人去了青石山。\n\n林间小路\n\n沿着石阶往上走，松树越来越密。\n\n"
+            "山顶草甸\n\n爬上山顶，眼前忽然开阔起来。\n\n清河县召开春耕生产动员会\n\n本报讯 会议要求抓好春耕。\n")
+    lines = split_lines(text)
+    first, second, third = (i for i, line in enumerate(lines) if line.kind == "head" and i)
+    assert cues.series_ahead(lines[first:first + 1], lines, first + 1)
+    assert not cues.series_ahead(lines[second:second + 1], lines, second + 1)
+    assert cues.signature(lines[first:first + 1]) == cues.signature(lines[second:second + 1])
+    assert cues.signature(lines[third:third + 1]) != cues.signature(lines[second:second + 1])
+
+
+def test_a_name_under_a_title_and_a_kicker_line_before_it_are_cues():
+    lines = split_lines("春天的约定\n\n王  红\n\n花开的时候，我们约好一起回乡。\n\n各地各部门：\n\n抓好春耕\n")
+    assert cues.person_line(lines[0:2])
+    assert not cues.person_line(lines[0:1])
+    assert cues.kicker_before(lines, 4) and not cues.kicker_before(lines, 1)
