@@ -73,9 +73,17 @@ class MemoryPostings:
         self.terms = {}
 
 
-def term_blocks(reader, fieldname, tbytes):
-    """(ids, weights, values) of each posting block of a term, deleted documents included."""
-    matcher = reader._terms.matcher(fieldname, tbytes, reader.schema[fieldname].format)
+def term_postings(reader):
+    """(fieldname, term bytes, matcher) of every term of a segment, in order, each
+    matcher made from the term's info as the terms file is read, not looked up again."""
+    terms, schema = reader._terms, reader.schema
+    for (fieldname, tbytes), terminfo in terms.items():
+        if fieldname in schema:
+            yield fieldname, tbytes, terms._codec.postings_reader(terms._postfile, terminfo, schema[fieldname].format)
+
+
+def blocks(matcher):
+    """(ids, weights, values) of each posting block, deleted documents included."""
     if not isinstance(matcher, W3LeafMatcher):
         ids, weights, values = [], [], []
         while matcher.is_active():
@@ -174,10 +182,10 @@ class BulkSegmentWriter(SegmentWriter):
         """Merging segments: postings read and renumbered a block at a time
         (whoosh goes through a matcher, a tuple and a pool call per posting)."""
         add_block = self.pool.add_block
-        for fieldname, tbytes in reader.all_terms():
+        for fieldname, tbytes, matcher in term_postings(reader):
             if fieldname not in self.schema:
                 continue
-            for ids, weights, values in term_blocks(reader, fieldname, tbytes):
+            for ids, weights, values in blocks(matcher):
                 if docmap is None:
                     add_block(fieldname, tbytes, [startdoc + docnum for docnum in ids], weights, values)
                     continue
