@@ -61,6 +61,7 @@ def fold(text: str) -> str:
     return text.translate(FOLD)
 
 
+@lru_cache(maxsize=1 << 18)
 def is_wordlike(token: str) -> bool:
     """Letters, digits and CJK count; punctuation and spaces are not searchable words."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in token)
@@ -75,6 +76,7 @@ class Segmenter:
 
     def __init__(self, user_dict: str | None = None, accelerate: bool = False):
         self.user_dict = user_dict
+        self._subwords = {}
         words = read_user_dict(user_dict)
         if accelerate:
             self._cut, self._has_word = rjieba_functions(words)
@@ -91,6 +93,17 @@ class Segmenter:
             return self._cut(folded, False)
         with self._lock:  # jieba's lazy structures are not thread-safe
             return list(self._jieba.cut(folded, HMM=False))
+
+    def subwords(self, word: str) -> tuple[tuple[str, int], ...]:
+        """(part, offset) of the dictionary words of 2 and 3 characters inside a
+        longer word: what jieba's cut_for_search adds. Kept per word: an index
+        load asks for the same words again and again."""
+        found = self._subwords.get(word)
+        if found is None:
+            found = self._subwords[word] = tuple(
+                (word[i:i + size], i) for size in (2, 3) for i in range(len(word) - size + 1)
+                if size < len(word) and self.in_dictionary(word[i:i + size]))
+        return found
 
     def in_dictionary(self, word: str) -> bool:
         if self._jieba is None:
@@ -186,11 +199,8 @@ def words(text: str, subwords: bool = False):
         if is_wordlike(word):
             yield word, pos, start, end
             if subwords and len(word) > 2:
-                for size in (2, 3):
-                    for i in range(len(word) - size + 1):
-                        part = word[i:i + size]
-                        if size < len(word) and seg.in_dictionary(part):
-                            yield part, pos, start + i, start + i + size
+                for part, i in seg.subwords(word):
+                    yield part, pos, start + i, start + i + len(part)
             pos += 1
         start = end
 
@@ -264,8 +274,56 @@ def GramAnalyzer():
 
 def postings(analyzer, value: str, mode: str = "index") -> dict[str, list[int]]:
     """Positions of each token: what the index stores, built without Whoosh's
-    per-token objects (the bulk of indexing time otherwise)."""
+    per-token objects (the bulk of indexing time otherwise). The two streams
+    have direct versions (tests/test_analysis.py checks them against the streams)."""
+    if analyzer.stream is _gram_stream:
+        return gram_postings(value)
+    if analyzer.stream is _word_stream:
+        return word_postings(value, subwords=(mode != "query"))
     found = {}
     for text, pos, _, _ in analyzer.stream(value, mode):
         found.setdefault(text, []).append(pos)
+    return found
+
+
+def gram_postings(text: str) -> dict[str, list[int]]:
+    """grams() as positions: a character's position is its offset."""
+    folded = fold(text)
+    found = {}
+    get = found.get
+    for i, (ch, after) in enumerate(zip(folded, folded[1:] + " ")):
+        if ch.isspace():
+            continue
+        at = get(ch)
+        if at is None:
+            found[ch] = [i]
+        else:
+            at.append(i)
+        if not after.isspace():
+            pair = ch + after
+            at = get(pair)
+            if at is None:
+                found[pair] = [i]
+            else:
+                at.append(i)
+    return found
+
+
+def word_postings(text: str, subwords: bool) -> dict[str, list[int]]:
+    """words() as positions."""
+    seg = segmenter()
+    found = {}
+    get = found.get
+    pos = 0
+    for word in seg.cut(fold(text)):
+        if not is_wordlike(word):
+            continue
+        parts = seg.subwords(word) if subwords and len(word) > 2 else ()
+        for token in (word, *(part for part, _ in parts)):
+            at = get(token)
+            if at is None:
+                found[token] = [pos]
+            else:
+                at.append(pos)
+        pos += 1
     return found

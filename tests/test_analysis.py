@@ -69,6 +69,31 @@ class GramTests(SimpleTestCase):
         self.assertEqual(phrase_grams("核"), ["核"])
 
 
+def stream_postings(stream, text, mode):
+    found = {}
+    for token, pos, _, _ in stream(text, mode):
+        found.setdefault(token, []).append(pos)
+    return found
+
+
+class PostingsTests(SimpleTestCase):
+    """The direct postings of the index side are the analyzer's streams, exactly."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("市民公园開放問題　 \n\tＡＢab12，。哈哈哈中华人民共和国图书馆"), max_size=60))
+    def test_postings_equal_the_streams(self, text):
+        for analyzer in (analysis.GramAnalyzer(), analysis.WordAnalyzer()):
+            for mode in ("index", "query"):
+                self.assertEqual(analysis.postings(analyzer, text, mode), stream_postings(analyzer.stream, text, mode))
+
+    def test_postings_of_a_real_sized_text(self):
+        from tests import fiction
+
+        text = "\n".join(fiction.SENTENCES * 3)
+        for analyzer in (analysis.GramAnalyzer(), analysis.WordAnalyzer()):
+            self.assertEqual(analysis.postings(analyzer, text), stream_postings(analyzer.stream, text, "index"))
+
+
 class UserDictionaryTests(SimpleTestCase):
     def setUp(self):
         handle, path = tempfile.mkstemp(suffix=".txt")
