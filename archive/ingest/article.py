@@ -17,6 +17,10 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|印发|发表|提出|�
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+# A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
+# points (■ …) is a news subtitle; a title never starts that way.
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求)")
+SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
 
 def build_article(block: Block, seq: int) -> ParsedArticle:
@@ -79,10 +83,16 @@ def _is_kicker_pair(first: str, second: str) -> bool:
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second):
         return True
-    if COLUMN_TAG.search(first) or EVENT_END.search(first):
+    if COLUMN_TAG.search(first) or EVENT_END.search(first) or _reads_as_summary(second):
         return False
-    # A figure under a title is the detail of a news subtitle: 比去年增长10.4%.
-    return not (re.search(r"\d", second) and not re.search(r"\d", first))
+    # A figure under a title is the detail of a news subtitle (比去年增长10.4%), even
+    # when the title has its own figure (一月出口增长8% / 进口增长3%).
+    return not re.search(r"\d", second)
+
+
+def _reads_as_summary(second: str) -> bool:
+    return bool(SUBTITLE_START.match(second)
+                or (len(second) >= SENTENCE_LONG and re.search(r"[，。；]", second)))
 
 
 def _column_tag(title: str) -> str:
