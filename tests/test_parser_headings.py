@@ -90,3 +90,11 @@ def test_a_figure_under_a_title_with_its_own_figure_is_a_subtitle():
             "记者从县文旅局获悉，一季度全县接待游客12万人次。\n\n乡村游最受欢迎。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "全县一季度接待游客12万人次", "旅游收入增长9%")
+
+
+def test_a_roundup_label_is_the_headline_even_over_a_single_item():
+    text = ("本地快讯\n\n河口镇新建停车场投入使用\n\n河口镇新建的停车场日前投入使用，可停放小汽车二百辆。\n\n"
+            "停车场实行前两小时免费。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "本地快讯", "")
+    assert first == ["河口镇新建停车场投入使用"]
