@@ -98,3 +98,11 @@ def test_a_roundup_label_is_the_headline_even_over_a_single_item():
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "本地快讯", "")
     assert first == ["河口镇新建停车场投入使用"]
+
+
+def test_a_line_over_a_dash_kicker_heads_the_feature_not_the_item():
+    text = ("乡村振兴一线见闻\n\n柳湾村合作社理事长王建国——\n\n“抱团发展，日子越过越红火”\n\n"
+            "柳湾村的合作社今年流转土地八百亩，村民在家门口就能领到工资。\n\n合作社还请来了农技专家。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "乡村振兴一线见闻", "")
+    assert first == ["柳湾村合作社理事长王建国——"]

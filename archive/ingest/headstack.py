@@ -47,6 +47,10 @@ def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
     longer first line is a kicker."""
     if len(heads) >= 2 and ROUNDUP_LABEL.match(heads[0].text):
         return 1
+    # A `某某——` kicker leads into the line under it, so a line above it heads something
+    # bigger: a feature over the heading of its first item.
+    if len(heads) >= 3 and heads[1].text.endswith("——") and not heads[0].text.endswith("——"):
+        return 1
     if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
             and signature(heads[1:]) in signatures):
         return 1
