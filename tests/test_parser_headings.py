@@ -87,7 +87,7 @@ def test_a_long_second_line_with_a_comma_is_a_summary_subtitle():
 
 def test_a_figure_under_a_title_with_its_own_figure_is_a_subtitle():
     text = ("全县一季度接待游客12万人次\n\n旅游收入增长9%\n\n"
-            "记者从县文旅局获悉，一季度全县接待游客12万人次。\n\n乡村游最受欢迎。\n")
+            "本报讯（记者 周明）记者从县文旅局获悉，一季度全县接待游客12万人次。\n\n乡村游最受欢迎。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "全县一季度接待游客12万人次", "旅游收入增长9%")
 
@@ -106,3 +106,10 @@ def test_a_line_over_a_dash_kicker_heads_the_feature_not_the_item():
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "乡村振兴一线见闻", "")
     assert first == ["柳湾村合作社理事长王建国——"]
+
+
+def test_a_figure_line_over_a_feature_is_its_title():
+    text = ("松溪镇的老茶园\n\n一棵茶树守了300年\n\n"
+            "清晨的茶园里雾气还没散，采茶的村民已经背着竹篓上了山。\n\n老茶树的叶子格外厚实。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("松溪镇的老茶园", "一棵茶树守了300年", "")

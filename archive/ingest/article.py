@@ -28,7 +28,7 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
                             page_name=block.page_name)
     heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
     heads, sidebar_title = _sidebar_title(heads, body)
-    _assign_headings(article, heads)
+    _assign_headings(article, heads, news=_opens_with_dateline(body))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
@@ -55,7 +55,11 @@ def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     return heads, ""
 
 
-def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
+def _opens_with_dateline(body: list[Line]) -> bool:
+    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
+
+
+def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False) -> None:
     if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and (
             len(heads) > 2 or not KICKER_END.search(heads[0])):
         article.column, heads = heads[0], heads[1:]
@@ -66,7 +70,7 @@ def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
     if len(heads) == 3:
         article.kicker, article.title, article.subtitle = heads
     elif len(heads) == 2:
-        if _is_kicker_pair(heads[0], heads[1]):
+        if _is_kicker_pair(heads[0], heads[1], news):
             article.kicker, article.title = heads
         else:
             article.title, article.subtitle = heads
@@ -76,18 +80,20 @@ def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
         article.column = _column_tag(article.title)
 
 
-def _is_kicker_pair(first: str, second: str) -> bool:
+def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
-    tell; these cues agree with how papers print them most of the time."""
+    tell; these cues agree with how papers print them most of the time.
+    `news`: the body opens with a dateline (a dated news report)."""
     if FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second):
         return True
     if COLUMN_TAG.search(first) or EVENT_END.search(first) or _reads_as_summary(second):
         return False
-    # A figure under a title is the detail of a news subtitle (比去年增长10.4%), even
-    # when the title has its own figure (一月出口增长8% / 进口增长3%).
-    return not re.search(r"\d", second)
+    # Over a dated report, a figure under a title is the detail of a news subtitle
+    # (比去年增长10.4%), even when the title has its own figure; over a feature the
+    # figure line is the title itself (三峡水库水位 / 冲刺175米).
+    return not (news and re.search(r"\d", second))
 
 
 def _reads_as_summary(second: str) -> bool:
