@@ -39,11 +39,3 @@ def test_a_name_under_a_title_and_a_kicker_line_before_it_are_cues():
     assert cues.person_line(lines[0:2])
     assert not cues.person_line(lines[0:1])
     assert cues.kicker_before(lines, 4) and not cues.kicker_before(lines, 1)
-
-
-def test_a_name_with_its_role_in_brackets_is_a_person_line():
-    lines = split_lines("文化馆里的新变化\n\n王  红（清河县文化馆馆员）\n\n李晓雨（松溪镇中学教师）\n\n"
-                        "清河县文化馆（二〇二四年）\n")
-    assert cues.person_line(lines[0:2])
-    assert cues.person_line(lines[2:3])
-    assert not cues.person_line(lines[3:4])

@@ -10,9 +10,6 @@ from .lines import Line
 SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|延伸阅读|相关链接|背景链接|新闻链接|小贴士|短评|编后|记者观察)[）)]$")
 PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$")
-# A name with its role in brackets: 王  红（清河县文化馆馆员）, as contributors to a forum sign.
-PERSON_ROLE = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12})"
-                         r"\s*[（(][^（()）]{2,40}[）)]$")
 SERIES_REACH = 40  # lines ahead searched for the next heading run
 
 
@@ -30,10 +27,8 @@ def sidebar_tag(run: list[Line]) -> bool:
 
 
 def person_line(run: list[Line]) -> bool:
-    """An author's name under the title, or a name with its role alone: essays,
-    sub-stories and the voices of a forum sign this way."""
-    last = run[-1].text
-    return (len(run) >= 2 and bool(PERSON_LINE.match(last))) or bool(PERSON_ROLE.match(last))
+    """An author's name under the title: essays and sub-stories sign this way."""
+    return len(run) >= 2 and bool(PERSON_LINE.match(run[-1].text))
 
 
 def signature(run: list[Line]) -> tuple:
