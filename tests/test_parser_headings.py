@@ -68,3 +68,48 @@ def test_a_longer_first_line_over_a_look_alike_title_stays_a_kicker():
             "街面拓宽了\n\n改造后的街面比原来宽了两米。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("清河县推进老街改造", "老街换新颜", "")
+
+
+def test_a_second_line_going_on_with_the_subject_is_a_subtitle():
+    text = ("县长会见省农科院考察团\n\n强调要把合作落到田间地头 让更多农户用上好品种\n\n"
+            "本报讯（记者 周明）县长昨日会见了省农科院考察团一行。\n\n双方就良种推广交换了意见。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "县长会见省农科院考察团", "强调要把合作落到田间地头 让更多农户用上好品种")
+
+
+def test_a_long_second_line_with_a_comma_is_a_summary_subtitle():
+    text = ("清河县发布老街改造方案\n\n今年将完成三条街巷的管网更新，沿街商户不停业，居民出行不受影响\n\n"
+            "清河县住建局日前发布老街改造方案。\n\n方案明确了施工时间。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "清河县发布老街改造方案",
+                                         "今年将完成三条街巷的管网更新，沿街商户不停业，居民出行不受影响")
+
+
+def test_a_figure_under_a_title_with_its_own_figure_is_a_subtitle():
+    text = ("全县一季度接待游客12万人次\n\n旅游收入增长9%\n\n"
+            "本报讯（记者 周明）记者从县文旅局获悉，一季度全县接待游客12万人次。\n\n乡村游最受欢迎。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "全县一季度接待游客12万人次", "旅游收入增长9%")
+
+
+def test_a_roundup_label_is_the_headline_even_over_a_single_item():
+    text = ("本地快讯\n\n河口镇新建停车场投入使用\n\n河口镇新建的停车场日前投入使用，可停放小汽车二百辆。\n\n"
+            "停车场实行前两小时免费。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "本地快讯", "")
+    assert first == ["河口镇新建停车场投入使用"]
+
+
+def test_a_line_over_a_dash_kicker_heads_the_feature_not_the_item():
+    text = ("乡村振兴一线见闻\n\n柳湾村合作社理事长王建国——\n\n“抱团发展，日子越过越红火”\n\n"
+            "柳湾村的合作社今年流转土地八百亩，村民在家门口就能领到工资。\n\n合作社还请来了农技专家。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "乡村振兴一线见闻", "")
+    assert first == ["柳湾村合作社理事长王建国——"]
+
+
+def test_a_figure_line_over_a_feature_is_its_title():
+    text = ("松溪镇的老茶园\n\n一棵茶树守了300年\n\n"
+            "清晨的茶园里雾气还没散，采茶的村民已经背着竹篓上了山。\n\n老茶树的叶子格外厚实。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("松溪镇的老茶园", "一棵茶树守了300年", "")

@@ -17,6 +17,10 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|印发|发表|提出|�
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+# A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
+# points (■ …) is a news subtitle; a title never starts that way.
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求)")
+SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
 
 def build_article(block: Block, seq: int) -> ParsedArticle:
@@ -24,7 +28,7 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
                             page_name=block.page_name)
     heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
     heads, sidebar_title = _sidebar_title(heads, body)
-    _assign_headings(article, heads)
+    _assign_headings(article, heads, news=_opens_with_dateline(body))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
@@ -51,7 +55,11 @@ def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     return heads, ""
 
 
-def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
+def _opens_with_dateline(body: list[Line]) -> bool:
+    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
+
+
+def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False) -> None:
     if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and (
             len(heads) > 2 or not KICKER_END.search(heads[0])):
         article.column, heads = heads[0], heads[1:]
@@ -62,7 +70,7 @@ def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
     if len(heads) == 3:
         article.kicker, article.title, article.subtitle = heads
     elif len(heads) == 2:
-        if _is_kicker_pair(heads[0], heads[1]):
+        if _is_kicker_pair(heads[0], heads[1], news):
             article.kicker, article.title = heads
         else:
             article.title, article.subtitle = heads
@@ -72,17 +80,25 @@ def _assign_headings(article: ParsedArticle, heads: list[str]) -> None:
         article.column = _column_tag(article.title)
 
 
-def _is_kicker_pair(first: str, second: str) -> bool:
+def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
-    tell; these cues agree with how papers print them most of the time."""
+    tell; these cues agree with how papers print them most of the time.
+    `news`: the body opens with a dateline (a dated news report)."""
     if FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second):
         return True
-    if COLUMN_TAG.search(first) or EVENT_END.search(first):
+    if COLUMN_TAG.search(first) or EVENT_END.search(first) or _reads_as_summary(second):
         return False
-    # A figure under a title is the detail of a news subtitle: 比去年增长10.4%.
-    return not (re.search(r"\d", second) and not re.search(r"\d", first))
+    # Over a dated report, a figure under a title is the detail of a news subtitle
+    # (比去年增长10.4%), even when the title has its own figure; over a feature the
+    # figure line is the title itself (三峡水库水位 / 冲刺175米).
+    return not (news and re.search(r"\d", second))
+
+
+def _reads_as_summary(second: str) -> bool:
+    return bool(SUBTITLE_START.match(second)
+                or (len(second) >= SENTENCE_LONG and re.search(r"[，。；]", second)))
 
 
 def _column_tag(title: str) -> str:

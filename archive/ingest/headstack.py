@@ -35,12 +35,22 @@ def stack_size(run: list[Line]) -> int:
 
 
 LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
+# Papers head their roundups of short items with a label of the kind 新闻速递, 财经短波,
+# 本地快讯, 速览, 数读, 来论: the label is the headline, each item's heading is body.
+ROUNDUP_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:速递|短波|快讯|简讯|速览|资讯|数读|阅读|来论|反馈)$")
 
 
 def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
     """A roundup prints a short heading of its own and then the heading of its
-    first item, shaped like the items' headings further down: only the first
-    line is the roundup's headline then. A longer first line is a kicker."""
+    first item, shaped like the items' headings further down (or a label that
+    names a roundup): only the first line is the roundup's headline then. A
+    longer first line is a kicker."""
+    if len(heads) >= 2 and ROUNDUP_LABEL.match(heads[0].text):
+        return 1
+    # A `某某——` kicker leads into the line under it, so a line above it heads something
+    # bigger: a feature over the heading of its first item.
+    if len(heads) >= 3 and heads[1].text.endswith("——") and not heads[0].text.endswith("——"):
+        return 1
     if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
             and signature(heads[1:]) in signatures):
         return 1
