@@ -125,6 +125,10 @@ SEARCH_WRITE_WAIT = float(os.environ.get("SEARCH_WRITE_WAIT", 5))
 # Disk for decoded posting lists kept beside the index (search/arrays.py); beyond it,
 # further long lists are decoded at each search instead. 0 keeps none.
 SEARCH_KEPT_POSTINGS_MB = float(os.environ.get("SEARCH_KEPT_POSTINGS_MB", 2048))
+# A bulk index write commits a segment after this many articles. The writer holds a
+# segment's postings in memory: ~230 KB an article, shared among the writer processes
+# (20,000 on 2 cores: ~2.4 GB each). Fewer, bigger segments search a little faster.
+SEARCH_SEGMENT_DOCS = int(os.environ.get("SEARCH_SEGMENT_DOCS", 20000))
 
 # The JSON API, feeds and exports (docs in README.md). Anonymous API and export
 # requests per client address, e.g. "60/min", "1000/day"; "" turns the limit off.

@@ -15,6 +15,7 @@ import os
 import threading
 from pathlib import Path
 
+from django.conf import settings
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -191,23 +192,31 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def write(self, index, objects, remove_identifiers=(), size: int = 0, timeout: float | None = None):
         """Index `objects` (about `size` of them) and delete `remove_identifiers`
         in one commit, waiting for any other writer (an import, another worker)
-        to finish first."""
+        to finish first. A write of more than SEARCH_SEGMENT_DOCS objects commits
+        after each SEARCH_SEGMENT_DOCS: a segment's postings are held in memory."""
+        segment_docs = max(1, settings.SEARCH_SEGMENT_DOCS)
         writer = self.writer(size, timeout)
         try:
             for identifier in remove_identifiers:
                 writer.delete_by_term(ID, identifier)
-            for obj in objects:
-                try:
-                    doc = index.full_prepare(obj)
-                except SkipDocument:
-                    continue
-                doc.pop("boost", None)
-                writer.update_document(**{k: self._from_python(v) for k, v in doc.items()
-                                          if v not in ("", None, [])})
+            for count, doc in enumerate(self._documents(index, objects), 1):
+                writer.update_document(**doc)
+                if count % segment_docs == 0:
+                    writer.commit(merge=False)
+                    writer = self.writer(size - count, timeout)
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
+
+    def _documents(self, index, objects):
+        for obj in objects:
+            try:
+                doc = index.full_prepare(obj)
+            except SkipDocument:
+                continue
+            doc.pop("boost", None)
+            yield {k: self._from_python(v) for k, v in doc.items() if v not in ("", None, [])}
 
     def optimize(self):
         """Merge into one segment when there are more segments than one bulk write

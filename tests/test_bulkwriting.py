@@ -6,14 +6,16 @@ to run files, a value shared by two postings is pickled twice, not once.)"""
 import datetime
 import hashlib
 import tempfile
+from unittest import mock
 from pathlib import Path
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
 from archive.models import Article
 from search import backend as search_backend
+from search.backend import ArchiveWhooshBackend
 from search.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from search.indexing import article_index
 from tests import fiction
@@ -101,3 +103,14 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
                 title = Article.objects.get(pk=pk).title
                 hits = {h["id"] for h in searcher.search(search_backend.whoosh_query(f'"{title}"'), limit=None)}
                 self.assertIn(doc["id"], hits)
+
+
+class SegmentCommitTests(TempIndexMixin, TempDirMixin, TestCase):
+    def test_a_big_write_commits_a_segment_every_SEARCH_SEGMENT_DOCS_and_indexes_everything(self):
+        unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
+        with override_settings(SEARCH_SEGMENT_DOCS=10), unoptimized:
+            _, _, error = run_import(str(self.write("2024-03-09.txt", fiction.fictional_issue("s", 25))))
+        self.assertIsNone(error)
+        reader = self.backend().searcher().reader()
+        self.assertGreaterEqual(len(reader.leaf_readers()), 3)
+        self.assertEqual(self.indexed_ids(), set(Article.objects.values_list("pk", flat=True)))
