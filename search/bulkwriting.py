@@ -18,7 +18,7 @@ from array import array
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.writing import SegmentWriter
+from whoosh.writing import IndexingError, SegmentWriter
 
 
 class MemoryPostings:
@@ -237,3 +237,11 @@ class BulkMpWriter(MpWriter):
         return task
 
     _flush_segment = BulkSegmentWriter._flush_segment
+
+    def _commit_toc(self, segments):
+        # MpWriter commits whatever segments came back: a process that died (out of
+        # memory, killed) would leave its documents out of the index without a word.
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed:
+            raise IndexingError(f"index writer process failed (exit code {failed[0]}); nothing was committed")
+        super()._commit_toc(segments)

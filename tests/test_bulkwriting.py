@@ -5,18 +5,19 @@ and for segments merged with deletions; the two-process writer finds them all.
 to run files, a value shared by two postings is pickled twice, not once.)"""
 import datetime
 import hashlib
+import os
 import tempfile
 from unittest import mock
 from pathlib import Path
 
 from django.test import TestCase, override_settings
 from whoosh import index as whoosh_index
-from whoosh.writing import SegmentWriter
+from whoosh.writing import IndexingError, SegmentWriter
 
 from archive.models import Article
 from search import backend as search_backend
 from search.backend import ArchiveWhooshBackend
-from search.bulkwriting import BulkMpWriter, BulkSegmentWriter
+from search.bulkwriting import BulkMpWriter, BulkSegmentWriter, BulkSubWriterTask
 from search.indexing import article_index
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import
@@ -105,6 +106,24 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
                 self.assertIn(doc["id"], hits)
 
 
+    def test_a_writer_process_that_dies_commits_nothing(self):
+        path, ix = self.new_index()
+        writer = BulkMpWriter(ix, procs=2, batchsize=5, **OPTIONS)
+
+        def die(task, filename, doc_count):
+            os._exit(3)
+
+        with mock.patch.object(BulkSubWriterTask, "_process_file", die):
+            for doc in self.docs:
+                writer.add_document(**doc)
+            with self.assertRaisesRegex(IndexingError, "exit code 3"):
+                writer.commit(merge=False)
+        writer.cancel()
+        self.assertEqual(whoosh_index.open_dir(path).doc_count(), 0)
+        lock = whoosh_index.open_dir(path).lock("WRITELOCK")
+        self.assertTrue(lock.acquire(False))  # the lock was let go
+        lock.release()
+
 class SegmentCommitTests(TempIndexMixin, TempDirMixin, TestCase):
     def test_a_big_write_commits_a_segment_every_SEARCH_SEGMENT_DOCS_and_indexes_everything(self):
         unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
@@ -114,3 +133,4 @@ class SegmentCommitTests(TempIndexMixin, TempDirMixin, TestCase):
         reader = self.backend().searcher().reader()
         self.assertGreaterEqual(len(reader.leaf_readers()), 3)
         self.assertEqual(self.indexed_ids(), set(Article.objects.values_list("pk", flat=True)))
+
