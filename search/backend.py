@@ -77,6 +77,17 @@ def _single_position(position: int) -> bytes:
     return formats.Positions().encode([position])
 
 
+def _commit(writer, **options):
+    """Commit, or let the lock go: a failed commit (a writer process that died)
+    must not leave the index locked for the life of this process."""
+    try:
+        writer.commit(**options)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+
+
 def schema_field(field_class):
     stored, boost = field_class.stored, field_class.boost
     if not field_class.indexed:
@@ -202,12 +213,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             for count, doc in enumerate(self._documents(index, objects), 1):
                 writer.update_document(**doc)
                 if count % segment_docs == 0:
-                    writer.commit(merge=False)
+                    writer, full = None, writer
+                    _commit(full, merge=False)
                     writer = self.writer(size - count, timeout)
         except BaseException:
-            writer.cancel()
+            if writer is not None:  # None: a commit or the next writer failed
+                writer.cancel()
             raise
-        writer.commit()
+        _commit(writer)
 
     def _documents(self, index, objects):
         for obj in objects:
