@@ -13,7 +13,8 @@ from whoosh.writing import SegmentWriter
 
 from archive.models import Article
 from search import arrays, matching
-from search.backend import ArchiveWhooshBackend, FacetList, whoosh_query
+from search.backend import ArchiveWhooshBackend, whoosh_query
+from search.schema import FacetList
 from search.searching import FACETS
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import
