@@ -10,9 +10,9 @@ Here postings are gathered in memory, per field and term, in compact arrays,
 and each term's posting list is handed to the codec a block at a time. The
 files written are the ones Whoosh's own writer writes, byte for byte
 (tests/test_bulkwriting.py compares them), so readers, merges and the array
-search (search/matching.py) need nothing new. Memory is ~30 bytes a posting
-(~70 KB an article), which is why big loads commit every SEGMENT_DOCS articles
-(search/backend.py).
+search (search/matching.py) need nothing new. A segment being gathered holds
+~230 KB an article (mostly per-term objects: character pairs make many terms),
+which is why big writes commit every SEARCH_SEGMENT_DOCS articles (search/backend.py).
 """
 from array import array
 
@@ -24,16 +24,11 @@ from whoosh.writing import IndexingError, SegmentWriter
 class MemoryPostings:
     """Stands in for whoosh's PostingPool: ids, weights and values per term. Values
     stay the objects the field gave (pickle writes a repeated object once a block,
-    and single positions are shared: search/backend.py)."""
+    and single positions are shared: search/schema.py)."""
 
     def __init__(self):
         self.terms = {}  # fieldname -> {term bytes: [ids, weights, values]}
         self.fieldnames = set()
-
-    def add(self, item):
-        """One posting (merging segments adds them this way)."""
-        fieldname, tbytes, docnum, weight, vbytes = item
-        self.add_field(fieldname, docnum, ((tbytes, 0, weight, vbytes),))
 
     def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
         """A document's postings in one field; returns their total frequency."""
