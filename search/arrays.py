@@ -31,6 +31,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from .bulkwriting import each_posting
+
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
 EMPTY_SCORES = np.zeros(0, dtype=np.float32)
 BYTE_LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
@@ -173,12 +175,7 @@ def _blocks(reader, fieldname, text):
     except (TermNotFound, KeyError):
         return
     if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
+        ids, weights, values = each_posting(matcher)
         yield np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32), values
         return
     postfile = matcher._postfile

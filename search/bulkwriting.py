@@ -21,6 +21,11 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
 
 
+def new_postings() -> list:
+    """A term's document numbers, weights and values."""
+    return [array("I"), array("f"), []]
+
+
 class MemoryPostings:
     """Stands in for whoosh's PostingPool: ids, weights and values per term. Values
     stay the objects the field gave (pickle writes a repeated object once a block,
@@ -28,19 +33,15 @@ class MemoryPostings:
 
     def __init__(self):
         self.terms = {}  # fieldname -> {term bytes: [ids, weights, values]}
-        self.fieldnames = set()
 
     def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
         """A document's postings in one field; returns their total frequency."""
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
+        terms = self.terms.setdefault(fieldname, {})
         length = 0
         for tbytes, freq, weight, vbytes in items:
-            postings = terms.get(tbytes)
+            postings = terms.get(tbytes)  # not setdefault: that would build three containers a posting
             if postings is None:
-                postings = terms[tbytes] = [array("I"), array("f"), []]
+                postings = terms[tbytes] = new_postings()
             ids, weights, values = postings
             ids.append(docnum)
             weights.append(weight * boost)
@@ -53,13 +54,9 @@ class MemoryPostings:
         """Postings of one term from a segment being merged, already renumbered."""
         if not ids:
             return  # every document deleted: like whoosh, no term
-        terms = self.terms.get(fieldname)
-        if terms is None:
-            terms = self.terms[fieldname] = {}
-            self.fieldnames.add(fieldname)
-        postings = terms.get(tbytes)
+        postings = self.terms.setdefault(fieldname, {}).get(tbytes)
         if postings is None:
-            postings = terms[tbytes] = [array("I"), array("f"), []]
+            postings = self.terms[fieldname][tbytes] = new_postings()
         postings[0].extend(ids)
         postings[1].extend(weights)
         postings[2].extend(v for v in values if v)
@@ -77,16 +74,22 @@ def term_postings(reader):
             yield fieldname, tbytes, terms._codec.postings_reader(terms._postfile, terminfo, schema[fieldname].format)
 
 
+def each_posting(matcher) -> tuple[list, list, list]:
+    """(ids, weights, values) read one posting at a time: for matchers that are
+    not plain posting blocks (search/arrays.py reads such terms this way too)."""
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values
+
+
 def blocks(matcher):
     """(ids, weights, values) of each posting block, deleted documents included."""
     if not isinstance(matcher, W3LeafMatcher):
-        ids, weights, values = [], [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            values.append(matcher.value())
-            matcher.next()
-        yield ids, weights, values
+        yield each_posting(matcher)
         return
     while matcher.is_active():
         matcher._read_ids()
@@ -215,7 +218,7 @@ class BulkSubWriterTask(SubWriterTask):
         if not self.running:
             writer.cancel()
             return
-        fieldnames = set(writer.pool.fieldnames)
+        fieldnames = set(writer.pool.terms)  # before the segment's flush empties the pool
         self.resultqueue.put((None, fieldnames, writer._finalize_segment()), timeout=5)
 
 
