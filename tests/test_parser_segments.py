@@ -2,7 +2,7 @@
 import datetime
 
 from archive.ingest import cues, parse_text
-from archive.ingest.lines import split_lines
+from archive.ingest.lines import indent_marks_body, split_lines
 
 DAY = datetime.date(2024, 5, 4)
 
@@ -39,3 +39,36 @@ def test_a_name_under_a_title_and_a_kicker_line_before_it_are_cues():
     assert cues.person_line(lines[0:2])
     assert not cues.person_line(lines[0:1])
     assert cues.kicker_before(lines, 4) and not cues.kicker_before(lines, 1)
+
+
+INDENT = "\u3000\u3000"
+
+
+def indented(*blocks):
+    """Headline lines flush, body paragraphs indented, as many dumps print them."""
+    return "\n\n".join(b if not b.startswith(">") else INDENT + b[1:] for b in blocks) + "\n"
+
+
+def test_an_indented_dump_marks_its_headlines_by_the_indent():
+    text = indented(
+        "赶集去喽！",  # ends like a sentence, still flush: a headline
+        ">本报讯（记者 周明）" + FARM[0], ">" + FARM[1],
+        ">第二站：江边集市",  # short and heading-like, but indented: body
+        ">本报讯 江边集市上午八点开市，摊主们早早摆好了摊位。",  # a dateline after it changes nothing
+        "国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要",
+        ">" + FARM[2])
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title, a.subtitle) for a in articles] == [
+        ("", "赶集去喽！", ""), ("国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要")]
+    assert articles[0].paragraphs[2] == "第二站：江边集市"
+    assert len(articles[0].paragraphs) == 4
+
+
+def test_a_few_indented_lines_do_not_switch_the_layout():
+    # Mostly flush text: the indent of one paragraph says nothing about headlines.
+    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + FARM[0] + "\n\n" + INDENT + FARM[1]
+            + "\n\n" + "\n\n".join(FARM) + "\n")
+    assert not indent_marks_body(split_lines(text))
+    assert indent_marks_body(split_lines(indented("标题", ">" + FARM[0], ">" + FARM[1])))
+    # Flush lines that are long paragraphs are not headlines: an indent of quotes, not of a body.
+    assert not indent_marks_body(split_lines(indented(FARM[0] * 4, ">" + FARM[1], ">" + FARM[2], ">" + FARM[0])))

@@ -26,8 +26,11 @@ SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence
 def build_article(block: Block, seq: int) -> ParsedArticle:
     article = ParsedArticle(seq=seq, line=block.lines[0].no, page=block.page,
                             page_name=block.page_name)
-    heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
-    heads, sidebar_title = _sidebar_title(heads, body)
+    if block.marked:
+        heads, body, sidebar_title = [line.text for line in block.heads], block.lines[len(block.heads):], ""
+    else:
+        heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
+        heads, sidebar_title = _sidebar_title(heads, body)
     _assign_headings(article, heads, news=_opens_with_dateline(body))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)

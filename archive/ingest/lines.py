@@ -44,6 +44,7 @@ class Line:
     text: str
     gap: int  # blank lines before this one
     kind: str  # page, head, text, bullet, marker, credit, byline, endnote
+    indented: bool = False  # printed with leading spaces
 
 
 def split_lines(text: str) -> list[Line]:
@@ -54,9 +55,36 @@ def split_lines(text: str) -> list[Line]:
         if not stripped:
             gap += 1
             continue
-        lines.append(Line(no, stripped, gap, classify(stripped)))
+        lines.append(Line(no, stripped, gap, classify(stripped), indented=raw[:1] in INDENTS))
         gap = 0
+    if indent_marks_body(lines):
+        for line in lines:
+            if line.kind != "page":
+                line.kind = _marked_kind(line)
     return lines
+
+
+INDENTS = set(" \t\u3000\u00a0")
+MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
+MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
+
+
+def indent_marks_body(lines: list[Line]) -> bool:
+    """Does this dump indent every body paragraph and leave headlines flush?
+    Many do (two full-width spaces, as printed); then the indent, not the
+    wording, tells a headline from a paragraph or a sub-heading."""
+    printed = [line for line in lines if line.kind != "page"]
+    flush = [line for line in printed if not line.indented]
+    if not flush or len(flush) > len(printed) * (1 - MARKED_MIN_SHARE):
+        return False
+    headlike = sum(1 for line in flush if len(line.text) <= 2 * MAX_HEADING)
+    return headlike >= len(flush) * MARKED_HEADING_SHARE
+
+
+def _marked_kind(line: Line) -> str:
+    if not line.indented:
+        return "head"
+    return "text" if line.kind == "head" else line.kind
 
 
 def classify(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import cues, patterns
 from .headstack import stack_size
-from .lines import EDITOR_NOTE, FIGURE, Line
+from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -50,9 +50,12 @@ class Block:
     opening_chars: int = 0
     opening_upto: int = 0  # lines already counted in `opening`
     opening_vector: dict[str, float] | None = None
+    marked: bool = False  # the dump's indentation marked its headline
 
 
 def segment(lines: list[Line]) -> list[Block]:
+    if indent_marks_body(lines):
+        return _segment_marked(lines)
     _promote_subtitles(lines)
     topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
@@ -87,6 +90,34 @@ def segment(lines: list[Line]) -> list[Block]:
             current = Block([], page, page_name)
             blocks.append(current)
         current.lines.append(line)
+        i += 1
+    return [b for b in blocks if b.lines]
+
+
+def _segment_marked(lines: list[Line]) -> list[Block]:
+    """Every flush run of lines is a headline (1-3 lines), the indented lines its body."""
+    blocks: list[Block] = []
+    page, page_name = None, ""
+    current: Block | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].kind == "page":
+            page, page_name = patterns.page_marker(lines[i].text)
+            current = None
+            i += 1
+            continue
+        end = _run_end(lines, i)
+        if end > i:
+            run = lines[i:end]
+            heads = run if len(run) <= 3 else run[:stack_size(run)]
+            current = Block(list(run), page, page_name, heads=heads, marked=True)
+            blocks.append(current)
+            i = end
+            continue
+        if current is None:
+            current = Block([], page, page_name, marked=True)
+            blocks.append(current)
+        current.lines.append(lines[i])
         i += 1
     return [b for b in blocks if b.lines]
 
