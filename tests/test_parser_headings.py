@@ -113,3 +113,17 @@ def test_a_figure_line_over_a_feature_is_its_title():
             "清晨的茶园里雾气还没散，采茶的村民已经背着竹篓上了山。\n\n老茶树的叶子格外厚实。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("松溪镇的老茶园", "一棵茶树守了300年", "")
+
+
+def test_a_dotted_first_line_over_a_dash_subtitle_is_the_title():
+    text = ("快·准·暖\n\n——清河县便民热线一年回访记\n\n"
+            "本报讯（记者 周明）便民热线开通一年，接听群众来电三万余个。\n\n回访满意率逐月上升。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "快·准·暖", "——清河县便民热线一年回访记")
+
+
+def test_a_line_ending_with_what_someone_hoped_is_a_kicker():
+    text = ("市长看望劳模阿依古丽·买买提时希望\n\n把城市扮得更美\n\n"
+            "本报讯（记者 周明）春节前夕，市长来到城东环卫站看望环卫工人。\n\n他向大家致以新春问候。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("市长看望劳模阿依古丽·买买提时希望", "把城市扮得更美", "")

@@ -12,7 +12,7 @@ from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE, Block
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
-KICKER_END = re.compile(r"(?:强调|指出|表示|要求|印发|发表|提出|回信|致信|宣布|透露|：|:|——|……)$")
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|：|:|——|……)$")
 # Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
@@ -63,7 +63,8 @@ def _opens_with_dateline(body: list[Line]) -> bool:
 
 
 def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False) -> None:
-    if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and (
+    # A `——` line under the first says the first is the title, dot or no dot.
+    if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and not FOLLOW_ON.match(heads[1]) and (
             len(heads) > 2 or not KICKER_END.search(heads[0])):
         article.column, heads = heads[0], heads[1:]
     if len(heads) > 3:
