@@ -53,6 +53,7 @@ def test_an_indented_dump_marks_its_headlines_by_the_indent():
     text = indented(
         "赶集去喽！",  # ends like a sentence, still flush: a headline
         ">本报讯（记者 周明）" + FARM[0], ">" + FARM[1],
+        ">图为江边集市一角。", "本报记者 周明摄",  # a credit printed flush is no headline
         ">第二站：江边集市",  # short and heading-like, but indented: body
         ">本报讯 江边集市上午八点开市，摊主们早早摆好了摊位。",  # a dateline after it changes nothing
         "国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要",
@@ -62,6 +63,7 @@ def test_an_indented_dump_marks_its_headlines_by_the_indent():
         ("", "赶集去喽！", ""), ("国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要")]
     assert articles[0].paragraphs[2] == "第二站：江边集市"
     assert len(articles[0].paragraphs) == 4
+    assert [(c.text, c.credit) for c in articles[0].captions] == [("图为江边集市一角。", "本报记者 周明摄")]
 
 
 def test_a_few_indented_lines_do_not_switch_the_layout():

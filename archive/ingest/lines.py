@@ -82,8 +82,9 @@ def indent_marks_body(lines: list[Line]) -> bool:
 
 
 def _marked_kind(line: Line) -> str:
+    # A photo credit or an end note printed flush is still no headline.
     if not line.indented:
-        return "head"
+        return line.kind if line.kind in ("credit", "endnote") else "head"
     return "text" if line.kind == "head" else line.kind
 
 
