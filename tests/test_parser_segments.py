@@ -74,3 +74,17 @@ def test_a_few_indented_lines_do_not_switch_the_layout():
     assert indent_marks_body(split_lines(indented("标题", ">" + FARM[0], ">" + FARM[1])))
     # Flush lines that are long paragraphs are not headlines: an indent of quotes, not of a body.
     assert not indent_marks_body(split_lines(indented(FARM[0] * 4, ">" + FARM[1], ">" + FARM[2], ">" + FARM[0])))
+
+
+def test_the_items_of_a_roundup_stay_in_it_and_the_next_story_starts():
+    item = ("本报电 {}日前在清河县举行，展期一周，市民可免费参观，"
+            "主办方还准备了讲座、导览和互动体验，欢迎市民踊跃参加。")
+    text = ("新闻速递\n\n"
+            "春季花展在城东公园开幕\n\n百余种郁金香亮相\n\n" + item.format("春季花展") + "\n\n"
+            + FARM[0] + "\n\n（周明）\n\n"
+            "老城书市在西街开张\n\n两万册旧书等待新主人\n\n" + item.format("老城书市") + "\n\n"
+            + FARM[1] + "\n\n（李文）\n\n"
+            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + FARM[0] + "\n\n" + FARM[1] + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["新闻速递", "清河县召开春耕生产动员会"]
+    assert "老城书市在西街开张" in articles[0].paragraphs

@@ -40,12 +40,17 @@ LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
 ROUNDUP_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:速递|短波|快讯|简讯|速览|资讯|数读|阅读|来论|反馈)$")
 
 
+def is_roundup_label(text: str) -> bool:
+    """`新闻速递`, or with its theme: `速览·国庆假期`."""
+    return bool(ROUNDUP_LABEL.match(text) or ROUNDUP_LABEL.match(text.split("·")[0]))
+
+
 def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
     """A roundup prints a short heading of its own and then the heading of its
     first item, shaped like the items' headings further down (or a label that
     names a roundup): only the first line is the roundup's headline then. A
     longer first line is a kicker."""
-    if len(heads) >= 2 and ROUNDUP_LABEL.match(heads[0].text):
+    if len(heads) >= 2 and is_roundup_label(heads[0].text):
         return 1
     # A `某某——` kicker leads into the line under it, so a line above it heads something
     # bigger: a feature over the heading of its first item.
