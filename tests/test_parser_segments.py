@@ -56,13 +56,14 @@ def test_an_indented_dump_marks_its_headlines_by_the_indent():
         ">图为江边集市一角。", "本报记者 周明摄",  # a credit printed flush is no headline
         ">第二站：江边集市",  # short and heading-like, but indented: body
         ">本报讯 江边集市上午八点开市，摊主们早早摆好了摊位。",  # a dateline after it changes nothing
+        FARM[2] * 6,  # a whole paragraph that lost its indent is still body
         "国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要",
         ">" + FARM[2])
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title, a.subtitle) for a in articles] == [
         ("", "赶集去喽！", ""), ("国台办：", "两岸同胞共享发展机遇", "——新闻发布会答问摘要")]
     assert articles[0].paragraphs[2] == "第二站：江边集市"
-    assert len(articles[0].paragraphs) == 4
+    assert len(articles[0].paragraphs) == 5
     assert [(c.text, c.credit) for c in articles[0].captions] == [("图为江边集市一角。", "本报记者 周明摄")]
 
 

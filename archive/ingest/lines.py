@@ -67,6 +67,7 @@ def split_lines(text: str) -> list[Line]:
 INDENTS = set(" \t\u3000\u00a0")
 MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
 MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
+MARKED_HEADLINE_MAX = 200  # characters: real headlines run to 160
 
 
 def indent_marks_body(lines: list[Line]) -> bool:
@@ -82,9 +83,10 @@ def indent_marks_body(lines: list[Line]) -> bool:
 
 
 def _marked_kind(line: Line) -> str:
-    # A photo credit or an end note printed flush is still no headline.
+    # A photo credit, an end note or a whole paragraph printed flush is still no headline.
     if not line.indented:
-        return line.kind if line.kind in ("credit", "endnote") else "head"
+        flush_body = line.kind in ("credit", "endnote") or len(line.text) > MARKED_HEADLINE_MAX
+        return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind
 
 
