@@ -89,3 +89,28 @@ def test_the_items_of_a_roundup_stay_in_it_and_the_next_story_starts():
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["新闻速递", "清河县召开春耕生产动员会"]
     assert "老城书市在西街开张" in articles[0].paragraphs
+
+
+def test_a_name_with_its_role_or_country_under_a_title_is_a_voice_of_the_feature():
+    def run(*texts):
+        return split_lines("\n\n".join(texts) + "\n")
+    assert cues.person_line(run("戏要演给老百姓看", "周海燕（清河县豫剧团团长）"))
+    assert cues.person_line(run("镜头对准普通人", "王 强（作家）"))
+    assert cues.person_line(run("镜头对准普通人", "（法国）让·杜邦"))
+    assert not cues.person_line(run("城东公园改造完工（民生观察）"))
+    assert not cues.person_line(run("清河县召开春耕生产动员会", "把好种子送到田间地头（春耕进行时）"))
+
+
+def test_the_voices_of_a_forum_page_stay_one_article():
+    opera = ["我在剧团干了三十年，最大的体会是，戏要演给老百姓看，台下的掌声就是最好的评语。",
+             "这些年剧团每年下乡演出一百多场，山村舞台简陋，乡亲们却看得认真，演员们也演得投入。"]
+    novel = ["写小说离不开走村串户。去年我在东山乡住了半年，跟着果农剪枝、施肥、卖果子。",
+             "书里那位种苹果的老汉，就是照着房东大爷写的，他读完样稿，说比他自己还像他。"]
+    text = ("扎根生活 讲好故事\n\n——清河县文艺工作者座谈会发言摘编\n\n"
+            "近日，清河县文联召开文艺工作者座谈会，本版摘编部分发言。\n\n——编  者\n\n"
+            "戏要演给老百姓看\n\n周海燕（清河县豫剧团团长）\n\n" + "\n\n".join(opera) + "\n\n"
+            "（作者为清河县豫剧团团长，本报记者李文采访整理）\n\n"
+            "把乡村的变化写进书里\n\n王 强（清河县作家协会主席）\n\n" + "\n\n".join(novel) + "\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.title, article.subtitle) == ("扎根生活 讲好故事", "——清河县文艺工作者座谈会发言摘编")
+    assert "王 强（清河县作家协会主席）" in article.paragraphs

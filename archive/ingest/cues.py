@@ -10,6 +10,9 @@ from .lines import Line
 SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|延伸阅读|相关链接|背景链接|新闻链接|小贴士|短评|编后|记者观察)[）)]$")
 PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$")
+# The voices of a forum: 王 蒙（原文化部部长） / （英国）拉尔夫·马丁.
+VOICE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{2,30}[）)]$"
+                        r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
 SERIES_REACH = 40  # lines ahead searched for the next heading run
 
 
@@ -28,7 +31,7 @@ def sidebar_tag(run: list[Line]) -> bool:
 
 def person_line(run: list[Line]) -> bool:
     """An author's name under the title: essays and sub-stories sign this way."""
-    return len(run) >= 2 and bool(PERSON_LINE.match(run[-1].text))
+    return len(run) >= 2 and bool(PERSON_LINE.match(run[-1].text) or VOICE_LINE.match(run[-1].text))
 
 
 def signature(run: list[Line]) -> tuple:
