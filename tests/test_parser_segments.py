@@ -2,7 +2,7 @@
 import datetime
 
 from archive.ingest import cues, parse_text
-from archive.ingest.lines import indent_marks_body, split_lines
+from archive.ingest.lines import classify, indent_marks_body, split_lines
 
 DAY = datetime.date(2024, 5, 4)
 
@@ -114,3 +114,16 @@ def test_the_voices_of_a_forum_page_stay_one_article():
     [article] = parse_text(text, DAY).articles
     assert (article.title, article.subtitle) == ("扎根生活 讲好故事", "——清河县文艺工作者座谈会发言摘编")
     assert "王 强（清河县作家协会主席）" in article.paragraphs
+
+
+def test_design_and_picture_credits_are_credits_not_headings():
+    for text in ("版式、制图：周  明", "稿件统筹：李文  王红", "剧照摄影：张  强", "清河县文化馆供图", "·广告·"):
+        assert classify(text) == "credit", text
+    assert classify("清河县文化馆") == "head"
+
+
+def test_a_letter_signed_with_name_and_date_goes_on_with_its_article():
+    text = ("致全县教师的一封信\n\n" + "\n\n".join(FARM * 6) + "\n\n周明\n\n2024年9月10日\n\n"
+            "9月10日，全县举行教师节表彰大会，三十名优秀教师受到表彰，会后教师代表走进课堂上了一堂公开课。\n")
+    [article] = parse_text(text, DAY).articles
+    assert article.paragraphs[-3:-1] == ["周明", "2024年9月10日"]

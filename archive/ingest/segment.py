@@ -159,7 +159,13 @@ def _run_end(lines: list[Line], i: int) -> int:
     return end
 
 
+# A letter or a notice signs off with its sender and a bare date; no headline ends so.
+SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+
+
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
+    if SIGN_OFF_DATE.match(lines[end - 1].text):
+        return False
     return _start_score(lines, i, end, current, topics) > 0
 
 
