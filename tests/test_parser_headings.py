@@ -127,3 +127,26 @@ def test_a_line_ending_with_what_someone_hoped_is_a_kicker():
             "本报讯（记者 周明）春节前夕，市长来到城东环卫站看望环卫工人。\n\n他向大家致以新春问候。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("市长看望劳模阿依古丽·买买提时希望", "把城市扮得更美", "")
+
+
+def test_a_message_label_under_the_headline_opens_the_body():
+    text = ("市委书记致信祝贺清河中学建校百年强调\n\n培养更多可堪大任的时代新人\n\n贺  信\n\n"
+            "清河中学全体师生：\n\n值此建校一百周年之际，谨向全校师生致以热烈的祝贺！\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("市委书记致信祝贺清河中学建校百年强调", "培养更多可堪大任的时代新人", "")
+    assert first == ["贺  信"]
+
+
+def test_a_readers_web_handle_signs_off_the_comment_above():
+    text = ("少一点套路，多一点真诚\n\n网购退货还要层层审核，消费者的时间也是成本，商家不妨把流程做简单些。\n\n——@清河老街坊\n\n"
+            "让城市慢行系统连成网（新论）\n\n骑车上班的人多了，非机动车道却时断时续，需要统筹规划，把断点一个个接起来。\n")
+    assert [(k, t) for k, t, s, f in headings(text)] == [
+        ("", "少一点套路，多一点真诚"), ("", "让城市慢行系统连成网（新论）")]
+
+
+def test_a_notice_signed_and_dated_ends_before_the_next_headline():
+    text = ("关于清河大桥封闭施工的公告\n\n" + "因大桥维修加固，自5月10日起封闭施工，请过往车辆绕行。\n\n" * 3
+            + "清河县交通运输局\n\n2024年5月4日\n\n企地联动 创新添彩\n\n"
+            "本报讯（记者 周明）清河县与十家企业签约共建创新中心，首批项目下月开工。\n")
+    assert [(k, t, s) for k, t, s, f in headings(text)] == [
+        ("", "关于清河大桥封闭施工的公告", ""), ("", "企地联动 创新添彩", "")]

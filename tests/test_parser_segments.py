@@ -117,7 +117,8 @@ def test_the_voices_of_a_forum_page_stay_one_article():
 
 
 def test_design_and_picture_credits_are_credits_not_headings():
-    for text in ("版式、制图：周  明", "稿件统筹：李文  王红", "剧照摄影：张  强", "清河县文化馆供图", "·广告·"):
+    for text in ("版式、制图：周  明", "稿件统筹：李文  王红", "剧照摄影：张  强", "清河县文化馆供图", "·广告·",
+                 "版式设计  周  明", "本版照片除署名外均为资料图片"):
         assert classify(text) == "credit", text
     assert classify("清河县文化馆") == "head"
 

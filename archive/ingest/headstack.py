@@ -24,10 +24,15 @@ SECTION_NUMBER = re.compile(
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
 
 
+# A message printed under its news headline carries its own label: 贺信, 回信, 贺电.
+DOCUMENT_LABEL = re.compile(r"^(?:贺|回|复|唁|慰\s*问)\s*(?:信|电)$")
+
+
 def stack_size(run: list[Line]) -> int:
     """How many leading lines of `run` are the headline; the rest are body."""
     for index, line in enumerate(run):
-        if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)):
+        if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)
+                      or DOCUMENT_LABEL.match(line.text)):
             return index
         if index and DASH_SUBTITLE.match(line.text):
             return index + 1

@@ -20,7 +20,7 @@ DESIGN_ROLE = (r"(?:版式设计|版式|制图|图表|摄影|数据来源|资料
                r"|责任编辑|责编|编辑|统筹|策划|供图|采访整理|整理|设计|插图|绘图|漫画|作者)")
 DESIGN_CREDIT = re.compile(
     rf"^(?:本版|本期|版面|资料|文字|图片|数据|视频|稿件|剧照)?{DESIGN_ROLE}(?:[、/]{DESIGN_ROLE})*[：:]"
-    r"|^[\u4e00-\u9fff]{2,16}供图$|^[·•]?广告[·•]?$"
+    r"|^[\u4e00-\u9fff]{2,16}供图$|^[·•]?广告[·•]?$|^版式设计\s+[\u4e00-\u9fff ]{2,12}$|^本版(?:照片|图片).{2,20}$"
     r"|^[\u3400-\u9fff ]{2,8}图(?:[（(][^（()）]{2,10}[）)])?\s+[\u3400-\u9fff ]{2,8}文$"
     r"|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$|^图片由.{2,40}提供$|^.{0,12}扫描二维码.{0,8}$"
     r"|^.{0,8}邮箱[：:]|^.{0,30}[\w.-]+@[\w-]+\.[\w.]+$")
@@ -36,7 +36,8 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
-SIGN_OFF = re.compile(r"^——\s*编\s*者$")
+# An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
+SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
 

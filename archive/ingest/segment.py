@@ -69,7 +69,7 @@ def segment(lines: list[Line]) -> list[Block]:
             current = None
             i += 1
             continue
-        end = _run_end(lines, i)
+        end = _run_end(lines, i, stop_at_sign_off=True)
         if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
             run = lines[i:end]
             size = stack_size(run)
@@ -151,11 +151,14 @@ def _soft_kicker(block: Block) -> bool:
             and "。" not in last.text)
 
 
-def _run_end(lines: list[Line], i: int) -> int:
-    """End (exclusive) of the run of heading-like lines starting at i."""
+def _run_end(lines: list[Line], i: int, stop_at_sign_off: bool = False) -> int:
+    """End (exclusive) of the run of heading-like lines starting at i; a
+    sign-off date ends it, as the lines after it head what comes next."""
     end = i
     while end < len(lines) and lines[end].kind == "head":
         end += 1
+        if stop_at_sign_off and SIGN_OFF_DATE.match(lines[end - 1].text):
+            break
     return end
 
 
