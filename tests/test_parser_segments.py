@@ -128,3 +128,9 @@ def test_a_letter_signed_with_name_and_date_goes_on_with_its_article():
             "9月10日，全县举行教师节表彰大会，三十名优秀教师受到表彰，会后教师代表走进课堂上了一堂公开课。\n")
     [article] = parse_text(text, DAY).articles
     assert article.paragraphs[-3:-1] == ["周明", "2024年9月10日"]
+
+
+def test_phrases_set_apart_by_two_fullwidth_spaces_are_a_banner_not_a_headline():
+    assert classify("扫码看视频\u3000\u3000听清河故事") == "text"
+    assert classify("云上新城\u3000数字高地") == "head"
+    assert classify("清河新城  数字高地") == "head"

@@ -37,6 +37,9 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
+# Phrases set apart by two full-width spaces are a banner or a table row laid out in
+# columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
+LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
@@ -109,7 +112,7 @@ def classify(text: str) -> str:
     if END_NOTE.match(text) or SIGN_OFF.match(text):
         return "endnote"
     if (looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text)
-            and not FIGURE.match(text)):
+            and not FIGURE.match(text) and not LAID_OUT.search(text)):
         return "head"
     return "text"
 
