@@ -144,6 +144,13 @@ def test_a_readers_web_handle_signs_off_the_comment_above():
         ("", "少一点套路，多一点真诚"), ("", "让城市慢行系统连成网（新论）")]
 
 
+def test_a_joint_statement_dated_at_its_place_goes_on_with_its_article():
+    text = ("清河县与云岭县友好合作联合声明\n\n" + "双方同意在文旅、农业和教育领域深化合作，定期互派干部交流。\n\n" * 6
+            + "2024年5月4日于清河\n\n（新华社清河5月4日电）\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert title == "清河县与云岭县友好合作联合声明"
+
+
 def test_a_notice_signed_and_dated_ends_before_the_next_headline():
     text = ("关于清河大桥封闭施工的公告\n\n" + "因大桥维修加固，自5月10日起封闭施工，请过往车辆绕行。\n\n" * 3
             + "清河县交通运输局\n\n2024年5月4日\n\n企地联动 创新添彩\n\n"

@@ -162,8 +162,10 @@ def _run_end(lines: list[Line], i: int, stop_at_sign_off: bool = False) -> int:
     return end
 
 
-# A letter or a notice signs off with its sender and a bare date; no headline ends so.
-SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
+# no headline ends so.
+SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
 
 
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
