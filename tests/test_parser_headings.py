@@ -157,3 +157,19 @@ def test_a_notice_signed_and_dated_ends_before_the_next_headline():
             "本报讯（记者 周明）清河县与十家企业签约共建创新中心，首批项目下月开工。\n")
     assert [(k, t, s) for k, t, s, f in headings(text)] == [
         ("", "关于清河大桥封闭施工的公告", ""), ("", "企地联动 创新添彩", "")]
+
+
+def test_a_notice_title_over_its_number_line_starts_a_notice():
+    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）会议要求各乡镇抓好春耕备耕，确保粮食面积稳定。\n\n"
+            "会议还部署了农田水利建设和农资供应保障工作。\n\n"
+            "清河县人民代表大会常务委员会公告\n\n〔第三届〕第二号\n\n"
+            "清河县第三届人民代表大会常务委员会第五次会议于2024年5月3日决定，接受周明辞去清河县副县长职务的请求。\n")
+    assert [(t, s) for k, t, s, f in headings(text)] == [
+        ("清河县召开春耕生产动员会", ""), ("清河县人民代表大会常务委员会公告", "〔第三届〕第二号")]
+
+
+def test_a_law_title_keeps_its_decree_number_in_the_body():
+    text = ("清河县物业管理条例\n\n清河县人民代表大会常务委员会令\n\n第十二号\n\n"
+            "《清河县物业管理条例》已于2024年4月28日通过，现予公布，自2024年7月1日起施行。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "清河县物业管理条例", "")

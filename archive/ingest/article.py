@@ -7,7 +7,7 @@ import re
 from . import patterns
 from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
-from .headstack import lead_size
+from .headstack import NUMBER_LINE, lead_size
 from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE, Block
 
 COLUMN_DOT = re.compile(r"[·•・]")
@@ -88,7 +88,8 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
     tell; these cues agree with how papers print them most of the time.
     `news`: the body opens with a dateline (a dated news report)."""
-    if FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second):
+    if (FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second)
+            or NUMBER_LINE.match(second)):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second):
         return True

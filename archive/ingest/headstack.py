@@ -22,6 +22,9 @@ SECTION_NUMBER = re.compile(
 )
 # A decree prints its issuer and number under its title: 某某令 / 第七百号.
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
+NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$")
+# …but a decree or notice headed by its own name prints its number as the subtitle.
+ISSUED_TITLE = re.compile(r"(?:令|公告|通告)$")
 
 
 # A message printed under its news headline carries its own label: 贺信, 回信, 贺电.
@@ -31,6 +34,8 @@ DOCUMENT_LABEL = re.compile(r"^(?:贺|回|复|唁|慰\s*问)\s*(?:信|电)$")
 def stack_size(run: list[Line]) -> int:
     """How many leading lines of `run` are the headline; the rest are body."""
     for index, line in enumerate(run):
+        if index == 1 and NUMBER_LINE.match(line.text) and ISSUED_TITLE.search(run[0].text):
+            return 2
         if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)
                       or DOCUMENT_LABEL.match(line.text)):
             return index

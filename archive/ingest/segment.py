@@ -255,7 +255,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         # A bracket after a name under the title holds a role (王 蒙（原文化部部长）), not a column.
         "column_tag": any(COLUMN_TAG.search(line.text) for line in (run[:-1] if cues.person_line(run) else run)),
         "photo": cues.photo_follows(lines, end) or run[0].text in PHOTO_HEADINGS,
-        "notice_title": bool(NOTICE_TITLE.search(run[-1].text)),
+        "notice_title": any(NOTICE_TITLE.search(line.text) for line in run),
         "enumerated": bool(ENUMERATED.match(run[0].text)),
         "short_body": 0 < body < 400,
         "short_first": len(run[0].text) <= 8,
