@@ -134,3 +134,10 @@ def test_phrases_set_apart_by_two_fullwidth_spaces_are_a_banner_not_a_headline()
     assert classify("扫码看视频\u3000\u3000听清河故事") == "text"
     assert classify("云上新城\u3000数字高地") == "head"
     assert classify("清河新城  数字高地") == "head"
+
+
+def test_a_byline_printed_flush_under_an_indented_dumps_headline_signs_the_story():
+    text = indented("江边集市开张了", "本报记者  周明", ">" + FARM[0], ">" + FARM[1])
+    [article] = parse_text(text, DAY).articles
+    assert (article.title, article.subtitle) == ("江边集市开张了", "")
+    assert [(b.name, b.role) for b in article.bylines] == [("周明", "记者")]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import cues, patterns
 from .headstack import is_roundup_label, stack_size
-from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
+from .lines import BYLINE_LINE, EDITOR_NOTE, FIGURE, Line, indent_marks_body
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -110,6 +110,10 @@ def _segment_marked(lines: list[Line]) -> list[Block]:
         if end > i:
             run = lines[i:end]
             heads = run if len(run) <= 3 else run[:stack_size(run)]
+            if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
+                # `本报记者 某某` printed flush under the headline signs the story.
+                heads[-1].kind = "byline"
+                heads = heads[:-1]
             current = Block(list(run), page, page_name, heads=heads, marked=True)
             blocks.append(current)
             i = end
