@@ -25,8 +25,6 @@ DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|�
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$")
 # …but a decree or notice headed by its own name prints its number as the subtitle.
 ISSUED_TITLE = re.compile(r"(?:令|公告|通告)$")
-
-
 # A message printed under its news headline carries its own label: 贺信, 回信, 贺电.
 DOCUMENT_LABEL = re.compile(r"^(?:贺|回|复|唁|慰\s*问)\s*(?:信|电)$")
 

@@ -36,10 +36,10 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
-# An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 # Phrases set apart by two full-width spaces are a banner or a table row laid out in
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
+# An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 

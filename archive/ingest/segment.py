@@ -294,7 +294,6 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
     }
 
 
-
 def _roundup_item(run: list[Line], current: Block) -> bool:
     heads = current.heads
     return (len(heads) >= 2 and is_roundup_label(heads[0].text)
