@@ -8,7 +8,8 @@ from . import patterns
 from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .headstack import NUMBER_LINE, lead_size
-from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE, Block
+from .blocks import Block
+from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.

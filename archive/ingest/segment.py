@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from . import cues, patterns
+from .blocks import Block, run_end
 from .headstack import is_roundup_label, stack_size
-from .lines import BYLINE_LINE, EDITOR_NOTE, FIGURE, Line, indent_marks_body
+from .indented import segment_indented
+from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -35,27 +35,9 @@ TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 
 
-@dataclass
-class Block:
-    """The lines of one article, with the page it was printed on."""
-    lines: list[Line]
-    page: int | None = None
-    page_name: str = ""
-    heads: list[Line] = field(default_factory=list)
-    subhead_shapes: list[tuple] = field(default_factory=list)  # runs read as sub-headings
-    signatures: list[tuple] = field(default_factory=list)
-    bigrams: set[str] = field(default_factory=set)
-    bigrams_upto: int = 0  # lines already folded into `bigrams`
-    opening: Counter = field(default_factory=Counter)  # pairs of the first TOPIC_CHARS characters
-    opening_chars: int = 0
-    opening_upto: int = 0  # lines already counted in `opening`
-    opening_vector: dict[str, float] | None = None
-    marked: bool = False  # the dump's indentation marked its headline
-
-
 def segment(lines: list[Line]) -> list[Block]:
     if indent_marks_body(lines):
-        return _segment_marked(lines)
+        return segment_indented(lines)
     _promote_subtitles(lines)
     topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
@@ -69,7 +51,7 @@ def segment(lines: list[Line]) -> list[Block]:
             current = None
             i += 1
             continue
-        end = _run_end(lines, i, stop_at_sign_off=True)
+        end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
         if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
             run = lines[i:end]
             size = stack_size(run)
@@ -90,38 +72,6 @@ def segment(lines: list[Line]) -> list[Block]:
             current = Block([], page, page_name)
             blocks.append(current)
         current.lines.append(line)
-        i += 1
-    return [b for b in blocks if b.lines]
-
-
-def _segment_marked(lines: list[Line]) -> list[Block]:
-    """Every flush run of lines is a headline (1-3 lines), the indented lines its body."""
-    blocks: list[Block] = []
-    page, page_name = None, ""
-    current: Block | None = None
-    i = 0
-    while i < len(lines):
-        if lines[i].kind == "page":
-            page, page_name = patterns.page_marker(lines[i].text)
-            current = None
-            i += 1
-            continue
-        end = _run_end(lines, i)
-        if end > i:
-            run = lines[i:end]
-            heads = run if len(run) <= 3 else run[:stack_size(run)]
-            if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
-                # `本报记者 某某` printed flush under the headline signs the story.
-                heads[-1].kind = "byline"
-                heads = heads[:-1]
-            current = Block(list(run), page, page_name, heads=heads, marked=True)
-            blocks.append(current)
-            i = end
-            continue
-        if current is None:
-            current = Block([], page, page_name, marked=True)
-            blocks.append(current)
-        current.lines.append(lines[i])
         i += 1
     return [b for b in blocks if b.lines]
 
@@ -153,17 +103,6 @@ def _soft_kicker(block: Block) -> bool:
     last = block.lines[-1]
     return (last.kind == "text" and len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS)
             and "。" not in last.text)
-
-
-def _run_end(lines: list[Line], i: int, stop_at_sign_off: bool = False) -> int:
-    """End (exclusive) of the run of heading-like lines starting at i; a
-    sign-off date ends it, as the lines after it head what comes next."""
-    end = i
-    while end < len(lines) and lines[end].kind == "head":
-        end += 1
-        if stop_at_sign_off and SIGN_OFF_DATE.match(lines[end - 1].text):
-            break
-    return end
 
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);

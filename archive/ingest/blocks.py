@@ -1,0 +1,38 @@
+"""An article's lines as the segmenter gathers them, and the runs of heading
+lines it decides on."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lines import Line
+
+
+@dataclass
+class Block:
+    """The lines of one article, with the page it was printed on."""
+    lines: list[Line]
+    page: int | None = None
+    page_name: str = ""
+    heads: list[Line] = field(default_factory=list)
+    subhead_shapes: list[tuple] = field(default_factory=list)  # runs read as sub-headings
+    signatures: list[tuple] = field(default_factory=list)
+    bigrams: set[str] = field(default_factory=set)
+    bigrams_upto: int = 0  # lines already folded into `bigrams`
+    opening: Counter = field(default_factory=Counter)  # pairs of the article's opening
+    opening_chars: int = 0
+    opening_upto: int = 0  # lines already counted in `opening`
+    opening_vector: dict[str, float] | None = None
+    marked: bool = False  # the dump's indentation marked its headline
+
+
+def run_end(lines: list[Line], i: int, stop_after: re.Pattern | None = None) -> int:
+    """End (exclusive) of the run of heading-like lines starting at i; a line
+    matching `stop_after` ends it (the lines after a sign-off head what comes next)."""
+    end = i
+    while end < len(lines) and lines[end].kind == "head":
+        end += 1
+        if stop_after is not None and stop_after.match(lines[end - 1].text):
+            break
+    return end

@@ -1,0 +1,44 @@
+"""Segmenting a dump whose indent marks its headlines: every body paragraph
+indented, every headline line flush (see lines.indent_marks_body)."""
+from __future__ import annotations
+
+from . import patterns
+from .blocks import Block, run_end
+from .headstack import stack_size
+from .lines import BYLINE_LINE, Line
+
+
+def segment_indented(lines: list[Line]) -> list[Block]:
+    """Every flush run of lines is one article's headline (1-3 lines), the
+    indented lines after it are its body, sub-headings included."""
+    blocks: list[Block] = []
+    page, page_name = None, ""
+    current: Block | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].kind == "page":
+            page, page_name = patterns.page_marker(lines[i].text)
+            current = None
+            i += 1
+            continue
+        end = run_end(lines, i)
+        if end > i:
+            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True)
+            blocks.append(current)
+            i = end
+            continue
+        if current is None:
+            current = Block([], page, page_name, marked=True)
+            blocks.append(current)
+        current.lines.append(lines[i])
+        i += 1
+    return [b for b in blocks if b.lines]
+
+
+def _headline(run: list[Line]) -> list[Line]:
+    heads = run if len(run) <= 3 else run[:stack_size(run)]
+    if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
+        # `本报记者 某某` printed flush under the headline signs the story.
+        heads[-1].kind = "byline"
+        return heads[:-1]
+    return heads
