@@ -8,9 +8,15 @@ from .headstack import stack_size
 from .lines import BYLINE_LINE, Line
 
 
+HEADLINE_MAX = 200  # characters: real headlines run to 160
+
+
 def segment_indented(lines: list[Line]) -> list[Block]:
     """Every flush run of lines is one article's headline (1-3 lines), the
     indented lines after it are its body, sub-headings included."""
+    for line in lines:
+        if line.kind != "page":
+            line.kind = _kind_by_indent(line)
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
@@ -33,6 +39,14 @@ def segment_indented(lines: list[Line]) -> list[Block]:
         current.lines.append(lines[i])
         i += 1
     return [b for b in blocks if b.lines]
+
+
+def _kind_by_indent(line: Line) -> str:
+    # A photo credit, an end note or a whole paragraph printed flush is still no headline.
+    if not line.indented:
+        flush_body = line.kind in ("credit", "endnote") or len(line.text) > HEADLINE_MAX
+        return line.kind if flush_body else "head"
+    return "text" if line.kind == "head" else line.kind
 
 
 def _headline(run: list[Line]) -> list[Line]:

@@ -63,17 +63,12 @@ def split_lines(text: str) -> list[Line]:
             continue
         lines.append(Line(no, stripped, gap, classify(stripped), indented=raw[:1] in INDENTS))
         gap = 0
-    if indent_marks_body(lines):
-        for line in lines:
-            if line.kind != "page":
-                line.kind = _marked_kind(line)
     return lines
 
 
 INDENTS = set(" \t\u3000\u00a0")
 MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
 MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
-MARKED_HEADLINE_MAX = 200  # characters: real headlines run to 160
 
 
 def indent_marks_body(lines: list[Line]) -> bool:
@@ -86,14 +81,6 @@ def indent_marks_body(lines: list[Line]) -> bool:
         return False
     headlike = sum(1 for line in flush if len(line.text) <= 2 * MAX_HEADING)
     return headlike >= len(flush) * MARKED_HEADING_SHARE
-
-
-def _marked_kind(line: Line) -> str:
-    # A photo credit, an end note or a whole paragraph printed flush is still no headline.
-    if not line.indented:
-        flush_body = line.kind in ("credit", "endnote") or len(line.text) > MARKED_HEADLINE_MAX
-        return line.kind if flush_body else "head"
-    return "text" if line.kind == "head" else line.kind
 
 
 def classify(text: str) -> str:
