@@ -173,3 +173,25 @@ def test_a_law_title_keeps_its_decree_number_in_the_body():
             "《清河县物业管理条例》已于2024年4月28日通过，现予公布，自2024年7月1日起施行。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "清河县物业管理条例", "")
+
+
+def test_summary_line_under_a_tagged_title_is_its_subtitle_over_a_dateline():
+    text = ("全市新增停车位三千个（民生快报）\n\n老城区错时共享车位同步开放\n\n"
+            "本报讯（记者 周明）记者从市交通局获悉，今年以来全市新增停车位三千个。\n\n下一步将继续挖潜。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "全市新增停车位三千个（民生快报）", "老城区错时共享车位同步开放")
+
+
+def test_summary_line_under_a_tagged_title_is_its_subtitle_over_key_points():
+    text = ("小茶叶富了一方人（产业观察）\n\n全县茶园面积突破十万亩\n\n核心阅读\n\n"
+            "茶产业已成为山区群众增收的主要来源。\n\n清晨，茶山上已有采茶人的身影。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "小茶叶富了一方人（产业观察）", "全县茶园面积突破十万亩")
+
+
+def test_lead_quote_under_a_commentary_title_stays_in_the_body():
+    text = ("让老街留住烟火气（城市评论）\n\n改造老街，既要改得新，也要留得住人\n\n"
+            "老街改造完成后，不少老住户又搬了回来。\n\n这说明改造之初的思路是对的。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "让老街留住烟火气（城市评论）", "")
+    assert first == ["改造老街，既要改得新，也要留得住人"]

@@ -21,6 +21,7 @@ SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)
 # A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
 # points (■ …) is a news subtitle; a title never starts that way.
 SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求)")
+SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
 
@@ -48,8 +49,27 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
             if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
                 cut += 1
             heads, body = heads[:cut], heads[cut:] + body
+            if cut == index + 1 and _is_news_summary(body):
+                heads, body = heads + body[:1], body[1:]
             break
     return [line.text for line in heads], body
+
+
+# A news report's key-points box (核心阅读) opens its body like a dateline does.
+KEY_POINTS = re.compile(r"^核心阅读[：:]?$")
+
+
+def _is_news_summary(body: list[Line]) -> bool:
+    """A short unpunctuated line between a tagged title and the dateline (or
+    the 核心阅读 box) of a news report is its subtitle: `…（权威发布）` over
+    `不再实行特种行业管理`. Commentary prints its lead quote there, but never
+    over a dateline."""
+    if len(body) < 2 or body[0].kind not in ("head", "text"):
+        return False
+    line, after = body[0].text, body[1]
+    if len(line) > SUMMARY_MAX or re.search(r"[。！？]”?$", line) or BYLINE_LINE.match(line):
+        return False
+    return bool(KEY_POINTS.match(after.text) or (after.kind == "text" and patterns.parse_dateline(after.text)))
 
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
