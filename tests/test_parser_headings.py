@@ -195,3 +195,24 @@ def test_lead_quote_under_a_commentary_title_stays_in_the_body():
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "让老街留住烟火气（城市评论）", "")
     assert first == ["改造老街，既要改得新，也要留得住人"]
+
+
+def test_a_competition_name_over_a_result_is_a_kicker():
+    text = ("全省青少年围棋锦标赛\n\n清河县小将夺得3枚金牌\n\n"
+            "本报讯（记者 周明）全省青少年围棋锦标赛昨日落幕，清河县小将夺得3枚金牌。\n\n比赛共进行五天。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("全省青少年围棋锦标赛", "清河县小将夺得3枚金牌", "")
+
+
+def test_who_attended_under_a_news_title_is_a_subtitle():
+    text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
+            "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "市人大常委会分组审议城市更新条例草案", "王建国参加审议")
+
+
+def test_a_press_briefing_under_a_news_title_is_a_subtitle():
+    text = ("市长将率团出访友好城市\n\n市外办举行媒体吹风会介绍有关情况\n\n"
+            "本报讯（记者 周明）市长将于下周率团出访友好城市。\n\n访问期间将签署合作协议。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "市长将率团出访友好城市", "市外办举行媒体吹风会介绍有关情况")

@@ -18,6 +18,11 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|�
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+# …or opens with it (栗战书参加审议), or with the press briefing held about it.
+ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:审议|会见|会议|会谈|活动|仪式|开幕式|闭幕式|座谈|并|$)"
+                      r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")
+# A competition's name over a result: 德国乒乓球公开赛 / 樊振东男单夺冠.
+COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)$")
 # A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
 # points (■ …) is a news subtitle; a title never starts that way.
 SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求)")
@@ -109,10 +114,10 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
     tell; these cues agree with how papers print them most of the time.
     `news`: the body opens with a dateline (a dated news report)."""
-    if (FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or DATE_LINE.match(second)
-            or NUMBER_LINE.match(second)):
+    if (FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or ATTENDED.search(second)
+            or DATE_LINE.match(second) or NUMBER_LINE.match(second)):
         return False
-    if KICKER_END.search(first) or COLUMN_TAG.search(second):
+    if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first):
         return True
     if COLUMN_TAG.search(first) or EVENT_END.search(first) or _reads_as_summary(second):
         return False
