@@ -216,3 +216,10 @@ def test_a_press_briefing_under_a_news_title_is_a_subtitle():
             "本报讯（记者 周明）市长将于下周率团出访友好城市。\n\n访问期间将签署合作协议。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "市长将率团出访友好城市", "市外办举行媒体吹风会介绍有关情况")
+
+
+def test_a_bracketed_number_under_a_notice_title_is_its_subtitle():
+    text = "清河中学建校六十周年校庆公告\n\n（第一号）\n\n金秋十月，清河中学将迎来建校六十周年。\n\n特此公告。\n"
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "清河中学建校六十周年校庆公告", "（第一号）")
+    assert first == ["金秋十月，清河中学将迎来建校六十周年。"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .cues import signature
-from .lines import Line
+from .lines import NUMBER_IN_BRACKETS, Line
 
 # The headline is over once a `——` subtitle has been printed.
 DASH_SUBTITLE = re.compile(r"^——")
@@ -22,7 +22,8 @@ SECTION_NUMBER = re.compile(
 )
 # A decree prints its issuer and number under its title: 某某令 / 第七百号.
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
-NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$")
+NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
+                         r"|" + NUMBER_IN_BRACKETS.pattern)
 # …but a decree or notice headed by its own name prints its number as the subtitle.
 ISSUED_TITLE = re.compile(r"(?:令|公告|通告)$")
 # A message printed under its news headline carries its own label: 贺信, 回信, 贺电.

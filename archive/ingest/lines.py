@@ -30,6 +30,8 @@ BYLINE_LINE = re.compile(
     rf"{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
 )
 # A date under a title, as speeches and laws print it: （二〇一九年二月三日）
+# A notice's number under its title: （第一号）.
+NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
 # Summary points under a commentary title: ■ 积极探索…
 SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
@@ -94,7 +96,7 @@ def classify(text: str) -> str:
         return "credit"
     if len(text) <= 40 and (BYLINE_LINE.match(text) or patterns.AUTHOR_LINE.match(text)):
         return "byline"
-    if DATE_LINE.match(text):
+    if DATE_LINE.match(text) or NUMBER_IN_BRACKETS.match(text):
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text):
         return "endnote"
