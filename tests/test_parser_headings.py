@@ -223,3 +223,17 @@ def test_a_bracketed_number_under_a_notice_title_is_its_subtitle():
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "清河中学建校六十周年校庆公告", "（第一号）")
     assert first == ["金秋十月，清河中学将迎来建校六十周年。"]
+
+
+def test_a_second_line_going_on_without_its_own_subject_is_a_subtitle():
+    text = ("市交通局公布公交线网优化方案\n\n将新开通线路十二条\n\n"
+            "本报讯（记者 周明）市交通局昨日公布公交线网优化方案。\n\n方案将于下月实施。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "市交通局公布公交线网优化方案", "将新开通线路十二条")
+
+
+def test_a_first_line_announcing_a_signed_article_is_its_kicker():
+    text = ("市长在友好城市报纸发表署名文章\n\n将两座城市的友谊推向新高度\n\n"
+            "本报讯（记者 周明）市长日前在友好城市报纸发表署名文章。\n\n文章回顾了两市交往历程。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("市长在友好城市报纸发表署名文章", "将两座城市的友谊推向新高度", "")

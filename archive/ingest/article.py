@@ -13,7 +13,7 @@ from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
-KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|：|:|——|……)$")
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|：|:|——|……)$")
 # Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
@@ -25,7 +25,7 @@ ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:�
 COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)$")
 # A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
 # points (■ …) is a news subtitle; a title never starts that way.
-SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求)")
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读)")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
