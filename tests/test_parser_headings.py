@@ -237,3 +237,24 @@ def test_a_first_line_announcing_a_signed_article_is_its_kicker():
             "本报讯（记者 周明）市长日前在友好城市报纸发表署名文章。\n\n文章回顾了两市交往历程。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("市长在友好城市报纸发表署名文章", "将两座城市的友谊推向新高度", "")
+
+
+def test_an_event_line_over_a_feature_is_its_kicker():
+    text = ("第三届清河读书节开幕\n\n让书香飘进寻常百姓家\n\n"
+            "走进清河图书馆，书架间满是读者。读书节期间，全市将举办各类阅读活动一百余场。\n\n活动持续一个月。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("第三届清河读书节开幕", "让书香飘进寻常百姓家", "")
+
+
+def test_an_event_line_over_a_dated_report_is_its_title():
+    text = ("第三届清河读书节开幕\n\n百余场阅读活动免费参加\n\n"
+            "本报讯（记者 周明）第三届清河读书节昨日开幕。\n\n活动持续一个月。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "第三届清河读书节开幕", "百余场阅读活动免费参加")
+
+
+def test_a_visit_starting_today_under_the_visitors_name_is_a_subtitle():
+    text = ("友好城市代表团团长安德森\n\n今起对我市进行友好访问\n\n"
+            "应市政府邀请，友好城市代表团团长安德森今起对我市进行友好访问。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "友好城市代表团团长安德森", "今起对我市进行友好访问")

@@ -25,7 +25,7 @@ ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:�
 COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)$")
 # A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
 # points (■ …) is a news subtitle; a title never starts that way.
-SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读)")
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起)")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
@@ -119,7 +119,9 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first):
         return True
-    if COLUMN_TAG.search(first) or EVENT_END.search(first) or _reads_as_summary(second):
+    # Over a dated report the event is the title and the line under it a detail; over a
+    # feature the event line is a kicker for the title that says what it meant.
+    if COLUMN_TAG.search(first) or (news and EVENT_END.search(first)) or _reads_as_summary(second):
         return False
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
