@@ -141,3 +141,16 @@ def test_a_byline_printed_flush_under_an_indented_dumps_headline_signs_the_story
     [article] = parse_text(text, DAY).articles
     assert (article.title, article.subtitle) == ("江边集市开张了", "")
     assert [(b.name, b.role) for b in article.bylines] == [("周明", "记者")]
+
+
+def test_a_page_opening_on_a_soft_kicker_gives_it_to_the_headline_under_it():
+    text = ("第05版\n\n逛庙会、看花灯、猜灯谜……\n\n元宵佳节 处处欢腾\n\n" + "\n\n".join(FARM) + "\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title) == ("逛庙会、看花灯、猜灯谜……", "元宵佳节 处处欢腾")
+    assert article.paragraphs == FARM
+
+
+def test_a_phrase_after_the_word_reporter_is_not_a_byline():
+    assert classify("记者新春探访乡村治理") == "head"
+    assert classify("本报记者 黄 娴") == "byline"
+    assert classify("记者 阿卜杜拉·艾尼瓦尔") == "byline"

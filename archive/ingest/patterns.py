@@ -10,7 +10,7 @@ from .records import Byline, Dateline
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # A person's name as printed: Han characters, maybe a middle dot for
 # minority and foreign names; 2-char names are often spaced out ("黄 娴").
-NAME = rf"[{HAN}][{HAN}·•]{{0,9}}"
+NAME = rf"[{HAN}]{{1,4}}(?:[·•][{HAN}]{{1,10}}){{0,3}}"
 
 PAGE_MARKER = re.compile(
     r"^[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})\s*版"

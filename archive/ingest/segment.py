@@ -52,10 +52,14 @@ def segment(lines: list[Line]) -> list[Block]:
             i += 1
             continue
         end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
+        lead: list[Line] = []
+        if end > i and current is not None and _only_a_kicker(current):
+            lead = blocks.pop().lines
+            current = None
         if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
             run = lines[i:end]
             size = stack_size(run)
-            heads = run[:size]
+            heads = lead + run[:size]
             if current is not None and _soft_kicker(current):
                 heads.insert(0, current.lines.pop())
             current = Block(heads + run[size:], page, page_name, heads=heads)
@@ -94,6 +98,12 @@ LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}
 
 def _reads_as_lede(text: str) -> bool:
     return bool(LEDE_START.match(text) or FIGURE.match(text)) or text.endswith(("。", "。”"))
+
+
+def _only_a_kicker(block: Block) -> bool:
+    """A page that opens on `写春联、赏年画……` or `某某：` has printed a kicker,
+    not an article: the heading run under it is its headline."""
+    return not block.heads and len(block.lines) == 1 and cues.kicker_before(block.lines, 1)
 
 
 def _soft_kicker(block: Block) -> bool:
