@@ -154,3 +154,12 @@ def test_a_phrase_after_the_word_reporter_is_not_a_byline():
     assert classify("记者新春探访乡村治理") == "head"
     assert classify("本报记者 黄 娴") == "byline"
     assert classify("记者 阿卜杜拉·艾尼瓦尔") == "byline"
+
+
+def test_a_page_opening_on_a_headline_too_long_to_look_like_one_keeps_it():
+    title = ("市长将率代表团出席友好城市市长论坛并对三个友好城市进行正式访问、"
+             "出席两地经贸合作洽谈会并考察当地职业教育机构和现代农业园区、看望在当地学习工作的本市青年")
+    text = (f"第03版\n\n{title}\n\n市外办举行媒体吹风会介绍有关情况\n\n"
+            "本报讯（记者 周明）市外办昨日举行媒体吹风会。\n\n" + "\n\n".join(FARM) + "\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == ("", title, "市外办举行媒体吹风会介绍有关情况")

@@ -26,6 +26,7 @@ ENUMERATED = re.compile(
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
+LONG_HEADLINE = 100
 PICTURE_GAP = 2  # blank lines that stand for a picture
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -101,9 +102,13 @@ def _reads_as_lede(text: str) -> bool:
 
 
 def _only_a_kicker(block: Block) -> bool:
-    """A page that opens on `写春联、赏年画……` or `某某：` has printed a kicker,
-    not an article: the heading run under it is its headline."""
-    return not block.heads and len(block.lines) == 1 and cues.kicker_before(block.lines, 1)
+    """A page that opens on `写春联、赏年画……`, `某某：` or a headline too long to
+    look like one has printed the top of a headline, not an article: the heading
+    run under it is the rest of that headline."""
+    if block.heads or len(block.lines) != 1 or block.lines[0].kind != "text":
+        return False
+    text = block.lines[0].text
+    return len(text) <= LONG_HEADLINE and "。" not in text and not patterns.CAPTION_START.match(text)
 
 
 def _soft_kicker(block: Block) -> bool:
