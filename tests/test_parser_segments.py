@@ -163,3 +163,13 @@ def test_a_page_opening_on_a_headline_too_long_to_look_like_one_keeps_it():
             "本报讯（记者 周明）市外办昨日举行媒体吹风会。\n\n" + "\n\n".join(FARM) + "\n")
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title, article.subtitle) == ("", title, "市外办举行媒体吹风会介绍有关情况")
+
+
+def test_a_long_lead_in_ending_with_a_dash_is_the_next_headlines_kicker():
+    lead = ("老城区供水管网建于上世纪八十年代，漏损严重，居民反映多年。今年以来，市水务集团分片改造，"
+            "已完成三十二条小巷的管网更换，记者跟随施工队走进工地——")
+    text = ("柳湾村合作社带富乡亲\n\n本报讯（记者 周明）" + "\n\n".join(FARM) + f"\n\n{lead}\n\n"
+            "一根管子里的民生（城市观察）\n\n清晨六点，施工队已经在巷口忙开了。\n\n改造后的管网漏损率明显下降。\n")
+    first, second = parse_text(text, DAY).articles
+    assert first.paragraphs[-1] == FARM[-1]
+    assert (second.kicker, second.title) == (lead, "一根管子里的民生（城市观察）")

@@ -112,12 +112,17 @@ def _only_a_kicker(block: Block) -> bool:
 
 
 def _soft_kicker(block: Block) -> bool:
-    """`国台办：` or `写春联、赏年画、进博物馆……` right before a new title is its kicker."""
+    """`国台办：` or `写春联、赏年画、进博物馆……` right before a new title is its kicker;
+    so is a lead-in of any length that ends with `——` (…记者深入调研采访——):
+    no article ends on a dash."""
     if len(block.lines) < 2 or len(block.lines) == len(block.heads):
         return False
     last = block.lines[-1]
-    return (last.kind == "text" and len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS)
-            and "。" not in last.text)
+    if last.kind != "text":
+        return False
+    if last.text.endswith("——") and len(last.text) <= LONG_HEADLINE * 2:
+        return True
+    return len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS) and "。" not in last.text
 
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
