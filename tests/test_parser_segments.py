@@ -173,3 +173,12 @@ def test_a_long_lead_in_ending_with_a_dash_is_the_next_headlines_kicker():
     first, second = parse_text(text, DAY).articles
     assert first.paragraphs[-1] == FARM[-1]
     assert (second.kicker, second.title) == (lead, "一根管子里的民生（城市观察）")
+
+
+def test_event_details_set_out_as_fields_are_body_not_headings():
+    assert classify("时间：9:00—17:00（节假日休息）") == "text"
+    assert classify("主办单位：清河县文化馆") == "text"
+    text = ("剪窗花迎新春\n\n准备材料：剪刀、彩纸、铅笔\n\n先把彩纸对折两次，再沿铅笔线剪出花纹。\n\n展开后就是一幅窗花。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title) == ("", "剪窗花迎新春")
+    assert article.paragraphs[0] == "准备材料：剪刀、彩纸、铅笔"

@@ -40,6 +40,8 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
 # Phrases set apart by two full-width spaces are a banner or a table row laid out in
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
+# The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body.
+FIELD_LINE = re.compile(r"^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")
@@ -101,7 +103,7 @@ def classify(text: str) -> str:
     if END_NOTE.match(text) or SIGN_OFF.match(text):
         return "endnote"
     if (looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text)
-            and not FIGURE.match(text) and not LAID_OUT.search(text)):
+            and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)):
         return "head"
     return "text"
 
