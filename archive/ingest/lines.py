@@ -29,19 +29,19 @@ BYLINE_LINE = re.compile(
     rf"\s*{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,6}}(?:\s*(?:通讯员|实习生)\s*"
     rf"{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
 )
-# A date under a title, as speeches and laws print it: （二〇一九年二月三日）
 # A notice's number under its title: （第一号）.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
+# A date under a title, as speeches and laws print it: （二〇一九年二月三日）
 DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
 # Summary points under a commentary title: ■ 积极探索…
 SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
-# Phrases set apart by two full-width spaces are a banner or a table row laid out in
-# columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 # The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body.
 FIELD_LINE = re.compile(r"^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
+# Phrases set apart by two full-width spaces are a banner or a table row laid out in
+# columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")

@@ -26,7 +26,8 @@ ENUMERATED = re.compile(
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
-LONG_HEADLINE = 100
+LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
+LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 PICTURE_GAP = 2  # blank lines that stand for a picture
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -54,7 +55,7 @@ def segment(lines: list[Line]) -> list[Block]:
             continue
         end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
         lead: list[Line] = []
-        if end > i and current is not None and _only_a_kicker(current):
+        if end > i and current is not None and _headline_top(current):
             lead = blocks.pop().lines
             current = None
         if end > i and (current is None or _starts_article(lines, i, end, current, topics)):
@@ -101,7 +102,7 @@ def _reads_as_lede(text: str) -> bool:
     return bool(LEDE_START.match(text) or FIGURE.match(text)) or text.endswith(("。", "。”"))
 
 
-def _only_a_kicker(block: Block) -> bool:
+def _headline_top(block: Block) -> bool:
     """A page that opens on `写春联、赏年画……`, `某某：` or a headline too long to
     look like one has printed the top of a headline, not an article: the heading
     run under it is the rest of that headline."""
@@ -120,7 +121,7 @@ def _soft_kicker(block: Block) -> bool:
     last = block.lines[-1]
     if last.kind != "text":
         return False
-    if last.text.endswith("——") and len(last.text) <= LONG_HEADLINE * 2:
+    if last.text.endswith("——") and len(last.text) <= LEAD_IN_MAX:
         return True
     return len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS) and "。" not in last.text
 
