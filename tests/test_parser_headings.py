@@ -258,3 +258,20 @@ def test_a_visit_starting_today_under_the_visitors_name_is_a_subtitle():
             "应市政府邀请，友好城市代表团团长安德森今起对我市进行友好访问。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "友好城市代表团团长安德森", "今起对我市进行友好访问")
+
+
+def test_a_series_label_over_signed_items_is_the_headline():
+    text = ("春节一线见闻 万家团圆时\n\n风雪中的护路人\n\n本报记者 方晓明\n\n"
+            "大年初一清晨，养护工老周已经在山路上撒了两个小时的融雪剂。\n\n他说路通了，大家才能回家。\n\n"
+            "渡口值班室，年夜饭轮流吃\n\n本报记者 沈雨桐\n\n除夕夜，渡口的值班室里摆上了饺子，船工们轮流上桌。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "春节一线见闻 万家团圆时", "")
+    assert first == ["风雪中的护路人"]
+
+
+def test_a_kicker_over_one_signed_feature_stays_a_kicker():
+    text = ("春节一线见闻\n\n风雪中的护路人\n\n本报记者 方晓明\n\n"
+            "大年初一清晨，养护工老周已经在山路上撒了两个小时的融雪剂。\n\n融雪剂的用量\n\n"
+            "他说一个冬天要撒掉三十吨融雪剂，路通了，大家才能回家。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("春节一线见闻", "风雪中的护路人", "")

@@ -36,12 +36,23 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
     if block.marked:
         heads, body, sidebar_title = [line.text for line in block.heads], block.lines[len(block.heads):], ""
     else:
-        heads, body = _split_at_tagged_title(block.heads[:lead_size(block.heads, block.signatures)], block.lines)
+        size = lead_size(block.heads, block.signatures, _signed_items(block))
+        heads, body = _split_at_tagged_title(block.heads[:size], block.lines)
         heads, sidebar_title = _sidebar_title(heads, body)
     _assign_headings(article, heads, news=_opens_with_dateline(body))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
+
+
+def _signed_items(block: Block) -> bool:
+    """The headline's last line and a heading further down are each signed by
+    their own reporter line: the block is a series of signed items."""
+    lines, size = block.lines, len(block.heads)
+    if size < 2 or size >= len(lines) or lines[size].kind != "byline":
+        return False
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "byline"
+               for k in range(size + 1, len(lines) - 1))
 
 
 def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[str], list[Line]]:

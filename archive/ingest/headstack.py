@@ -54,12 +54,16 @@ def is_roundup_label(text: str) -> bool:
     return bool(ROUNDUP_LABEL.match(text) or ROUNDUP_LABEL.match(text.split("·")[0]))
 
 
-def lead_size(heads: list[Line], signatures: list[tuple]) -> int:
+def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = False) -> int:
     """A roundup prints a short heading of its own and then the heading of its
     first item, shaped like the items' headings further down (or a label that
     names a roundup): only the first line is the roundup's headline then. A
     longer first line is a kicker."""
     if len(heads) >= 2 and is_roundup_label(heads[0].text):
+        return 1
+    # Items each signed by their reporter (本报记者 某某) under one line: the line
+    # names the series, the items' headings are body.
+    if signed_items and not heads[0].text.endswith("——"):
         return 1
     # A `某某——` kicker leads into the line under it, so a line above it heads something
     # bigger: a feature over the heading of its first item.
