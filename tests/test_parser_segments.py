@@ -182,3 +182,12 @@ def test_event_details_set_out_as_fields_are_body_not_headings():
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title) == ("", "剪窗花迎新春")
     assert article.paragraphs[0] == "准备材料：剪刀、彩纸、铅笔"
+
+
+def test_a_cartoons_artist_line_ends_the_cartoon_before_the_next_headline():
+    assert classify("周晓岚作（新华社发）") == "credit"
+    text = ("漫画\n\n周晓岚作（新华社发）\n\n会议不能开成“念稿会”\n\n发言稿要言之有物（短论）\n\n"
+            + "\n\n".join(FARM) + "\n")
+    cartoon, essay = parse_text(text, DAY).articles
+    assert (cartoon.title, cartoon.paragraphs) == ("漫画", ["周晓岚作（新华社发）"])
+    assert (essay.kicker, essay.title) == ("会议不能开成“念稿会”", "发言稿要言之有物（短论）")
