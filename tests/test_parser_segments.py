@@ -191,3 +191,16 @@ def test_a_cartoons_artist_line_ends_the_cartoon_before_the_next_headline():
     cartoon, essay = parse_text(text, DAY).articles
     assert (cartoon.title, cartoon.paragraphs) == ("漫画", ["周晓岚作（新华社发）"])
     assert (essay.kicker, essay.title) == ("会议不能开成“念稿会”", "发言稿要言之有物（短论）")
+
+
+def test_a_headline_under_a_lead_in_after_a_photo_credit_starts_an_article():
+    lead = ("市民政局在网上开通便民服务投诉平台，接受群众对办事难、办事慢、多头跑等问题的投诉，"
+            "对投诉件件登记、限期办理，并在网上公开办理结果，及时回应群众和企业的关切——")
+    text = ("图片新闻\n\n图为市民政局便民服务大厅的投诉窗口。\n\n周明摄\n\n"
+            f"{lead}\n\n办事少跑腿，投诉有回音\n\n"
+            "一段时间以来，群众反映的办事难问题不少，平台开通后一周就收到三百余条投诉。\n\n"
+            "投诉件件有回音，办理结果在网上公开，群众可以随时查看办理进度。\n\n"
+            "平台还开设了建议专栏，收集群众对简化办事流程的意见和建议。\n")
+    photo, story = parse_text(text, DAY).articles
+    assert photo.title == "图片新闻"
+    assert (story.kicker, story.title) == (lead, "办事少跑腿，投诉有回音")

@@ -121,7 +121,7 @@ def _soft_kicker(block: Block) -> bool:
     last = block.lines[-1]
     if last.kind != "text":
         return False
-    if last.text.endswith("——") and len(last.text) <= LEAD_IN_MAX:
+    if _is_lead_in(last):
         return True
     return len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS) and "。" not in last.text
 
@@ -199,7 +199,7 @@ def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: To
 def _start_features(lines: list[Line], i: int, end: int, current: Block,
                     topics: Topics) -> dict[str, float]:
     run = lines[i:end]
-    before = lines[i - 1] if i else None
+    before = _line_before(lines, i)
     after = cues.first_body(lines, end)
     body = _body_chars(current)
     ahead = window(_texts_of(lines[end:end + 3]), TOPIC_WINDOW)
@@ -252,6 +252,17 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         # The items of a roundup (新闻速递, 速览) are headed like its first one.
         "roundup_item": _roundup_item(run, current),
     }
+
+
+def _line_before(lines: list[Line], i: int) -> Line | None:
+    """The line before a run, or before the `——` lead-in that would be its kicker."""
+    if i >= 2 and _is_lead_in(lines[i - 1]):
+        return lines[i - 2]
+    return lines[i - 1] if i else None
+
+
+def _is_lead_in(line: Line) -> bool:
+    return line.kind == "text" and line.text.endswith("——") and len(line.text) <= LEAD_IN_MAX
 
 
 def _roundup_item(run: list[Line], current: Block) -> bool:
