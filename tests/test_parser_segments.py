@@ -204,3 +204,26 @@ def test_a_headline_under_a_lead_in_after_a_photo_credit_starts_an_article():
     photo, story = parse_text(text, DAY).articles
     assert photo.title == "图片新闻"
     assert (story.kicker, story.title) == (lead, "办事少跑腿，投诉有回音")
+
+
+def test_a_feature_under_a_dash_subtitle_keeps_its_first_sub_heading_after_a_short_lede():
+    lede = ["清晨的柳湾村，稻田里一片忙碌，收割机在金色的稻浪中来回穿梭，村民们站在田埂上估算今年的收成。",
+            ("今年是清河县实施乡村振兴战略的第五年。五年来，全县新修农田水利设施三百余处，"
+             "改造高标准农田十二万亩，粮食总产量连续五年保持增长。"),
+            ("“以前靠天吃饭，现在旱涝保收。”种了四十多年地的老党员王福贵说，村里的变化他都记在"
+             "一个小本子上，从修路到通网，从盖新房到办合作社，一件件都写得清清楚楚。"),
+            ("县农业农村局局长李明华介绍，全县已有一百八十个村成立了股份经济合作社，"
+             "村集体经济收入全部超过十万元，乡村振兴的底子越打越牢。"),
+            ("走进今天的清河乡村，柏油路通到家门口，路灯照亮了村道，文化广场上每天都有跳广场舞的人群，"
+             "外出务工的年轻人也陆续回到家乡创业，开起了网店和农家乐。"),
+            ("县里还把每年的丰收节办成了全县的节日，各村拿出最好的农产品参加评比，游客慕名而来，"
+             "一天就能卖出几十万元的土特产，村民们的腰包一年比一年鼓，日子一年比一年红火，"
+             "老人们说这样的好日子过去想都不敢想。")]
+    school = ["河口镇中心小学的新教学楼九月投入使用，六百多名学生告别了漏雨的旧教室。",
+              "学校还开设了书法、合唱和篮球课，孩子们放学后不再急着回家。"]
+    text = ("沃野千里稻花香\n\n——清河县推进乡村振兴纪实\n\n" + "\n\n".join(lede) + "\n\n"
+            "河口镇的孩子们有了新课堂\n\n" + "\n\n".join(school) + "\n")
+    # About 420 characters of lede: a news story could end there, a feature not.
+    [feature] = parse_text(text, DAY).articles
+    assert (feature.title, feature.subtitle) == ("沃野千里稻花香", "——清河县推进乡村振兴纪实")
+    assert "河口镇的孩子们有了新课堂" in feature.paragraphs
