@@ -85,8 +85,10 @@ def test_the_items_of_a_roundup_stay_in_it_and_the_next_story_starts():
             + FARM[0] + "\n\n（周明）\n\n"
             "老城书市在西街开张\n\n两万册旧书等待新主人\n\n" + item.format("老城书市") + "\n\n"
             + FARM[1] + "\n\n（李文）\n\n"
-            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + FARM[0] + "\n\n" + FARM[1] + "\n")
+            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            + "\n\n".join(FARM * 5) + "\n")
     articles = parse_text(text, DAY).articles
+    # A dated story is told from one more brief by its length only (over 600 characters).
     assert [a.title for a in articles] == ["新闻速递", "清河县召开春耕生产动员会"]
     assert "老城书市在西街开张" in articles[0].paragraphs
 
@@ -227,3 +229,15 @@ def test_a_feature_under_a_dash_subtitle_keeps_its_first_sub_heading_after_a_sho
     [feature] = parse_text(text, DAY).articles
     assert (feature.title, feature.subtitle) == ("沃野千里稻花香", "——清河县推进乡村振兴纪实")
     assert "河口镇的孩子们有了新课堂" in feature.paragraphs
+
+
+def test_short_dated_briefs_under_a_roundup_label_stay_in_it_whatever_their_look():
+    text = ("数读\n\n3.2万人次  清河县春节接待游客\n\n"
+            "本报讯（记者 周明）春节假期，清河县共接待游客3.2万人次，同比增长一成半。\n\n"
+            "96%\n\n城区公交准点率，创历年新高\n\n"
+            "本报讯（记者 李文）记者从县交通局获悉，今年一季度城区公交准点率达到96%。\n\n"
+            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            + "\n\n".join(FARM * 5) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["数读", "清河县召开春耕生产动员会"]
+    assert "城区公交准点率，创历年新高" in articles[0].paragraphs

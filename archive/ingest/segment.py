@@ -29,6 +29,7 @@ SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 PICTURE_GAP = 2  # blank lines that stand for a picture
+BRIEF_MAX = 600  # characters of a roundup's item (one or two short paragraphs)
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -134,7 +135,7 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
 
 
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
-    if SIGN_OFF_DATE.match(lines[end - 1].text):
+    if SIGN_OFF_DATE.match(lines[end - 1].text) or _roundup_brief(lines, end, current):
         return False
     return _start_score(lines, i, end, current, topics) > 0
 
@@ -273,6 +274,25 @@ def _line_before(lines: list[Line], i: int) -> Line | None:
 
 def _is_lead_in(line: Line) -> bool:
     return line.kind == "text" and line.text.endswith("——") and len(line.text) <= LEAD_IN_MAX
+
+
+def _roundup_brief(lines: list[Line], end: int, current: Block) -> bool:
+    """Under a roundup's label (速览, 数读, 财经短波) every short dated item is one
+    more brief; a story that runs longer, or has no dateline, is the next article."""
+    if not current.heads or not is_roundup_label(current.heads[0].text):
+        return False
+    after = cues.first_body(lines, end)
+    return (bool(after and patterns.parse_dateline(after.text))
+            and _chars_until_heading(lines, end) < BRIEF_MAX)
+
+
+def _chars_until_heading(lines: list[Line], end: int) -> int:
+    count = 0
+    for line in lines[end:]:
+        if line.kind in ("head", "page") or count >= BRIEF_MAX:
+            break
+        count += len(line.text)
+    return count
 
 
 def _roundup_item(run: list[Line], current: Block) -> bool:
