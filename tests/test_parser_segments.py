@@ -241,3 +241,19 @@ def test_short_dated_briefs_under_a_roundup_label_stay_in_it_whatever_their_look
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["数读", "清河县召开春耕生产动员会"]
     assert "城区公交准点率，创历年新高" in articles[0].paragraphs
+
+
+def test_a_forum_opening_on_its_first_voice_keeps_the_next_voices():
+    first = ["我第一次来清河是二十年前，那时城里只有一条像样的街，如今高楼林立，公园遍布，变化之大令人惊叹。",
+             "最让我感慨的是这里的人。无论走到哪里，人们都愿意停下来和我聊几句，讲他们的新房子、新工作和孩子的学业。",
+             "我把这些故事写进了给家乡报纸的专栏里，读者来信说，他们从中看到了一个真实而生动的中国小城。",
+             "今年我还会再来，带着我的学生，让他们亲眼看看这座城市是怎样一步一步走到今天的。"]
+    second = ["作为一名工程师，我最关心的是基础设施。清河的新水厂采用了先进的膜处理工艺，出水水质达到很高的标准。",
+              "更难得的是，水厂的设计充分考虑了今后的扩容需要，预留了足够的空间，这种长远眼光值得很多城市学习。",
+              "我参观时遇到的年轻技术员个个专业过硬，讲起工艺流程头头是道，让我对这里的未来充满信心。",
+              "希望今后有更多机会同清河的同行交流合作，把好的经验带回我的国家去。"]
+    # Each voice runs long, as a forum's do (about 1,500 characters).
+    text = ("外国友人看清河\n\n一座小城的二十年\n\n（英国）约翰·史密斯\n\n" + "\n\n".join(first * 8) + "\n\n"
+            "好水厂要有长远眼光\n\n（德国）汉斯·穆勒\n\n" + "\n\n".join(second) + "\n")
+    [forum] = parse_text(text, DAY).articles
+    assert "（德国）汉斯·穆勒" in forum.paragraphs
