@@ -275,3 +275,16 @@ def test_a_kicker_over_one_signed_feature_stays_a_kicker():
             "他说一个冬天要撒掉三十吨融雪剂，路通了，大家才能回家。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("春节一线见闻", "风雪中的护路人", "")
+
+
+def test_a_long_series_tag_is_a_column_tag():
+    tag = "扎根基层 服务群众·深入学习贯彻清河县第十五次党代会精神青年干部座谈会发言摘登"
+    text = (f"把办公桌搬到田间地头（{tag}）\n\n"
+            "到村里工作的第一年，我把办公桌搬到了田间地头，跟着村民一起育秧、插秧、收割。\n\n"
+            "（作者为清河县柳湾村驻村第一书记）\n\n"
+            f"群众的事再小也是大事（{tag}）\n\n"
+            "在社区工作五年，我记下了三大本民情日记，每一件小事都连着群众的冷暖。\n\n"
+            "（作者为清河县城东街道社区干部）\n")
+    first, second = parse_text(text, DAY).articles
+    assert (first.title, first.column) == (f"把办公桌搬到田间地头（{tag}）", tag)
+    assert second.title == f"群众的事再小也是大事（{tag}）"

@@ -23,7 +23,9 @@ ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]"
     r"|\d{1,2}[、.．]|[①-⑳]|[■□▲△◆★☆])"
 )
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,20}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
+# A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
+# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
+COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
