@@ -12,6 +12,7 @@ import re
 
 from .cues import signature
 from .lines import NUMBER_IN_BRACKETS, Line
+from .roundups import is_roundup_label
 
 # The headline is over once a `——` subtitle has been printed.
 DASH_SUBTITLE = re.compile(r"^——")
@@ -44,14 +45,6 @@ def stack_size(run: list[Line]) -> int:
 
 
 LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
-# Papers head their roundups of short items with a label of the kind 新闻速递, 财经短波,
-# 本地快讯, 速览, 数读, 来论: the label is the headline, each item's heading is body.
-ROUNDUP_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:速递|短波|快讯|简讯|速览|资讯|数读|阅读|来论|反馈)$")
-
-
-def is_roundup_label(text: str) -> bool:
-    """`新闻速递`, or with its theme: `速览·国庆假期`."""
-    return bool(ROUNDUP_LABEL.match(text) or ROUNDUP_LABEL.match(text.split("·")[0]))
 
 
 def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = False) -> int:

@@ -13,9 +13,10 @@ import re
 
 from . import cues, patterns
 from .blocks import Block, run_end
-from .headstack import is_roundup_label, stack_size
+from .headstack import stack_size
 from .indented import segment_indented
 from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
+from .roundups import roundup_brief, roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -31,7 +32,6 @@ SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 PICTURE_GAP = 2  # blank lines that stand for a picture
-BRIEF_MAX = 600  # characters of a roundup's item (one or two short paragraphs)
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -137,7 +137,7 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
 
 
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
-    if SIGN_OFF_DATE.match(lines[end - 1].text) or _roundup_brief(lines, end, current):
+    if SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads):
         return False
     return _start_score(lines, i, end, current, topics) > 0
 
@@ -150,9 +150,8 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics:
 # stand-alone photo just before. Three are set by hand, with too few cases to fit
 # and no doubt about their sign: `roundup_item`, `dash_headline_short` and
 # `next_voice` (any weight from -1 to -3, or -2 to -5, gives the same rmrb-dev
-# figures). The bias is the fitted one
-# plus 0.5: a missed start costs an article and its title, a false one only
-# splits an article.
+# figures). The bias is the fitted one plus 0.5: a missed start costs an article
+# and its title, a false one only splits an article.
 WEIGHTS = {
     "bias": -7.2,
     "dateline_follows": 5.5,
@@ -258,7 +257,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "series_behind": cues.signature(run) in current.signatures,
         "first_ends_dash": run[0].text.endswith("——"),
         # The items of a roundup (新闻速递, 速览) are headed like its first one.
-        "roundup_item": _roundup_item(run, current),
+        "roundup_item": roundup_item(run, current.heads),
         # A feature under a `——` subtitle (——记…纪实) opens with a long lede before
         # its first sub-heading.
         "dash_headline_short": _dash_subtitled(current) and body < FEATURE_LEDE,
@@ -280,31 +279,6 @@ def _line_before(lines: list[Line], i: int) -> Line | None:
 
 def _is_lead_in(line: Line) -> bool:
     return line.kind == "text" and line.text.endswith("——") and len(line.text) <= LEAD_IN_MAX
-
-
-def _roundup_brief(lines: list[Line], end: int, current: Block) -> bool:
-    """Under a roundup's label (速览, 数读, 财经短波) every short dated item is one
-    more brief; a story that runs longer, or has no dateline, is the next article."""
-    if not current.heads or not is_roundup_label(current.heads[0].text):
-        return False
-    after = cues.first_body(lines, end)
-    return (bool(after and patterns.parse_dateline(after.text))
-            and _chars_until_heading(lines, end) < BRIEF_MAX)
-
-
-def _chars_until_heading(lines: list[Line], end: int) -> int:
-    count = 0
-    for line in lines[end:]:
-        if line.kind in ("head", "page") or count >= BRIEF_MAX:
-            break
-        count += len(line.text)
-    return count
-
-
-def _roundup_item(run: list[Line], current: Block) -> bool:
-    heads = current.heads
-    return (len(heads) >= 2 and is_roundup_label(heads[0].text)
-            and cues.signature(run) == cues.signature(heads[1:]))
 
 
 def _texts_of(lines: list[Line]) -> list[str]:
