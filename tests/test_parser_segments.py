@@ -10,6 +10,10 @@ FARM = ["柳湾村的合作社今年流转土地八百亩，统一育秧、统�
         "合作社理事长王建国说，过去各家各户单打独斗，现在抱团发展，收入比往年多了三成。",
         "村里还请来农技专家，手把手教大家用无人机植保，节省了人工，也减少了农药用量。"]
 
+# A dated story of about 700 characters: longer than any roundup's brief.
+DATED_STORY = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+               + "\n\n".join(FARM * 5) + "\n")
+
 
 def titles(text):
     return [a.title for a in parse_text(text, DAY).articles]
@@ -85,10 +89,9 @@ def test_the_items_of_a_roundup_stay_in_it_and_the_next_story_starts():
             + FARM[0] + "\n\n（周明）\n\n"
             "老城书市在西街开张\n\n两万册旧书等待新主人\n\n" + item.format("老城书市") + "\n\n"
             + FARM[1] + "\n\n（李文）\n\n"
-            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
-            + "\n\n".join(FARM * 5) + "\n")
+            + DATED_STORY)
     articles = parse_text(text, DAY).articles
-    # A dated story is told from one more brief by its length only (over 600 characters).
+    # The dated story is told from one more brief by its length only.
     assert [a.title for a in articles] == ["新闻速递", "清河县召开春耕生产动员会"]
     assert "老城书市在西街开张" in articles[0].paragraphs
 
@@ -236,8 +239,7 @@ def test_short_dated_briefs_under_a_roundup_label_stay_in_it_whatever_their_look
             "本报讯（记者 周明）春节假期，清河县共接待游客3.2万人次，同比增长一成半。\n\n"
             "96%\n\n城区公交准点率，创历年新高\n\n"
             "本报讯（记者 李文）记者从县交通局获悉，今年一季度城区公交准点率达到96%。\n\n"
-            "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
-            + "\n\n".join(FARM * 5) + "\n")
+            + DATED_STORY)
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["数读", "清河县召开春耕生产动员会"]
     assert "城区公交准点率，创历年新高" in articles[0].paragraphs
