@@ -259,3 +259,16 @@ def test_a_forum_opening_on_its_first_voice_keeps_the_next_voices():
             "好水厂要有长远眼光\n\n（德国）汉斯·穆勒\n\n" + "\n\n".join(second) + "\n")
     [forum] = parse_text(text, DAY).articles
     assert "（德国）汉斯·穆勒" in forum.paragraphs
+
+
+def test_a_long_label_over_tagged_items_is_a_roundup():
+    # Each item is a short tag over its heading; the label is longer than the
+    # usual 速览 and names no roundup, but a title never sits under a kicker so short.
+    text = ("清河冬防一线\n\n新装备\n\n除雪车开上乡村公路\n\n"
+            "本报讯（记者 周明）入冬以来，清河县新添六台除雪车，乡村公路实现雪停路通。\n\n"
+            "新办法\n\n热线电话一键报路况\n\n"
+            "本报讯（记者 李文）县交通局开通路况热线，司机拨打热线即可上报积雪路段。\n\n"
+            + DATED_STORY)
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title) for a in articles] == [("", "清河冬防一线"), ("", "清河县召开春耕生产动员会")]
+    assert "热线电话一键报路况" in articles[0].paragraphs

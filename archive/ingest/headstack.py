@@ -12,7 +12,7 @@ import re
 
 from .cues import signature
 from .lines import NUMBER_IN_BRACKETS, Line
-from .roundups import is_roundup_label
+from .roundups import is_label_stack
 
 # The headline is over once a `——` subtitle has been printed.
 DASH_SUBTITLE = re.compile(r"^——")
@@ -52,7 +52,7 @@ def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = F
     first item, shaped like the items' headings further down (or a label that
     names a roundup): only the first line is the roundup's headline then. A
     longer first line is a kicker."""
-    if len(heads) >= 2 and is_roundup_label(heads[0].text):
+    if len(heads) >= 2 and is_label_stack(heads):
         return 1
     # Items each signed by their reporter (本报记者 某某) under one line: the line
     # names the series, the items' headings are body.

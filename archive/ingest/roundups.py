@@ -13,6 +13,7 @@ from .lines import Line
 # 本地快讯, 速览, 数读, 来论: the label is the headline, each item's heading is body.
 ROUNDUP_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:速递|短波|快讯|简讯|速览|资讯|数读|阅读|来论|反馈)$")
 BRIEF_MAX = 600  # characters of a roundup's item (one or two short paragraphs)
+TAG_MAX = 4  # an item's tag over its heading: 新技术, 送医治; no title is this short under a kicker
 
 
 def is_roundup_label(text: str) -> bool:
@@ -20,8 +21,17 @@ def is_roundup_label(text: str) -> bool:
     return bool(ROUNDUP_LABEL.match(text) or ROUNDUP_LABEL.match(text.split("·")[0]))
 
 
+def is_label_stack(heads: list[Line]) -> bool:
+    """A label over the tagged heading of the first item (`2019春运一线` / `新技术` /
+    `航班行李可全程追踪`): a middle line this short is never a title under a kicker."""
+    if not heads:
+        return False
+    return is_roundup_label(heads[0].text) or (
+        len(heads) >= 3 and len(heads[1].text) <= TAG_MAX and not heads[0].text.endswith("——"))
+
+
 def _under_label(heads: list[Line]) -> bool:
-    return bool(heads) and is_roundup_label(heads[0].text)
+    return is_label_stack(heads)
 
 
 def roundup_item(run: list[Line], heads: list[Line]) -> bool:
