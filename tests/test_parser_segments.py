@@ -272,3 +272,17 @@ def test_a_long_label_over_tagged_items_is_a_roundup():
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title) for a in articles] == [("", "清河冬防一线"), ("", "清河县召开春耕生产动员会")]
     assert "热线电话一键报路况" in articles[0].paragraphs
+
+
+def test_an_editors_box_between_two_articles_is_an_article_of_its_own():
+    text = ("乡村振兴要靠人才（理论视野）\n\n" + "\n\n".join(FARM) + "\n\n（作者为清河县委党校教授）\n\n"
+            "编者按\n\n本期主题：乡村人才\n\n"
+            "人才是乡村振兴的关键。本期理论版约请两位学者，谈谈怎样让人才留得住、用得好。\n\n——编 者\n\n"
+            "让返乡青年有用武之地（学者笔谈）\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["乡村振兴要靠人才（理论视野）", "编者按", "让返乡青年有用武之地（学者笔谈）"]
+    assert articles[1].paragraphs[0] == "本期主题：乡村人才"
+    # Under a headline the same word opens that article's note.
+    [single] = parse_text("清河县迎来返乡潮\n\n编者按\n\n" + FARM[0] + "\n\n本报讯（记者 周明）" + FARM[1] + "\n",
+                          DAY).articles
+    assert single.editor_note == [FARM[0]]

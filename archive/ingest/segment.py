@@ -78,6 +78,11 @@ def segment(lines: list[Line]) -> list[Block]:
             current.lines.extend(lines[i:end])
             i = end
             continue
+        if _editors_box(lines, i):
+            current = Block([line], page, page_name, heads=[line])
+            blocks.append(current)
+            i += 1
+            continue
         if current is None or (current.lines and _standalone_photo(lines, i, current)):
             current = Block([], page, page_name)
             blocks.append(current)
@@ -139,6 +144,9 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
     if SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads):
         return False
+    # An editors' box has no sub-headings: the first heading after its text is the next article's.
+    if current.heads and current.heads[0].kind == "marker" and _body_chars(current):
+        return True
     return _start_score(lines, i, end, current, topics) > 0
 
 
@@ -331,6 +339,15 @@ def _lines_since_heading(block: Block) -> int:
 
 def _body_chars(block: Block) -> int:
     return sum(len(line.text) for line in block.lines if line not in block.heads)
+
+
+def _editors_box(lines: list[Line], i: int) -> bool:
+    """`编者按` on a line of its own after another article's end (or a page's top)
+    heads a box of its own, which the editors sign; under a headline it opens
+    that article's note."""
+    line = lines[i]
+    return (line.kind == "marker" and bool(EDITOR_NOTE.fullmatch(line.text))
+            and i > 0 and lines[i - 1].kind not in ("head", "marker"))
 
 
 def _standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
