@@ -36,3 +36,7 @@ def run_end(lines: list[Line], i: int, stop_after: re.Pattern | None = None) -> 
         if stop_after is not None and stop_after.match(lines[end - 1].text):
             break
     return end
+
+
+def body_chars(block: Block) -> int:
+    return sum(len(line.text) for line in block.lines if line not in block.heads)

@@ -12,10 +12,11 @@ import math
 import re
 
 from . import cues, patterns
-from .blocks import Block, run_end
+from .blocks import Block, body_chars, run_end
 from .headstack import stack_size
 from .indented import segment_indented
 from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
+from .items import editors_box, is_editors_box, is_photo_item, standalone_photo
 from .roundups import roundup_brief, roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
@@ -31,7 +32,6 @@ FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
-PICTURE_GAP = 2  # blank lines that stand for a picture
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
@@ -78,12 +78,12 @@ def segment(lines: list[Line]) -> list[Block]:
             current.lines.extend(lines[i:end])
             i = end
             continue
-        if _editors_box(lines, i):
+        if editors_box(lines, i):
             current = Block([line], page, page_name, heads=[line])
             blocks.append(current)
             i += 1
             continue
-        if current is None or (current.lines and _standalone_photo(lines, i, current)):
+        if current is None or (current.lines and standalone_photo(lines, i, current)):
             current = Block([], page, page_name)
             blocks.append(current)
         current.lines.append(line)
@@ -145,7 +145,7 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics:
     if SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads):
         return False
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    if current.heads and current.heads[0].kind == "marker" and _body_chars(current):
+    if is_editors_box(current) and body_chars(current):
         return True
     return _start_score(lines, i, end, current, topics) > 0
 
@@ -216,7 +216,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
     run = lines[i:end]
     before = _line_before(lines, i)
     after = cues.first_body(lines, end)
-    body = _body_chars(current)
+    body = body_chars(current)
     ahead = window(_texts_of(lines[end:end + 3]), TOPIC_WINDOW)
     behind = window(_texts_of(lines[max(0, i - 3):i]), TOPIC_WINDOW, from_end=True)
     return {
@@ -246,7 +246,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "since_subhead": min(_lines_since_heading(current), 10) / 10,
         "same_shape": _same_shape(run, current),
         # A stand-alone news photo has no sub-headings.
-        "after_photo_item": _is_photo_item(current),
+        "after_photo_item": is_photo_item(current),
         # Articles have a typical length: the longer the current one, the likelier its end.
         "body_size": math.log1p(body),
         "subheads": len(current.subhead_shapes),
@@ -311,12 +311,6 @@ def _shape(run: list[Line]) -> tuple:
     return (len(run), run[0].text.endswith("——"), bool(FOLLOW_ON.match(run[-1].text)))
 
 
-def _is_photo_item(block: Block) -> bool:
-    """A picture slot (blank lines), then a caption and its credit, no heading."""
-    return (not block.heads and len(block.lines) <= 3 and block.lines[0].gap >= PICTURE_GAP
-            and any(line.kind == "credit" or patterns.split_credit(line.text) for line in block.lines))
-
-
 def _same_shape(run: list[Line], current: Block) -> bool:
     """Sub-headings of one article repeat one shape (`城市——` / `标题`)."""
     return _shape(run) in current.subhead_shapes
@@ -335,29 +329,3 @@ def _lines_since_heading(block: Block) -> int:
             break
         count += 1
     return count
-
-
-def _body_chars(block: Block) -> int:
-    return sum(len(line.text) for line in block.lines if line not in block.heads)
-
-
-def _editors_box(lines: list[Line], i: int) -> bool:
-    """`编者按` on a line of its own after another article's end (or a page's top)
-    heads a box of its own, which the editors sign; under a headline it opens
-    that article's note."""
-    line = lines[i]
-    return (line.kind == "marker" and bool(EDITOR_NOTE.fullmatch(line.text))
-            and i > 0 and lines[i - 1].kind not in ("head", "marker"))
-
-
-def _standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
-    """A picture slot (several blank lines) then a credited caption, after an
-    article's body: a news photo of its own, not part of that article."""
-    line = lines[i]
-    if line.gap < PICTURE_GAP or line.kind != "text" or _body_chars(current) == 0:
-        return False
-    if patterns.CAPTION_START.match(line.text):
-        return False
-    split = patterns.split_credit(line.text)
-    following = lines[i + 1] if i + 1 < len(lines) else None
-    return bool(split and split[0]) or bool(following and following.kind == "credit")

@@ -1,0 +1,41 @@
+"""Items that stand alone between articles with no headline of their own:
+a news photo, and an editors' box."""
+from __future__ import annotations
+
+from . import patterns
+from .blocks import Block, body_chars
+from .lines import EDITOR_NOTE, Line
+
+PICTURE_GAP = 2  # blank lines that stand for a picture
+
+
+def is_photo_item(block: Block) -> bool:
+    """A picture slot (blank lines), then a caption and its credit, no heading."""
+    return (not block.heads and len(block.lines) <= 3 and block.lines[0].gap >= PICTURE_GAP
+            and any(line.kind == "credit" or patterns.split_credit(line.text) for line in block.lines))
+
+
+def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
+    """A picture slot (several blank lines) then a credited caption, after an
+    article's body: a news photo of its own, not part of that article."""
+    line = lines[i]
+    if line.gap < PICTURE_GAP or line.kind != "text" or body_chars(current) == 0:
+        return False
+    if patterns.CAPTION_START.match(line.text):
+        return False
+    split = patterns.split_credit(line.text)
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return bool(split and split[0]) or bool(following and following.kind == "credit")
+
+
+def editors_box(lines: list[Line], i: int) -> bool:
+    """`编者按` on a line of its own after another article's end (or a page's top)
+    heads a box of its own, which the editors sign; under a headline it opens
+    that article's note."""
+    line = lines[i]
+    return (line.kind == "marker" and bool(EDITOR_NOTE.fullmatch(line.text))
+            and i > 0 and lines[i - 1].kind not in ("head", "marker"))
+
+
+def is_editors_box(block: Block) -> bool:
+    return bool(block.heads) and block.heads[0].kind == "marker"
