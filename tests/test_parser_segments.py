@@ -286,3 +286,16 @@ def test_an_editors_box_between_two_articles_is_an_article_of_its_own():
     [single] = parse_text("清河县迎来返乡潮\n\n编者按\n\n" + FARM[0] + "\n\n本报讯（记者 周明）" + FARM[1] + "\n",
                           DAY).articles
     assert single.editor_note == [FARM[0]]
+
+
+def test_a_feature_opened_by_an_editors_note_keeps_its_sub_headings():
+    past = ["一九五四年的春天，清河县城关镇的第一个居民委员会在一间旧祠堂里成立，街坊们挤满了院子。",
+            "选举用的是黄豆和碗，每位候选人身后放一只碗，居民排队投豆，唱票声一直持续到深夜。",
+            "当选主任的是一位修鞋匠，他后来回忆说，那天晚上他一夜没睡，想着第二天该先做哪件事。",
+            "从修路灯到办识字班，居委会的工作一件件铺开，街坊们渐渐习惯了有事先找居委会商量。"]
+    now = ["如今，城关镇的居民议事厅每月开一次会，议题由居民自己提出，大到加装电梯，小到楼道堆物。",
+           "去年，议事厅讨论了十七个议题，其中十五个已经落地，居民满意度调查结果在社区公告栏公布。"]
+    text = ("清河的居委会为什么管用\n\n编者按：七十年来，城乡基层治理不断创新。本版今起推出系列报道，讲述基层治理的故事。\n\n"
+            + "\n\n".join(past * 4) + "\n\n从“茶话会”到“议事厅”\n\n" + "\n\n".join(now) + "\n")
+    [feature] = parse_text(text, DAY).articles
+    assert "从“茶话会”到“议事厅”" in feature.paragraphs

@@ -203,6 +203,7 @@ WEIGHTS = {
     "roundup_item": -4.0,
     "dash_headline_short": -2.0,
     "next_voice": -3.0,
+    "editor_note_opened": -1.0,
 }
 
 
@@ -271,6 +272,8 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "dash_headline_short": _dash_subtitled(current) and body < FEATURE_LEDE,
         # A forum prints each voice under a title and a name (（英国）某某), its own first too.
         "next_voice": cues.person_line(run) and cues.person_line(current.heads),
+        # An article the editors open with a note is a feature, with sub-headings.
+        "editor_note_opened": _opens_with_note(current),
     }
 
 
@@ -320,6 +323,10 @@ def _opens_with_dateline(block: Block) -> bool:
     """Dated news reports rarely carry sub-headings."""
     body = block.lines[len(block.heads):len(block.heads) + 3]
     return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body)
+
+
+def _opens_with_note(block: Block) -> bool:
+    return any(EDITOR_NOTE.match(line.text) for line in block.lines[len(block.heads):len(block.heads) + 3])
 
 
 def _lines_since_heading(block: Block) -> int:
