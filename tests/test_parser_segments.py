@@ -299,3 +299,11 @@ def test_a_feature_opened_by_an_editors_note_keeps_its_sub_headings():
             + "\n\n".join(past * 4) + "\n\n从“茶话会”到“议事厅”\n\n" + "\n\n".join(now) + "\n")
     [feature] = parse_text(text, DAY).articles
     assert "从“茶话会”到“议事厅”" in feature.paragraphs
+
+
+def test_a_heading_over_text_the_editors_sign_is_their_introduction_and_starts_an_article():
+    text = ("清河县召开春耕生产动员会\n\n" + "\n\n".join(FARM * 2) + "\n\n"
+            "代表委员话春耕\n\n春耕时节，本版邀请几位代表委员，谈谈他们眼中的乡村新变化。\n\n——编  者\n\n"
+            "城东公园完成改造\n\n本报讯（记者 李文）历时半年改造的城东公园昨日重新开放，新建步道三公里，"
+            "增设儿童游乐区和健身角，市民可免费入园。\n")
+    assert titles(text) == ["清河县召开春耕生产动员会", "代表委员话春耕", "城东公园完成改造"]

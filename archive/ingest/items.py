@@ -2,9 +2,14 @@
 a news photo, and an editors' box."""
 from __future__ import annotations
 
+import re
+
 from . import patterns
 from .blocks import Block, body_chars
 from .lines import EDITOR_NOTE, Line
+
+EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
+INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
 PICTURE_GAP = 2  # blank lines that stand for a picture
 
@@ -39,3 +44,20 @@ def editors_box(lines: list[Line], i: int) -> bool:
 
 def is_editors_box(block: Block) -> bool:
     return bool(block.heads) and block.heads[0].kind == "marker"
+
+
+def editors_intro(lines: list[Line], i: int, end: int) -> bool:
+    """A heading over a few lines the editors sign (——编 者) heads their
+    introduction to a page or a series: an article of its own, unless the run
+    is the first line of a box already opened by `编者按`."""
+    if i and lines[i - 1].kind == "marker":
+        return False
+    chars = 0
+    for line in lines[end:end + 10]:
+        if line.kind in ("head", "page") or chars > INTRO_MAX:
+            return False
+        if EDITORS_SIGN_OFF.match(line.text):
+            return True
+        chars += len(line.text)
+    return False
+

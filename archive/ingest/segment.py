@@ -16,7 +16,7 @@ from .blocks import Block, body_chars, run_end
 from .headstack import stack_size
 from .indented import segment_indented
 from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
-from .items import editors_box, is_editors_box, is_photo_item, standalone_photo
+from .items import editors_box, editors_intro, is_editors_box, is_photo_item, standalone_photo
 from .roundups import roundup_brief, roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
@@ -145,7 +145,7 @@ def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics:
     if SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads):
         return False
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    if is_editors_box(current) and body_chars(current):
+    if (is_editors_box(current) and body_chars(current)) or editors_intro(lines, i, end):
         return True
     return _start_score(lines, i, end, current, topics) > 0
 
