@@ -288,3 +288,11 @@ def test_a_long_series_tag_is_a_column_tag():
     first, second = parse_text(text, DAY).articles
     assert (first.title, first.column) == (f"把办公桌搬到田间地头（{tag}）", tag)
     assert second.title == f"群众的事再小也是大事（{tag}）"
+
+
+def test_a_meetings_business_or_a_greeting_on_someones_behalf_under_the_title_is_a_subtitle():
+    body = "\n\n本报讯（记者 周明）县人大常委会组成人员昨日分组审议，委员们踊跃发言。\n"
+    for first, second in (("县人大常委会组成人员分组审议", "审议县城供水条例草案 听取县政府工作报告"),
+                          ("副县长看望一线环卫工人", "代表县委县政府向全县环卫工人致以节日问候")):
+        [(kicker, title, subtitle, _)] = headings(first + "\n\n" + second + body)
+        assert (kicker, title, subtitle) == ("", first, second)

@@ -23,9 +23,11 @@ ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:�
                       r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")
 # A competition's name over a result: 德国乒乓球公开赛 / 樊振东男单夺冠.
 COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)$")
-# A second line that goes on with the first line's subject (强调…, 指出…) or lists summary
-# points (■ …) is a news subtitle; a title never starts that way.
-SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起)")
+# A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
+# business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
+# subtitle; a title never starts that way.
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起"
+                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向)")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
