@@ -307,3 +307,10 @@ def test_a_heading_over_text_the_editors_sign_is_their_introduction_and_starts_a
             "城东公园完成改造\n\n本报讯（记者 李文）历时半年改造的城东公园昨日重新开放，新建步道三公里，"
             "增设儿童游乐区和健身角，市民可免费入园。\n")
     assert titles(text) == ["清河县召开春耕生产动员会", "代表委员话春耕", "城东公园完成改造"]
+
+
+def test_an_authors_name_over_a_note_on_the_author_signs_the_essay():
+    text = ("写给家乡的一封信（寄给祖国的家书）\n\n亲爱的家乡：\n\n" + "\n\n".join(FARM * 4) + "\n\n"
+            "周明远\n\n（作者为驻外使馆二等秘书）\n")
+    [letter] = parse_text(text, DAY).articles
+    assert letter.paragraphs[-2:] == ["周明远", "（作者为驻外使馆二等秘书）"]

@@ -141,8 +141,13 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 
 
+# …and an essay or a letter with its author's name over a note on the author.
+AUTHOR_NOTE = re.compile(r"^[（(]作者")
+
+
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
-    if SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads):
+    if (SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
+            or (end < len(lines) and AUTHOR_NOTE.match(lines[end].text))):
         return False
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
     if (is_editors_box(current) and body_chars(current)) or editors_intro(lines, i, end):
