@@ -314,3 +314,11 @@ def test_an_authors_name_over_a_note_on_the_author_signs_the_essay():
             "周明远\n\n（作者为驻外使馆二等秘书）\n")
     [letter] = parse_text(text, DAY).articles
     assert letter.paragraphs[-2:] == ["周明远", "（作者为驻外使馆二等秘书）"]
+
+
+def test_a_dashed_attribution_under_a_quote_is_not_a_headline():
+    text = ("清河古城遗址考古六十年\n\n" + "\n\n".join(FARM * 10) + "\n\n"
+            "古城遗址让两千年前的街巷重见天日。\n\n——王建国（清河县博物馆馆长、研究员）\n\n"
+            "遗址出土的陶器、铜器和简牍，为研究早期城市生活提供了实物证据。\n")
+    [article] = parse_text(text, DAY).articles
+    assert "——王建国（清河县博物馆馆长、研究员）" in article.paragraphs

@@ -147,7 +147,7 @@ AUTHOR_NOTE = re.compile(r"^[（(]作者")
 
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
     if (SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
-            or (end < len(lines) and AUTHOR_NOTE.match(lines[end].text))):
+            or (end < len(lines) and AUTHOR_NOTE.match(lines[end].text)) or _attribution(lines[i:end])):
         return False
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
     if (is_editors_box(current) and body_chars(current)) or editors_intro(lines, i, end):
@@ -210,6 +210,11 @@ WEIGHTS = {
     "next_voice": -3.0,
     "editor_note_opened": -1.0,
 }
+
+
+def _attribution(run: list[Line]) -> bool:
+    """`——某某（身份）` alone under a quote or a speech: no article opens on a dash."""
+    return len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))
 
 
 def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> float:
