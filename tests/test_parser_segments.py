@@ -322,3 +322,10 @@ def test_a_dashed_attribution_under_a_quote_is_not_a_headline():
             "遗址出土的陶器、铜器和简牍，为研究早期城市生活提供了实物证据。\n")
     [article] = parse_text(text, DAY).articles
     assert "——王建国（清河县博物馆馆长、研究员）" in article.paragraphs
+
+
+def test_a_tables_caption_is_not_a_headline():
+    text = ("清河县发布乡村发展指数\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            "表1  清河县各乡镇发展指数排名\n\n城关镇  92.1\n\n河西乡  88.4\n")
+    [article] = parse_text(text, DAY).articles
+    assert "表1  清河县各乡镇发展指数排名" in article.paragraphs

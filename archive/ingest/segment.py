@@ -212,9 +212,14 @@ WEIGHTS = {
 }
 
 
+# A table's or a chart's own caption: 表1  中国中小城市的构成.
+TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
+
+
 def _attribution(run: list[Line]) -> bool:
-    """`——某某（身份）` alone under a quote or a speech: no article opens on a dash."""
-    return len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))
+    """`——某某（身份）` alone under a quote or a speech (no article opens on a
+    dash), or a table's caption."""
+    return (len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))) or bool(TABLE_CAPTION.match(run[0].text))
 
 
 def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> float:
