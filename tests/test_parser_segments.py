@@ -329,3 +329,12 @@ def test_a_tables_caption_is_not_a_headline():
             "表1  清河县各乡镇发展指数排名\n\n城关镇  92.1\n\n河西乡  88.4\n")
     [article] = parse_text(text, DAY).articles
     assert "表1  清河县各乡镇发展指数排名" in article.paragraphs
+
+
+def test_lines_right_over_an_end_note_close_the_article_they_are_in():
+    # The agency's closing note reads like a dateline, which would otherwise make the
+    # list over it the headline of a dated report.
+    text = ("全国表彰第三批文明家庭\n\n新华社北京5月3日电 " + "".join(FARM) + "\n\n第三批文明家庭名单\n\n"
+            "城关镇东街社区王建国家庭\n\n河西乡柳湾村李春花家庭\n\n（新华社北京5月3日电）\n")
+    [article] = parse_text(text, DAY).articles
+    assert article.paragraphs[-2:] == ["河西乡柳湾村李春花家庭", "（新华社北京5月3日电）"]

@@ -141,13 +141,9 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 
 
-# …and an essay or a letter with its author's name over a note on the author.
-AUTHOR_NOTE = re.compile(r"^[（(]作者")
-
-
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
     if (SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
-            or (end < len(lines) and AUTHOR_NOTE.match(lines[end].text)) or _attribution(lines[i:end])):
+            or _ends_article(lines, end) or _attribution(lines[i:end])):
         return False
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
     if (is_editors_box(current) and body_chars(current)) or editors_intro(lines, i, end):
@@ -214,6 +210,12 @@ WEIGHTS = {
 
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
+
+
+def _ends_article(lines: list[Line], end: int) -> bool:
+    """An end note right under the run ((作者为…), （新华社…电）) closes the current
+    article: the run is its last lines (an author's name, a list), not a headline."""
+    return end < len(lines) and lines[end].kind == "endnote"
 
 
 def _attribution(run: list[Line]) -> bool:
