@@ -14,6 +14,8 @@ CLOSERS = "”’\"'）)」』】》"
 MAX_HEADING = 60
 # Paragraph markers that belong to an article, never start one.
 MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的话|相关链接|延伸阅读|记者手记|短评|背景链接|新闻链接|小贴士|阅读提示)[：:]?$")
+# A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）.
+FOLLOW_ON = re.compile(r"^(?:——|—)")
 EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]?")
 BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
 DESIGN_ROLE = (r"(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑"

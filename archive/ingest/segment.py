@@ -15,9 +15,10 @@ from . import cues, patterns
 from .blocks import Block, body_chars, run_end
 from .headstack import stack_size
 from .indented import segment_indented
-from .lines import EDITOR_NOTE, FIGURE, Line, indent_marks_body
-from .items import editors_box, editors_intro, is_editors_box, is_photo_item, standalone_photo
-from .roundups import roundup_brief, roundup_item
+from .lines import EDITOR_NOTE, FIGURE, FOLLOW_ON, Line, indent_marks_body
+from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
+from .items import editors_box, is_photo_item, standalone_photo
+from .roundups import roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
 # Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
@@ -28,7 +29,6 @@ ENUMERATED = re.compile(
 # A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
 # （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
-FOLLOW_ON = re.compile(r"^(?:——|—)")
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
@@ -135,18 +135,10 @@ def _soft_kicker(block: Block) -> bool:
     return len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS) and "。" not in last.text
 
 
-# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
-# no headline ends so.
-SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
-                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
-
-
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
-    if (SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
-            or _ends_article(lines, end) or _attribution(lines[i:end])):
+    if never_starts(lines, i, end, current):
         return False
-    # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    if (is_editors_box(current) and body_chars(current)) or editors_intro(lines, i, end):
+    if always_starts(lines, i, end, current):
         return True
     return _start_score(lines, i, end, current, topics) > 0
 
@@ -210,18 +202,6 @@ WEIGHTS = {
 
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
-
-
-def _ends_article(lines: list[Line], end: int) -> bool:
-    """An end note right under the run ((作者为…), （新华社…电）) closes the current
-    article: the run is its last lines (an author's name, a list), not a headline."""
-    return end < len(lines) and lines[end].kind == "endnote"
-
-
-def _attribution(run: list[Line]) -> bool:
-    """`——某某（身份）` alone under a quote or a speech (no article opens on a
-    dash), or a table's caption."""
-    return (len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))) or bool(TABLE_CAPTION.match(run[0].text))
 
 
 def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> float:

@@ -1,0 +1,39 @@
+"""Runs of heading lines whose fate the evidence need not weigh: what can
+never open an article, and what always does."""
+from __future__ import annotations
+
+import re
+
+from .blocks import Block, body_chars
+from .items import editors_intro, is_editors_box
+from .lines import FOLLOW_ON, Line
+from .roundups import roundup_brief
+
+# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
+# no headline ends so.
+SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
+# A table's or a chart's own caption: 表1  中国中小城市的构成.
+TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
+
+
+def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
+    return bool(SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
+                or _ends_article(lines, end) or _attribution(lines[i:end]))
+
+
+def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
+    # An editors' box has no sub-headings: the first heading after its text is the next article's.
+    return (is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, i, end)
+
+
+def _ends_article(lines: list[Line], end: int) -> bool:
+    """An end note right under the run ((作者为…), （新华社…电）) closes the current
+    article: the run is its last lines (an author's name, a list), not a headline."""
+    return end < len(lines) and lines[end].kind == "endnote"
+
+
+def _attribution(run: list[Line]) -> bool:
+    """`——某某（身份）` alone under a quote or a speech (no article opens on a
+    dash), or a table's caption."""
+    return (len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))) or bool(TABLE_CAPTION.match(run[0].text))
