@@ -128,6 +128,14 @@ def test_design_and_picture_credits_are_credits_not_headings():
     assert classify("清河县文化馆") == "head"
 
 
+def test_a_photo_story_credited_to_a_whole_team_is_a_credit_with_every_photographer():
+    # Names printed letter-spaced (周 明) and many of them, as a photo page signs off.
+    credit = "周 明 李 文 王 红 张建国 赵 强 刘晓东 陈 静摄影报道"
+    assert classify(credit) == "credit"
+    article = parse_text("清河两岸春意浓\n\n\n\n图为柳湾村的油菜花田。\n\n" + credit + "\n", DAY).articles[0]
+    assert [b.name for b in article.bylines] == ["周明", "李文", "王红", "张建国", "赵强", "刘晓东", "陈静"]
+
+
 def test_a_letter_signed_with_name_and_date_goes_on_with_its_article():
     text = ("致全县教师的一封信\n\n" + "\n\n".join(FARM * 6) + "\n\n周明\n\n2024年9月10日\n\n"
             "9月10日，全县举行教师节表彰大会，三十名优秀教师受到表彰，会后教师代表走进课堂上了一堂公开课。\n")

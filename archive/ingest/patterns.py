@@ -50,7 +50,7 @@ AUTHOR_LINE = re.compile(
 # A photo credit: 本报记者 戎禹仁摄 / 新华社记者 张博文摄 / 陈勇摄（人民视觉）
 CREDIT = re.compile(
     rf"(?P<credit>(?:(?:本报|{AGENCY}|[{HAN}]{{2,6}}报)?(?:特约|见习|实习)?(?:记者|通讯员))?"
-    rf"\s*(?P<who>{NAME}(?:[\s、，]+{NAME}){{0,5}})\s*摄(?:影)?(?:报道)?"
+    rf"\s*(?P<who>{NAME}(?:[\s、，]+{NAME}){{0,11}})\s*摄(?:影)?(?:报道)?"
     r"(?:\s*[（(][^（()）]{1,12}[）)])?)$"
 )
 CREDIT_TAIL = 60
