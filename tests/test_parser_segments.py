@@ -346,3 +346,14 @@ def test_lines_right_over_an_end_note_close_the_article_they_are_in():
             "城关镇东街社区王建国家庭\n\n河西乡柳湾村李春花家庭\n\n（新华社北京5月3日电）\n")
     [article] = parse_text(text, DAY).articles
     assert article.paragraphs[-2:] == ["河西乡柳湾村李春花家庭", "（新华社北京5月3日电）"]
+
+
+def test_a_heading_under_a_box_label_stays_in_the_article():
+    # The box tells a story of its own, on a topic of its own, under a tagged title:
+    # all that would start an article, but for the label over it.
+    box = ["植保无人机一次可载药液三十升，一小时能作业百余亩，相当于三十个人工。",
+           "飞手培训为期两周，学员考核合格后持证上岗，县里对购机农户给予三成补贴。"]
+    text = ("清河县春耕生产有序推进\n\n本报讯（记者 周明）" + "".join(FARM * 3) + "\n\n延伸阅读\n\n"
+            "会飞的“植保员”（农技小课堂）\n\n" + "\n\n".join(box) + "\n")
+    [article] = parse_text(text, DAY).articles
+    assert "会飞的“植保员”（农技小课堂）" in article.paragraphs

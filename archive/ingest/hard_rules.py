@@ -18,8 +18,11 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 
 
 def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
+    # A box label (记者手记, 延伸阅读, 核心阅读, 编者按) heads what follows it inside the
+    # article; only 短评 may head a commentary of its own.
     return bool(SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
-                or _ends_article(lines, end) or _attribution(lines[i:end]))
+                or _ends_article(lines, end) or _attribution(lines[i:end])
+                or (i and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评"))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
