@@ -296,3 +296,13 @@ def test_a_meetings_business_or_a_greeting_on_someones_behalf_under_the_title_is
                           ("副县长看望一线环卫工人", "代表县委县政府向全县环卫工人致以节日问候")):
         [(kicker, title, subtitle, _)] = headings(first + "\n\n" + second + body)
         assert (kicker, title, subtitle) == ("", first, second)
+
+
+def test_a_time_frame_over_a_figure_is_a_kicker_and_a_speech_is_titled_by_its_occasion():
+    body = "\n\n本报讯（记者 周明）县统计局昨日发布数据，全县经济运行总体平稳。\n"
+    cases = [("前三季度", "全县新增市场主体1.2万户"),
+             ("“清风”行动开展以来", "查处违规问题36起"),
+             ("《清河日报》刊发县委书记署名文章", "在全县乡村振兴工作会议上的讲话")]
+    for first, second in cases:
+        [(kicker, title, subtitle, _)] = headings(first + "\n\n" + second + body)
+        assert (kicker, title, subtitle) == (first, second, ""), first

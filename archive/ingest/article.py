@@ -13,11 +13,15 @@ from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
-KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|：|:|——|……)$")
+# So do the time frame of a report's figures (前三季度 / 某行动开展以来).
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
+                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$")
 # Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+# …but a speech printed under its news line is titled by its occasion: 在某某会上的讲话.
+SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|致辞)$")
 # …or opens with it (栗战书参加审议), or with the press briefing held about it.
 ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:审议|会见|会议|会谈|活动|仪式|开幕式|闭幕式|座谈|并|$)"
                       r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")
@@ -127,7 +131,8 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
     tell; these cues agree with how papers print them most of the time.
     `news`: the body opens with a dateline (a dated news report)."""
-    if (FOLLOW_ON.match(second) or SUBTITLE_END.search(second) or ATTENDED.search(second)
+    if (FOLLOW_ON.match(second) or (SUBTITLE_END.search(second) and not SPEECH_TITLE.match(second))
+            or ATTENDED.search(second)
             or DATE_LINE.match(second) or NUMBER_LINE.match(second)):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first):
