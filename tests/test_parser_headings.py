@@ -306,3 +306,12 @@ def test_a_time_frame_over_a_figure_is_a_kicker_and_a_speech_is_titled_by_its_oc
     for first, second in cases:
         [(kicker, title, subtitle, _)] = headings(first + "\n\n" + second + body)
         assert (kicker, title, subtitle) == (first, second, ""), first
+
+
+def test_a_tagged_title_over_summary_bullets_is_the_title_not_a_sidebar_title():
+    text = ("明年起县城公交票价实行分段计价\n\n乘客平均票价只降不升（政策解读）\n\n"
+            "● 三公里以内仍为一元\n\n● 换乘一小时内免费\n\n"
+            "县发展改革局日前印发公交票价调整方案，明年一月一日起施行。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title) == ("明年起县城公交票价实行分段计价", "乘客平均票价只降不升（政策解读）")
+    assert article.sidebar.items == ["三公里以内仍为一元", "换乘一小时内免费"]

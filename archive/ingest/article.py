@@ -95,8 +95,9 @@ def _is_news_summary(body: list[Line]) -> bool:
 
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
-    """Headings followed straight away by bullet items: the last one titles the sidebar."""
-    if len(heads) >= 2 and body and body[0].kind == "bullet":
+    """Headings followed straight away by bullet items: the last one titles the
+    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title."""
+    if len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1]):
         return heads[:-1], heads[-1]
     return heads, ""
 
