@@ -357,3 +357,12 @@ def test_a_heading_under_a_box_label_stays_in_the_article():
             "会飞的“植保员”（农技小课堂）\n\n" + "\n\n".join(box) + "\n")
     [article] = parse_text(text, DAY).articles
     assert "会飞的“植保员”（农技小课堂）" in article.paragraphs
+
+
+def test_a_long_headline_between_a_paragraph_and_a_dateline_starts_an_article():
+    title = ("县长将出席长江中游城市群市长联席会议并赴岳阳、九江两市考察交流、"
+             "出席沿江港口城市合作发展座谈会并对安庆市、铜陵市进行友好访问")
+    assert len(title) > 60  # longer than any headline that needs no evidence
+    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            + title + "\n\n本报讯（记者 李文）县政府办公室昨日宣布，应邀出席会议并考察交流。\n")
+    assert titles(text) == ["清河县召开春耕生产动员会", title]

@@ -100,6 +100,21 @@ def _promote_subtitles(lines: list[Line]) -> None:
                 and patterns.parse_dateline(lines[i].text)
                 and not patterns.parse_dateline(lines[i - 1].text)):
             lines[i - 1].kind = "head"
+        elif _long_headline(lines, i - 1):
+            lines[i - 1].kind = "head"
+
+
+def _long_headline(lines: list[Line], i: int) -> bool:
+    """A line too long to look like a headline, with no sentence in it, between a
+    finished paragraph and a dateline: a long news headline (李克强将出席…并对…进行正式访问)."""
+    line, before = lines[i], lines[i - 1]
+    return (line.kind == "text" and len(line.text) <= LONG_HEADLINE and not SENTENCE_MARK.search(line.text)
+            and not patterns.CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
+            and before.kind == "text" and before.text.endswith(("。", "。”"))
+            and bool(patterns.parse_dateline(lines[i + 1].text)))
+
+
+SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 
 
 # A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
