@@ -41,6 +41,14 @@ def start_lines(truth: Path) -> list[bool]:
     return starts
 
 
+def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
+    """The truth starts an article in the run, or on the line just above it that
+    the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
+    if any(starts.get(id(line)) for line in lines[i:end]):
+        return True
+    return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
+
+
 def samples(corpus: Path, steered: bool):
     """Features of every heading run, as the segmenter meets them: steered by
     the truth (each run starts an article exactly when the truth says so), or
@@ -58,7 +66,7 @@ def samples(corpus: Path, steered: bool):
             found = segment._start_features(lines_, i, end, current, *context)
             names[:] = list(found)
             features.append([float(v) for v in found.values()])
-            labels.append(any(starts.get(id(line)) for line in lines_[i:end]))
+            labels.append(starts_here(starts, lines_, i, end, current))
             return labels[-1] if steered else original(lines_, i, end, current, *context)
 
         segment._starts_article = decide

@@ -366,3 +366,13 @@ def test_a_long_headline_between_a_paragraph_and_a_dateline_starts_an_article():
     text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
             + title + "\n\n本报讯（记者 李文）县政府办公室昨日宣布，应邀出席会议并考察交流。\n")
     assert titles(text) == ["清河县召开春耕生产动员会", title]
+
+
+def test_a_speaker_line_over_a_dated_story_is_its_kicker_and_the_story_starts():
+    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            "县应急管理局负责人：\n\n春耕用火安全不容松懈\n\n"
+            "本报讯（记者 李文）县应急管理局负责人昨日表示，清明前后祭扫、烧荒等用火增多，"
+            "各乡镇要在林区路口设置检查站，严禁火种进山，发现火情立即拨打火警电话。\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title) for a in articles] == [
+        ("", "清河县召开春耕生产动员会"), ("县应急管理局负责人：", "春耕用火安全不容松懈")]
