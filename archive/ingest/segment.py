@@ -15,7 +15,8 @@ from . import cues, patterns
 from .blocks import Block, body_chars, run_end
 from .headstack import stack_size
 from .indented import segment_indented
-from .lines import EDITOR_NOTE, FIGURE, FOLLOW_ON, Line, indent_marks_body
+from .lines import EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
+from .promote import LONG_HEADLINE, promote_headings
 from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .items import editors_box, is_photo_item, standalone_photo
 from .roundups import roundup_item
@@ -29,8 +30,6 @@ ENUMERATED = re.compile(
 # A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
 # （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
 COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
-SUBTITLE_MAX = 300
-LONG_HEADLINE = 100  # a page-opening line up to this long may be the top of a headline
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
@@ -44,7 +43,7 @@ TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 def segment(lines: list[Line]) -> list[Block]:
     if indent_marks_body(lines):
         return segment_indented(lines)
-    _promote_subtitles(lines)
+    promote_headings(lines)
     topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
     page, page_name = None, ""
@@ -89,41 +88,6 @@ def segment(lines: list[Line]) -> list[Block]:
         current.lines.append(line)
         i += 1
     return [b for b in blocks if b.lines]
-
-
-def _promote_subtitles(lines: list[Line]) -> None:
-    """A long line between a heading and a dateline paragraph is a subtitle:
-    the dateline always opens the body."""
-    for i in range(2, len(lines)):
-        if (lines[i].kind == "text" and lines[i - 1].kind == "text" and lines[i - 2].kind == "head"
-                and len(lines[i - 1].text) <= SUBTITLE_MAX and not _reads_as_lede(lines[i - 1].text)
-                and patterns.parse_dateline(lines[i].text)
-                and not patterns.parse_dateline(lines[i - 1].text)):
-            lines[i - 1].kind = "head"
-        elif _long_headline(lines, i - 1):
-            lines[i - 1].kind = "head"
-
-
-def _long_headline(lines: list[Line], i: int) -> bool:
-    """A line too long to look like a headline, with no sentence in it, between a
-    finished paragraph and a dateline: a long news headline (李克强将出席…并对…进行正式访问)."""
-    line, before = lines[i], lines[i - 1]
-    return (line.kind == "text" and len(line.text) <= LONG_HEADLINE and not SENTENCE_MARK.search(line.text)
-            and not patterns.CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
-            and before.kind == "text" and before.text.endswith(("。", "。”"))
-            and bool(patterns.parse_dateline(lines[i + 1].text)))
-
-
-SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
-
-
-# A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
-# a quotation or a bullet, and ends its sentence.
-LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
-
-
-def _reads_as_lede(text: str) -> bool:
-    return bool(LEDE_START.match(text) or FIGURE.match(text)) or text.endswith(("。", "。”"))
 
 
 def _headline_top(block: Block) -> bool:

@@ -1,0 +1,43 @@
+"""Lines too long to look like headings that their place shows to be one: a
+news subtitle over a dateline, a long news headline between a finished
+paragraph and a dateline."""
+from __future__ import annotations
+
+import re
+
+from . import patterns
+from .lines import FIGURE, Line
+
+SUBTITLE_MAX = 300
+LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be its top)
+SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
+# A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
+# a quotation or a bullet, and ends its sentence.
+LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
+
+
+def promote_headings(lines: list[Line]) -> None:
+    """Mark such lines as heading lines, in place. A long line between a heading
+    and a dateline paragraph is a subtitle: the dateline always opens the body."""
+    for i in range(2, len(lines)):
+        if (lines[i].kind == "text" and lines[i - 1].kind == "text" and lines[i - 2].kind == "head"
+                and len(lines[i - 1].text) <= SUBTITLE_MAX and not _reads_as_lede(lines[i - 1].text)
+                and patterns.parse_dateline(lines[i].text)
+                and not patterns.parse_dateline(lines[i - 1].text)):
+            lines[i - 1].kind = "head"
+        elif _long_headline(lines, i - 1):
+            lines[i - 1].kind = "head"
+
+
+def _long_headline(lines: list[Line], i: int) -> bool:
+    """A line too long to look like a headline, with no sentence in it, between a
+    finished paragraph and a dateline: a long news headline (李克强将出席…并对…进行正式访问)."""
+    line, before = lines[i], lines[i - 1]
+    return (line.kind == "text" and len(line.text) <= LONG_HEADLINE and not SENTENCE_MARK.search(line.text)
+            and not patterns.CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
+            and before.kind == "text" and before.text.endswith(("。", "。”"))
+            and bool(patterns.parse_dateline(lines[i + 1].text)))
+
+
+def _reads_as_lede(text: str) -> bool:
+    return bool(LEDE_START.match(text) or FIGURE.match(text)) or text.endswith(("。", "。”"))
