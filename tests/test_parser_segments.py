@@ -376,3 +376,11 @@ def test_a_speaker_line_over_a_dated_story_is_its_kicker_and_the_story_starts():
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title) for a in articles] == [
         ("", "清河县召开春耕生产动员会"), ("县应急管理局负责人：", "春耕用火安全不容松懈")]
+
+
+def test_a_line_repeating_the_start_of_the_headline_refers_back_to_it():
+    text = ("2024年清河“最美农技员”发布活动\n\n本报讯（记者 周明）由县农业农村局主办的年度评选昨日揭晓，"
+            "十位农技员获评“最美农技员”。\n\n2024年清河“最美农技员”\n\n"
+            "王建国　　扎根柳湾村二十年，推广良种十余个\n\n李春花　　带领妇女合作社种植中药材\n")
+    [article] = parse_text(text, DAY).articles
+    assert "2024年清河“最美农技员”" in article.paragraphs

@@ -22,7 +22,8 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # article; only 短评 may head a commentary of its own.
     return bool(SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
                 or _ends_article(lines, end) or _attribution(lines[i:end])
-                or (i and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评"))
+                or (i and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评")
+                or _refers_back(lines[i:end], current))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
@@ -40,3 +41,11 @@ def _attribution(run: list[Line]) -> bool:
     """`——某某（身份）` alone under a quote or a speech (no article opens on a
     dash), or a table's caption."""
     return (len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))) or bool(TABLE_CAPTION.match(run[0].text))
+
+
+def _refers_back(run: list[Line], current: Block) -> bool:
+    """A line that repeats the start of the current headline (a list's title under
+    `2018年某某年度人物发布活动`, a shortened running head) refers back to it."""
+    text = run[0].text
+    return len(run) == 1 and len(text) >= 4 and any(
+        head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
