@@ -384,3 +384,12 @@ def test_a_line_repeating_the_start_of_the_headline_refers_back_to_it():
             "王建国　　扎根柳湾村二十年，推广良种十余个\n\n李春花　　带领妇女合作社种植中药材\n")
     [article] = parse_text(text, DAY).articles
     assert "2024年清河“最美农技员”" in article.paragraphs
+
+
+def test_a_lead_in_alone_into_a_quote_is_not_a_headline():
+    # A dated report a few paragraphs long, as the start of a new one would be.
+    text = ("王振华：血战孤城 至死不退（英烈谱）\n\n本报讯（记者 周明）在清河县烈士陵园，安葬着抗战英烈王振华。"
+            + "".join(FARM[:2]) + "\n\n王振华在给妻子的信中写道——\n\n"
+            "“此次出征，归期难料，家中老小，全靠你了。”\n\n1942年春，他率部坚守孤城十余日，弹尽援绝，壮烈殉国。\n")
+    [article] = parse_text(text, DAY).articles
+    assert "王振华在给妻子的信中写道——" in article.paragraphs

@@ -39,8 +39,11 @@ def _ends_article(lines: list[Line], end: int) -> bool:
 
 def _attribution(run: list[Line]) -> bool:
     """`——某某（身份）` alone under a quote or a speech (no article opens on a
-    dash), or a table's caption."""
-    return (len(run) == 1 and bool(FOLLOW_ON.match(run[0].text))) or bool(TABLE_CAPTION.match(run[0].text))
+    dash), a lead-in alone into a quote (某某在信中写道——: a kicker would have its
+    title under it), or a table's caption."""
+    text = run[0].text
+    return ((len(run) == 1 and (bool(FOLLOW_ON.match(text)) or text.endswith("——")))
+            or bool(TABLE_CAPTION.match(text)))
 
 
 def _refers_back(run: list[Line], current: Block) -> bool:
