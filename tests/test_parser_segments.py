@@ -393,3 +393,10 @@ def test_a_lead_in_alone_into_a_quote_is_not_a_headline():
             "“此次出征，归期难料，家中老小，全靠你了。”\n\n1942年春，他率部坚守孤城十余日，弹尽援绝，壮烈殉国。\n")
     [article] = parse_text(text, DAY).articles
     assert "王振华在给妻子的信中写道——" in article.paragraphs
+
+
+def test_a_dispatchs_sign_off_ends_its_article():
+    # The next heading is short and on the same topic: only the sign-off tells.
+    text = ("清河县代表团访问友好城市\n\n" + "\n\n".join(FARM * 3) + "\n\n（记者 周明 布鲁塞尔5月3日电）\n\n"
+            "清河农产品推介会举行\n\n" + "\n\n".join(FARM[:2]) + "\n")
+    assert titles(text) == ["清河县代表团访问友好城市", "清河农产品推介会举行"]

@@ -13,6 +13,7 @@ from .roundups import roundup_brief
 # no headline ends so.
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
+DISPATCH_END = re.compile(r"电[）)]$")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 
@@ -27,8 +28,10 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    return (is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, i, end)
+    # An editors' box has no sub-headings: the first heading after its text is the next
+    # article's. A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) ends its article.
+    return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, i, end)
+            or (i > 0 and lines[i - 1].kind == "endnote" and DISPATCH_END.search(lines[i - 1].text) is not None))
 
 
 def _ends_article(lines: list[Line], end: int) -> bool:
