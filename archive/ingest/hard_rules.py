@@ -19,19 +19,16 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 
 
 def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    # A box label (记者手记, 延伸阅读, 核心阅读, 编者按) heads what follows it inside the
-    # article; only 短评 may head a commentary of its own.
-    return bool(SIGN_OFF_DATE.match(lines[end - 1].text) or roundup_brief(lines, end, current.heads)
-                or _ends_article(lines, end) or _attribution(lines[i:end])
-                or (i and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评")
-                or _refers_back(lines[i:end], current))
+    run = lines[i:end]
+    return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
+                or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
+                or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    # An editors' box has no sub-headings: the first heading after its text is the next
-    # article's. A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) ends its article.
+    # An editors' box has no sub-headings: the first heading after its text is the next article's.
     return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, i, end)
-            or (i > 0 and lines[i - 1].kind == "endnote" and DISPATCH_END.search(lines[i - 1].text) is not None))
+            or _after_dispatch(lines, i))
 
 
 def _ends_article(lines: list[Line], end: int) -> bool:
@@ -40,13 +37,17 @@ def _ends_article(lines: list[Line], end: int) -> bool:
     return end < len(lines) and lines[end].kind == "endnote"
 
 
-def _attribution(run: list[Line]) -> bool:
-    """`——某某（身份）` alone under a quote or a speech (no article opens on a
-    dash), a lead-in alone into a quote (某某在信中写道——: a kicker would have its
-    title under it), or a table's caption."""
+def _quote_furniture(run: list[Line]) -> bool:
+    """`——某某（身份）` alone under a quote or a speech (no article opens on a dash),
+    or a lead-in alone into a quote (某某在信中写道——: a kicker has its title under it)."""
     text = run[0].text
-    return ((len(run) == 1 and (bool(FOLLOW_ON.match(text)) or text.endswith("——")))
-            or bool(TABLE_CAPTION.match(text)))
+    return len(run) == 1 and (bool(FOLLOW_ON.match(text)) or text.endswith("——"))
+
+
+def _under_box_label(lines: list[Line], i: int) -> bool:
+    """A box label (记者手记, 延伸阅读, 核心阅读, 编者按) heads what follows it inside the
+    article; only 短评 may head a commentary of its own."""
+    return i > 0 and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评"
 
 
 def _refers_back(run: list[Line], current: Block) -> bool:
@@ -55,3 +56,8 @@ def _refers_back(run: list[Line], current: Block) -> bool:
     text = run[0].text
     return len(run) == 1 and len(text) >= 4 and any(
         head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
+
+
+def _after_dispatch(lines: list[Line], i: int) -> bool:
+    """A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) ends its article."""
+    return i > 0 and lines[i - 1].kind == "endnote" and DISPATCH_END.search(lines[i - 1].text) is not None
