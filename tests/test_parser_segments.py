@@ -400,3 +400,12 @@ def test_a_dispatchs_sign_off_ends_its_article():
     text = ("清河县代表团访问友好城市\n\n" + "\n\n".join(FARM * 3) + "\n\n（记者 周明 布鲁塞尔5月3日电）\n\n"
             "清河农产品推介会举行\n\n" + "\n\n".join(FARM[:2]) + "\n")
     assert titles(text) == ["清河县代表团访问友好城市", "清河农产品推介会举行"]
+
+
+def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
+    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+            "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"
+            "春节刚过，二十多位在外打拼的年轻人回到清河，办起了电商直播间和民宿。\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.title, a.subtitle) for a in articles] == [
+        ("清河县召开春耕生产动员会", ""), ("“清河，我们回来了！”", "——返乡青年创业故事")]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import FIGURE, Line
+from .lines import CLOSERS, FIGURE, FOLLOW_ON, Line
 
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be its top)
+TITLE_MAX = 40  # an exclaimed title is short
 SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 # A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
 # a quotation or a bullet, and ends its sentence.
@@ -25,7 +26,7 @@ def promote_headings(lines: list[Line]) -> None:
                 and patterns.parse_dateline(lines[i].text)
                 and not patterns.parse_dateline(lines[i - 1].text)):
             lines[i - 1].kind = "head"
-        elif _long_headline(lines, i - 1):
+        elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1):
             lines[i - 1].kind = "head"
 
 
@@ -37,6 +38,15 @@ def _long_headline(lines: list[Line], i: int) -> bool:
             and not patterns.CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
             and before.kind == "text" and before.text.endswith(("。", "。”"))
             and bool(patterns.parse_dateline(lines[i + 1].text)))
+
+
+def _exclaimed_title(lines: list[Line], i: int) -> bool:
+    """A short exclamation or question right over a `——` subtitle is its title
+    (“我们是一支不可战胜的力量！” / ——国庆70周年阅兵纪实)."""
+    line, under = lines[i], lines[i + 1]
+    return (line.kind == "text" and len(line.text) <= TITLE_MAX and not FOLLOW_ON.match(line.text)
+            and line.text.rstrip(CLOSERS)[-1:] in "！？!?"
+            and under.kind == "head" and bool(FOLLOW_ON.match(under.text)))
 
 
 def _reads_as_lede(text: str) -> bool:
