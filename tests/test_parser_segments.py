@@ -10,9 +10,10 @@ FARM = ["柳湾村的合作社今年流转土地八百亩，统一育秧、统�
         "合作社理事长王建国说，过去各家各户单打独斗，现在抱团发展，收入比往年多了三成。",
         "村里还请来农技专家，手把手教大家用无人机植保，节省了人工，也减少了农药用量。"]
 
+# A short dated story to stand before the case under test.
+SHORT_STORY = "清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
 # A dated story of about 700 characters: longer than any roundup's brief.
-DATED_STORY = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
-               + "\n\n".join(FARM * 5) + "\n")
+DATED_STORY = SHORT_STORY + "\n\n".join(FARM * 5) + "\n"
 
 
 def titles(text):
@@ -363,14 +364,14 @@ def test_a_long_headline_between_a_paragraph_and_a_dateline_starts_an_article():
     title = ("县长将出席长江中游城市群市长联席会议并赴岳阳、九江两市考察交流、"
              "出席沿江港口城市合作发展座谈会并对安庆市、铜陵市进行友好访问")
     assert len(title) > 60  # longer than any headline that needs no evidence
-    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
+    text = (SHORT_STORY
             + title + "\n\n本报讯（记者 李文）县政府办公室昨日宣布，应邀出席会议并考察交流。\n")
     assert titles(text) == ["清河县召开春耕生产动员会", title]
 
 
 def test_a_speaker_line_over_a_dated_story_is_its_kicker_and_the_story_starts():
-    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
-            "县应急管理局负责人：\n\n春耕用火安全不容松懈\n\n"
+    text = (SHORT_STORY
+            + "县应急管理局负责人：\n\n春耕用火安全不容松懈\n\n"
             "本报讯（记者 李文）县应急管理局负责人昨日表示，清明前后祭扫、烧荒等用火增多，"
             "各乡镇要在林区路口设置检查站，严禁火种进山，发现火情立即拨打火警电话。\n")
     articles = parse_text(text, DAY).articles
@@ -403,8 +404,8 @@ def test_a_dispatchs_sign_off_ends_its_article():
 
 
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
-    text = ("清河县召开春耕生产动员会\n\n本报讯（记者 周明）" + "".join(FARM) + "\n\n"
-            "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"
+    text = (SHORT_STORY
+            + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"
             "春节刚过，二十多位在外打拼的年轻人回到清河，办起了电商直播间和民宿。\n")
     articles = parse_text(text, DAY).articles
     assert [(a.title, a.subtitle) for a in articles] == [
