@@ -27,7 +27,7 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, i, end)
+    return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
             or _after_dispatch(lines, i))
 
 

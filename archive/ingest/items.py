@@ -2,13 +2,10 @@
 a news photo, and an editors' box."""
 from __future__ import annotations
 
-import re
-
 from . import patterns
 from .blocks import Block, body_chars
-from .lines import EDITOR_NOTE, Line
+from .lines import EDITOR_NOTE, EDITORS_SIGN_OFF, Line
 
-EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
 PICTURE_GAP = 2  # blank lines that stand for a picture
@@ -46,12 +43,10 @@ def is_editors_box(block: Block) -> bool:
     return bool(block.heads) and block.heads[0].kind == "marker"
 
 
-def editors_intro(lines: list[Line], i: int, end: int) -> bool:
+def editors_intro(lines: list[Line], end: int) -> bool:
     """A heading over a few lines the editors sign (——编 者) heads their
-    introduction to a page or a series: an article of its own, unless the run
-    is the first line of a box already opened by `编者按`."""
-    if i and lines[i - 1].kind == "marker":
-        return False
+    introduction to a page or a series: an article of its own. (The first line of
+    a box already opened by `编者按` is kept by `hard_rules.never_starts`.)"""
     chars = 0
     for line in lines[end:end + 10]:
         if line.kind in ("head", "page") or chars > INTRO_MAX:
@@ -60,4 +55,3 @@ def editors_intro(lines: list[Line], i: int, end: int) -> bool:
             return True
         chars += len(line.text)
     return False
-

@@ -48,7 +48,8 @@ FIELD_LINE = re.compile(r"^(?:时间|日期|地点|地址|电话|网址|邮箱|�
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
-SIGN_OFF = re.compile(r"^——\s*(?:编\s*者|@\S{1,20})$")
+EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
+SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 
 

@@ -30,19 +30,15 @@ def is_label_stack(heads: list[Line]) -> bool:
         len(heads) >= 3 and len(heads[1].text) <= TAG_MAX and not heads[0].text.endswith("——"))
 
 
-def _under_label(heads: list[Line]) -> bool:
-    return is_label_stack(heads)
-
-
 def roundup_item(run: list[Line], heads: list[Line]) -> bool:
     """A heading run shaped like the heading of the roundup's first item."""
-    return len(heads) >= 2 and _under_label(heads) and signature(run) == signature(heads[1:])
+    return len(heads) >= 2 and is_label_stack(heads) and signature(run) == signature(heads[1:])
 
 
 def roundup_brief(lines: list[Line], end: int, heads: list[Line]) -> bool:
     """Under a roundup's label every short dated item is one more brief; a story
     that runs longer, or has no dateline, is the next article."""
-    if not _under_label(heads):
+    if not is_label_stack(heads):
         return False
     after = first_body(lines, end)
     return bool(after and patterns.parse_dateline(after.text)) and _chars_until_heading(lines, end) < BRIEF_MAX

@@ -13,12 +13,12 @@ import re
 
 from . import cues, patterns
 from .blocks import Block, body_chars, run_end
+from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
+from .items import editors_box, is_photo_item, standalone_photo
 from .lines import EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
 from .promote import LONG_HEADLINE, promote_headings
-from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
-from .items import editors_box, is_photo_item, standalone_photo
 from .roundups import roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
@@ -179,10 +179,6 @@ WEIGHTS = {
     "next_voice": -3.0,
     "editor_note_opened": -1.0,
 }
-
-
-# A table's or a chart's own caption: 表1  中国中小城市的构成.
-TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 
 
 def _start_score(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> float:
