@@ -403,6 +403,15 @@ def test_a_dispatchs_sign_off_ends_its_article():
     assert titles(text) == ["清河县代表团访问友好城市", "清河农产品推介会举行"]
 
 
+def test_a_note_of_where_a_piece_came_from_ends_it():
+    # Speeches excerpted one after another: same topic, and no dateline to tell.
+    speech = "\n\n".join(FARM * 3)
+    for note in ("（摘自5月3日在清河县乡村振兴论坛上的致辞）", "（执笔：周明）", "（综合周明、李华报道）"):
+        text = ("让合作社带着村民一起富\n\n" + speech + f"\n\n{note}\n\n"
+                "把合作社办成村民的合作社\n\n" + speech + "\n")
+        assert titles(text) == ["让合作社带着村民一起富", "把合作社办成村民的合作社"], note
+
+
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     text = (SHORT_STORY
             + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"

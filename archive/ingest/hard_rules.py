@@ -14,6 +14,8 @@ from .roundups import roundup_brief
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 DISPATCH_END = re.compile(r"电[）)]$")
+# Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
+ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 
@@ -28,7 +30,7 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
     return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
-            or _after_dispatch(lines, i))
+            or _after_sign_off(lines, i))
 
 
 def _ends_article(lines: list[Line], end: int) -> bool:
@@ -58,6 +60,10 @@ def _refers_back(run: list[Line], current: Block) -> bool:
         head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
 
 
-def _after_dispatch(lines: list[Line], i: int) -> bool:
-    """A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) ends its article."""
-    return i > 0 and lines[i - 1].kind == "endnote" and DISPATCH_END.search(lines[i - 1].text) is not None
+def _after_sign_off(lines: list[Line], i: int) -> bool:
+    """A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) or a note of where the
+    piece came from (（摘自…）, （执笔：…）) ends its article."""
+    if i == 0 or lines[i - 1].kind != "endnote":
+        return False
+    note = lines[i - 1].text
+    return bool(DISPATCH_END.search(note) or ATTRIBUTION.match(note))
