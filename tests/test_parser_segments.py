@@ -398,7 +398,9 @@ def test_a_lead_in_alone_into_a_quote_is_not_a_headline():
 
 def test_a_dispatchs_sign_off_ends_its_article():
     # The next heading is short and on the same topic: only the sign-off tells.
-    for sign_off in ("（记者 周明 布鲁塞尔5月3日电）", "（本报布鲁塞尔5月3日电  记者周明、李华）"):
+    crew = "、".join(["周明", "李华", "王建国", "赵晓东", "孙丽", "钱进", "吴芳", "郑海", "冯雪", "陈刚"] * 2)
+    for sign_off in ("（记者 周明 布鲁塞尔5月3日电）", "（本报布鲁塞尔5月3日电  记者周明、李华）",
+                     f"（新华社北京5月3日电  执笔记者：周明、李华；参与记者：{crew}）"):
         text = ("清河县代表团访问友好城市\n\n" + "\n\n".join(FARM * 3) + f"\n\n{sign_off}\n\n"
                 "清河农产品推介会举行\n\n" + "\n\n".join(FARM[:2]) + "\n")
         assert titles(text) == ["清河县代表团访问友好城市", "清河农产品推介会举行"], sign_off

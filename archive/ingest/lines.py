@@ -51,6 +51,8 @@ LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
+# A joint dispatch may list a dozen writers: （新华社北京2月4日电  执笔记者：…；参与记者：…）.
+DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
 
 
 @dataclass
@@ -105,7 +107,7 @@ def classify(text: str) -> str:
         return "byline"
     if DATE_LINE.match(text) or NUMBER_IN_BRACKETS.match(text):
         return "head"
-    if END_NOTE.match(text) or SIGN_OFF.match(text):
+    if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
     if (looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text)
             and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)):
