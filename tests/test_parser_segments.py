@@ -415,6 +415,19 @@ def test_a_note_of_where_a_piece_came_from_ends_it():
         assert titles(text) == ["让合作社带着村民一起富", "把合作社办成村民的合作社"], note
 
 
+def test_a_communique_after_the_report_on_its_talks_starts_an_article():
+    # Same topic and no dateline: only the document's kind tells.
+    talk = ["双方代表就文旅、农业和教育领域合作深入交换意见，同意定期互派干部交流。",
+            "双方将共建农产品展销中心，互设旅游推介窗口，推动两地客源互送。",
+            "云岭县代表团还参观了柳湾村合作社和清河职业学校。"]
+    talks = ("清河县与云岭县举行友好合作磋商\n\n本报讯（记者 周明）" + "".join(talk) + "\n\n"
+             + "\n\n".join(FARM + talk[2:]) + "\n\n")
+    communique = ("清河县与云岭县友好合作磋商联合新闻公报\n\n"
+                  "一、双方同意在文旅、农业和教育领域深化合作，定期互派干部交流。\n\n"
+                  "二、双方将共建农产品展销中心，互设旅游推介窗口。\n")
+    assert titles(talks + communique) == ["清河县与云岭县举行友好合作磋商", "清河县与云岭县友好合作磋商联合新闻公报"]
+
+
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     text = (SHORT_STORY
             + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"
