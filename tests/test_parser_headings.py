@@ -315,3 +315,12 @@ def test_a_tagged_title_over_summary_bullets_is_the_title_not_a_sidebar_title():
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title) == ("明年起县城公交票价实行分段计价", "乘客平均票价只降不升（政策解读）")
     assert article.sidebar.items == ["三公里以内仍为一元", "换乘一小时内免费"]
+
+
+def test_a_heading_line_printed_twice_is_kept_once_and_reported():
+    text = ("市委办公室市政府办公室印发\n\n关于加强农村人居环境整治的实施意见\n\n关于加强农村人居环境整治的实施意见\n\n"
+            "本报讯（记者 周明）近日，市委办公室、市政府办公室印发实施意见。\n\n意见要求各区抓紧落实。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "市委办公室市政府办公室印发", "关于加强农村人居环境整治的实施意见", "")
+    assert article.dropped_duplicates == ["关于加强农村人居环境整治的实施意见"]

@@ -45,10 +45,21 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
         size = lead_size(block.heads, block.signatures, _signed_items(block))
         heads, body = _split_at_tagged_title(block.heads[:size], block.lines)
         heads, sidebar_title = _sidebar_title(heads, body)
-    _assign_headings(article, heads, news=_opens_with_dateline(body))
+    _assign_headings(article, _drop_repeats(article, heads), news=_opens_with_dateline(body))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
+
+
+def _drop_repeats(article: ParsedArticle, heads: list[str]) -> list[str]:
+    """A dump that printed a heading line twice in a row meant it once."""
+    kept = heads[:1]
+    for text in heads[1:]:
+        if text == kept[-1]:
+            article.dropped_duplicates.append(text)
+        else:
+            kept.append(text)
+    return kept
 
 
 def _signed_items(block: Block) -> bool:
