@@ -198,6 +198,17 @@ def test_event_details_set_out_as_fields_are_body_not_headings():
     assert article.paragraphs[0] == "准备材料：剪刀、彩纸、铅笔"
 
 
+def test_the_rows_of_a_table_of_fields_are_body_not_headings():
+    rows = ["书名：柳湾春秋           作者：周明", "书名：清河谣             作者：李华", "书名：云岭记             作者：王建国"]
+    assert classify(rows[0]) == "text"
+    text = (SHORT_STORY + "清河文库首批书目\n\n" + "\n\n".join(rows) + "\n\n"
+            "清河县图书馆新馆开放\n\n本报讯（记者 李华）位于滨河公园东侧的县图书馆新馆昨日开放，"
+            "藏书二十万册，设有少儿阅览区和地方文献室，开馆首日接待读者三千余人次。\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["清河县召开春耕生产动员会", "清河县图书馆新馆开放"]
+    assert articles[0].paragraphs[-3:] == rows
+
+
 def test_a_cartoons_artist_line_ends_the_cartoon_before_the_next_headline():
     assert classify("周晓岚作（新华社发）") == "credit"
     text = ("漫画\n\n周晓岚作（新华社发）\n\n会议不能开成“念稿会”\n\n发言稿要言之有物（短论）\n\n"

@@ -42,8 +42,9 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
-# The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body.
-FIELD_LINE = re.compile(r"^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
+# The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body;
+# so are the rows of a table of fields (书名：红日        作者：吴强).
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]\S+\s{2,}[\u4e00-\u9fff]{1,4}[：:]\S|^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
 # Phrases set apart by two full-width spaces are a banner or a table row laid out in
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
