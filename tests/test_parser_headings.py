@@ -324,3 +324,11 @@ def test_a_heading_line_printed_twice_is_kept_once_and_reported():
     assert (article.kicker, article.title, article.subtitle) == (
         "市委办公室市政府办公室印发", "关于加强农村人居环境整治的实施意见", "")
     assert article.dropped_duplicates == ["关于加强农村人居环境整治的实施意见"]
+
+
+def test_summary_lines_under_a_two_line_headline_are_body():
+    text = ("发展特色产业 激发内生动力\n\n清河农民腰包鼓起来\n\n一季度农村居民人均可支配收入同比增长百分之九\n\n"
+            "全县贫困发生率降到百分之一以内\n\n本报讯（记者 周明）清河县因地制宜发展特色产业。\n\n合作社带动三千户增收。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == ("发展特色产业 激发内生动力", "清河农民腰包鼓起来", "")
+    assert article.paragraphs[:2] == ["一季度农村居民人均可支配收入同比增长百分之九", "全县贫困发生率降到百分之一以内"]
