@@ -332,3 +332,12 @@ def test_summary_lines_under_a_two_line_headline_are_body():
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title, article.subtitle) == ("发展特色产业 激发内生动力", "清河农民腰包鼓起来", "")
     assert article.paragraphs[:2] == ["一季度农村居民人均可支配收入同比增长百分之九", "全县贫困发生率降到百分之一以内"]
+
+
+def test_a_sentence_under_a_kicker_and_a_title_is_the_lede():
+    lede = "将加强对农贸市场、商场超市等重点场所的监督检查，让群众吃上放心菜"
+    text = (f"市市场监管局要求\n\n蔬菜价格不得随意上涨\n\n{lede}\n\n"
+            "本报讯（记者 周明）市市场监管局昨日召开会议。\n\n会议要求各区抓紧落实。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == ("市市场监管局要求", "蔬菜价格不得随意上涨", "")
+    assert article.paragraphs[0] == lede

@@ -91,7 +91,14 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
     if len(heads) > 3 and not (body and body[0].kind == "bullet"):
         keep = 3 if COLUMN_DOT.search(_outside_quotes(heads[0].text)) else 2
         heads, body = heads[:keep], heads[keep:] + body
+    # Under a kicker and a title, a sentence (将加强对…的监督检查，让…) is the lede.
+    if len(heads) == 3 and _is_sentence(heads[2].text):
+        heads, body = heads[:2], heads[2:] + body
     return [line.text for line in heads], body
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) >= SENTENCE_LONG and bool(re.search(r"[，。；]", text))
 
 
 # A news report's key-points box (核心阅读) opens its body like a dateline does.
