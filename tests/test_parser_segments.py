@@ -439,6 +439,14 @@ def test_a_communique_after_the_report_on_its_talks_starts_an_article():
     assert titles(talks + communique) == ["清河县与云岭县举行友好合作磋商", "清河县与云岭县友好合作磋商联合新闻公报"]
 
 
+def test_a_speech_printed_in_full_starts_an_article_after_the_report_on_its_meeting():
+    report = ("清河县纪念柳湾村建村七十周年座谈会举行\n\n" + "与会者回顾了柳湾村七十年的发展历程，"
+              "认为柳湾村的合作社道路为全县乡村振兴积累了经验。\n\n" + "\n\n".join(FARM) + "\n\n")
+    speech = ("在纪念柳湾村建村七十周年座谈会上的发言\n\n"
+              "同志们：七十年前，柳湾村的乡亲们在河滩上开出第一块稻田。\n\n" + "\n\n".join(FARM) + "\n")
+    assert titles(report + speech) == ["清河县纪念柳湾村建村七十周年座谈会举行", "在纪念柳湾村建村七十周年座谈会上的发言"]
+
+
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     text = (SHORT_STORY
             + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"

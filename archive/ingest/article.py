@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, Line, bullet_item
+from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, SPEECH_TITLE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .headstack import NUMBER_LINE, lead_size
 from .blocks import Block
@@ -20,8 +20,7 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|�
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
-# …but a speech printed under its news line is titled by its occasion: 在某某会上的讲话.
-SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|致辞)$")
+# …but a speech printed under its news line is titled by its occasion (SPEECH_TITLE).
 # …or opens with it (栗战书参加审议), or with the press briefing held about it.
 ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:审议|会见|会议|会谈|活动|仪式|开幕式|闭幕式|座谈|并|$)"
                       r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")

@@ -51,6 +51,8 @@ LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
+# A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
+SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 # A joint dispatch may list a dozen writers: （新华社北京2月4日电  执笔记者：…；参与记者：…）.
 DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
