@@ -447,6 +447,13 @@ def test_a_speech_printed_in_full_starts_an_article_after_the_report_on_its_meet
     assert titles(report + speech) == ["清河县纪念柳湾村建村七十周年座谈会举行", "在纪念柳湾村建村七十周年座谈会上的发言"]
 
 
+def test_a_photo_report_ends_with_its_credit():
+    # The next heading stacks a label and a signed title: alone it would not start.
+    text = (DATED_STORY + "\n图片报道\n\n本版制图：周明\n\n"
+            "柳湾故事\n\n合作社里的年轻人\n\n李  华\n\n" + "\n\n".join(FARM) + "\n")
+    assert titles(text) == ["清河县召开春耕生产动员会", "图片报道", "合作社里的年轻人"]
+
+
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     text = (SHORT_STORY
             + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, body_chars
-from .items import editors_intro, is_editors_box
+from .items import credited_photo_report, editors_intro, is_editors_box
 from .lines import FOLLOW_ON, SPEECH_TITLE, Line
 from .roundups import roundup_brief
 
@@ -33,7 +33,8 @@ def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # An editors' box has no sub-headings: the first heading after its text is the next article's.
     # A speech printed in full is a piece of its own, whatever the report before it said.
     return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
-            or _after_sign_off(lines, i) or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
+            or _after_sign_off(lines, i) or credited_photo_report(lines, i, current)
+            or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
 
 
 def _ends_article(lines: list[Line], end: int) -> bool:

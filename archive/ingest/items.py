@@ -9,12 +9,19 @@ from .lines import EDITOR_NOTE, EDITORS_SIGN_OFF, Line
 INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
 PICTURE_GAP = 2  # blank lines that stand for a picture
+PHOTO_HEADINGS = {"图片报道", "图片新闻", "新闻图片", "摄影报道"}
 
 
 def is_photo_item(block: Block) -> bool:
     """A picture slot (blank lines), then a caption and its credit, no heading."""
     return (not block.heads and len(block.lines) <= 3 and block.lines[0].gap >= PICTURE_GAP
             and any(line.kind == "credit" or patterns.split_credit(line.text) for line in block.lines))
+
+
+def credited_photo_report(lines: list[Line], i: int, block: Block) -> bool:
+    """A `图片报道` heading whose pictures' credit has just been printed: complete."""
+    return (bool(block.heads) and block.heads[-1].text in PHOTO_HEADINGS
+            and i > 0 and lines[i - 1].kind == "credit")
 
 
 def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:

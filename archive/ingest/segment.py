@@ -16,7 +16,7 @@ from .blocks import Block, body_chars, run_end
 from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
-from .items import editors_box, is_photo_item, standalone_photo
+from .items import PHOTO_HEADINGS, editors_box, is_photo_item, standalone_photo
 from .lines import EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
 from .promote import LONG_HEADLINE, promote_headings
 from .roundups import roundup_item
@@ -35,7 +35,6 @@ FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its fi
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
 NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
-PHOTO_HEADINGS = {"图片报道", "图片新闻", "新闻图片", "摄影报道"}
 TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 
