@@ -454,6 +454,19 @@ def test_a_photo_report_ends_with_its_credit():
     assert titles(text) == ["清河县召开春耕生产动员会", "图片报道", "合作社里的年轻人"]
 
 
+def test_the_next_story_of_a_feature_headed_like_its_first_is_a_sub_heading():
+    # The feature's label stands over its first story's own two lines; the second
+    # story, on another subject, is headed the same way.
+    lab = ["实验室的灯一直亮到深夜，研究员们轮流值守，记录每一组数据。",
+           "他说，春节不回家已经是第三年了，家人也都习惯了。"]
+    port = ["码头上的吊车来回转动，一艘艘货轮排队等候装卸。",
+            "调度员紧盯屏幕，安排每一条船的靠泊时间，一刻也不敢放松。"]
+    text = ("坚守岗位的人们\n\n清河，县农科所——\n\n“数据不等人”\n\n" + "\n\n".join(lab * 15)
+            + "\n\n云岭，港口调度中心——\n\n“船不停，我们就不停”\n\n1月25日，"
+            + "\n\n".join(port * 3) + "\n")
+    assert titles(text) == ["坚守岗位的人们"]
+
+
 def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     text = (SHORT_STORY
             + "“清河，我们回来了！”\n\n——返乡青年创业故事\n\n"
