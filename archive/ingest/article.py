@@ -85,7 +85,7 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
                 heads, body = heads + body[:1], body[1:]
             return [line.text for line in heads], body
     # A stack of four or more lines is a headline over summary lines or figures
-    # (…腰包鼓起来 / 上半年…增幅居全国首位 / 目前…下降到6%之内): they are body.
+    # (…腰包鼓起来 / 一季度…增长百分之九 / 全县…降到百分之一以内): they are body.
     # Over bullets the fourth line is the sidebar's title instead.
     if len(heads) > 3 and not (body and body[0].kind == "bullet"):
         keep = 3 if COLUMN_DOT.search(_outside_quotes(heads[0].text)) else 2

@@ -14,7 +14,7 @@ from .roundups import roundup_brief
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 # A dispatch signs off with its place and date, after or before its reporters:
-# （记者某某 布鲁塞尔10月24日电）, （本报加德满都10月13日电  记者某某）.
+# （记者某某 布鲁塞尔10月24日电）, （本报某地5月3日电  记者某某）.
 DISPATCH_END = re.compile(r"电[）)]$|^[（(](?:新华社|本报)[^（()）]{0,30}电\s[^（()）]*记者[^（()）]*[）)]$")
 # Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")

@@ -43,7 +43,7 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # a year starting a title (2019春运一线) is not a figure.
 FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
 # The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body;
-# so are the rows of a table of fields (书名：红日        作者：吴强).
+# so are the rows of a table of fields (书名：柳湾春秋        作者：周明).
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]\S+\s{2,}[\u4e00-\u9fff]{1,4}[：:]\S|^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
 # Phrases set apart by two full-width spaces are a banner or a table row laid out in
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
@@ -54,7 +54,7 @@ SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
 # A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
 SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
-# A joint dispatch may list a dozen writers: （新华社北京2月4日电  执笔记者：…；参与记者：…）.
+# A joint dispatch may list a dozen writers: （新华社北京5月3日电  执笔记者：…；参与记者：…）.
 DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
 
 

@@ -236,7 +236,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "person_line": cues.person_line(run),
         # Sub-headings of one article come in series of one look (`城市——`, `春耕，…`).
         "series_ahead": cues.series_ahead(run, lines, end),
-        # …and the first may be printed under the headline's label (坚守科技一线的人们 / 贵州，…——).
+        # …and the first may be printed under the headline's label (坚守岗位的人们 / 清河，县农科所——).
         "series_behind": cues.signature(run) in current.signatures or (
             len(current.heads) >= 3 and cues.signature(run)[:4] == cues.signature(current.heads[1:])[:4]),
         "first_ends_dash": run[0].text.endswith("——"),
