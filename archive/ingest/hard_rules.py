@@ -6,16 +6,14 @@ import re
 
 from .blocks import Block, body_chars
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import FOLLOW_ON, SPEECH_TITLE, Line
+from .lines import DISPATCH_NOTE, FOLLOW_ON, SPEECH_TITLE, Line
 from .roundups import roundup_brief
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
 # no headline ends so.
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
-# A dispatch signs off with its place and date, after or before its reporters:
-# （记者某某 布鲁塞尔10月24日电）, （本报某地5月3日电  记者某某）.
-DISPATCH_END = re.compile(r"电[）)]$|^[（(](?:新华社|本报)[^（()）]{0,30}电\s[^（()）]*记者[^（()）]*[）)]$")
+DISPATCH_END = re.compile(r"电[）)]$")
 # Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
@@ -65,9 +63,10 @@ def _refers_back(run: list[Line], current: Block) -> bool:
 
 
 def _after_sign_off(lines: list[Line], i: int) -> bool:
-    """A dispatch's sign-off (（记者某某 布鲁塞尔10月24日电）) or a note of where the
-    piece came from (（摘自…）, （执笔：…）) ends its article."""
+    """A dispatch's sign-off, its reporters before or after the place and date
+    (（记者某某 布鲁塞尔10月24日电）, （本报某地5月3日电  记者某某）), or a note of where
+    the piece came from (（摘自…）, （执笔：…）) ends its article."""
     if i == 0 or lines[i - 1].kind != "endnote":
         return False
     note = lines[i - 1].text
-    return bool(DISPATCH_END.search(note) or ATTRIBUTION.match(note))
+    return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
