@@ -204,6 +204,20 @@ def test_a_competition_name_over_a_result_is_a_kicker():
     assert (kicker, title, subtitle) == ("全省青少年围棋锦标赛", "清河县小将夺得3枚金牌", "")
 
 
+def test_a_competition_that_closed_over_a_result_is_a_kicker():
+    text = ("全省象棋公开赛落幕\n\n清河县棋手王明夺冠\n\n"
+            "本报讯（记者 周明）全省象棋公开赛昨日落幕，清河县棋手王明夺得冠军。\n\n比赛共进行七轮。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("全省象棋公开赛落幕", "清河县棋手王明夺冠", "")
+
+
+def test_a_figure_line_naming_its_own_subject_is_the_title_over_a_dated_report():
+    text = ("推进老旧小区改造\n\n山西今年将改造小区1200个\n\n"
+            "本报太原3月2日电（记者 周明）山西今年将改造老旧小区1200个。\n\n改造资金已经下达。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("推进老旧小区改造", "山西今年将改造小区1200个", "")
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

@@ -24,8 +24,15 @@ SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)
 # …or opens with it (栗战书参加审议), or with the press briefing held about it.
 ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:审议|会见|会议|会谈|活动|仪式|开幕式|闭幕式|座谈|并|$)"
                       r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")
-# A competition's name over a result: 德国乒乓球公开赛 / 樊振东男单夺冠.
-COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)$")
+# A competition's name, or its close, over a result: 德国乒乓球公开赛 / 樊振东男单夺冠,
+# 围棋名人赛落幕 / 某某卫冕.
+COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)"
+                         r"(?:落幕|收官|战罢)?$")
+# A line that opens on a province or the country names its own subject (山西将改造…,
+# 我国将新建…): a title that stands alone, not a detail going on with the line above.
+OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建"
+                         r"|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西"
+                         r"|西藏|宁夏|新疆|香港|澳门)")
 # A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
 # business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
 # subtitle; a title never starts that way.
@@ -167,8 +174,9 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
         return False
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
-    # figure line is the title itself (三峡水库水位 / 冲刺175米).
-    return not (news and re.search(r"\d", second))
+    # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
+    # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
+    return not (news and re.search(r"\d", second) and not OWN_SUBJECT.match(second))
 
 
 def _reads_as_summary(second: str) -> bool:
