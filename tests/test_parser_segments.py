@@ -474,3 +474,12 @@ def test_an_exclaimed_title_over_a_dash_subtitle_starts_an_article():
     articles = parse_text(text, DAY).articles
     assert [(a.title, a.subtitle) for a in articles] == [
         ("清河县召开春耕生产动员会", ""), ("“清河，我们回来了！”", "——返乡青年创业故事")]
+
+
+def test_a_short_exclamation_over_a_caption_and_its_credit_titles_a_news_photo():
+    text = (SHORT_STORY + "赶庙会喽！\n\n近日，清河县城隍庙庙会开幕，市民在庙会上观看舞龙表演。\n\n"
+            "庙会将持续到正月十五。\n\n本报记者 王 亮摄\n\n"
+            "清河县新建三座口袋公园\n\n本报讯（记者 周明）清河县今年新建三座口袋公园，方便市民就近休闲。\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["清河县召开春耕生产动员会", "赶庙会喽！", "清河县新建三座口袋公园"]
+    assert articles[1].bylines[0].name == "王亮"

@@ -11,6 +11,8 @@ from .lines import CLOSERS, FIGURE, FOLLOW_ON, Line
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be its top)
 TITLE_MAX = 40  # an exclaimed title is short
+PHOTO_TITLE_MAX = 16  # …and a news photo's even shorter
+PHOTO_CAPTION_LINES = 3  # caption paragraphs between a news photo's title and its credit
 SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 # A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
 # a quotation or a bullet, and ends its sentence.
@@ -26,7 +28,7 @@ def promote_headings(lines: list[Line]) -> None:
                 and patterns.parse_dateline(lines[i].text)
                 and not patterns.parse_dateline(lines[i - 1].text)):
             lines[i - 1].kind = "head"
-        elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1):
+        elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1):
             lines[i - 1].kind = "head"
 
 
@@ -47,6 +49,15 @@ def _exclaimed_title(lines: list[Line], i: int) -> bool:
     return (line.kind == "text" and len(line.text) <= TITLE_MAX and not FOLLOW_ON.match(line.text)
             and line.text.rstrip(CLOSERS)[-1:] in "！？!?"
             and under.kind == "head" and bool(FOLLOW_ON.match(under.text)))
+
+
+def _photo_title(lines: list[Line], i: int) -> bool:
+    """A short exclamation over a caption or two and their credit titles a news
+    photo (赶庙会喽！ / 近日，…… / 某某摄): a caption never ends on one."""
+    line = lines[i]
+    return (line.kind == "text" and len(line.text) <= PHOTO_TITLE_MAX and "。" not in line.text
+            and line.text.rstrip(CLOSERS)[-1:] in "！？!?"
+            and any(under.kind == "credit" for under in lines[i + 1:i + 1 + PHOTO_CAPTION_LINES]))
 
 
 def _reads_as_lede(text: str) -> bool:
