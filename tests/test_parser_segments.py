@@ -483,3 +483,17 @@ def test_a_short_exclamation_over_a_caption_and_its_credit_titles_a_news_photo()
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["清河县召开春耕生产动员会", "赶庙会喽！", "清河县新建三座口袋公园"]
     assert articles[1].bylines[0].name == "王亮"
+
+
+def test_a_heading_under_the_ledes_questions_answers_them_inside_the_article():
+    text = ("老旧小区改造观察\n\n去年以来，清河县启动老旧小区改造，涉及小区四十二个、居民一万余户。"
+            "楼道刷新了，管网换新了，不少小区还加装了电梯、修建了停车场和健身广场。\n\n"
+            "改造不只是刷墙换管，更要改出居民的幸福感。县住建局负责人介绍，今年全县计划再改造小区三十个，"
+            "重点解决加装电梯、停车、养老托育等居民反映集中的问题，从立项到验收，每一个环节都请居民参与，"
+            "改什么、怎么改，由大家商量着定。\n\n改造进展如何？居民有哪些新期待？记者进行了走访。\n\n"
+            "幸福里小区召开加装电梯协调会\n\n5月3日，东关街道幸福里小区的新电梯投入使用。"
+            "八十岁的李大爷第一次坐着电梯下了楼，他说再也不用扶着栏杆一步一歇了。\n")
+    assert titles(text) == ["老旧小区改造观察"]
+    # The same heading under a dateline is a report of its own.
+    dated = text.replace("5月3日，", "本报讯（记者 周明）5月3日，")
+    assert titles(dated) == ["老旧小区改造观察", "幸福里小区召开加装电梯协调会"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from . import cues, patterns
 from .blocks import Block, body_chars
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import DISPATCH_NOTE, FOLLOW_ON, SPEECH_TITLE, Line
+from .lines import COLUMN_TAG, DISPATCH_NOTE, FOLLOW_ON, SPEECH_TITLE, Line
 from .roundups import roundup_brief
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
@@ -18,13 +19,18 @@ DISPATCH_END = re.compile(r"电[）)]$")
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
+# A paragraph whose last sentence asks (…如何？), or asks and says who went to find
+# out (…有哪些变化？记者进行了采访。).
+ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
+LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
 def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     run = lines[i:end]
     return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
                 or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
-                or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current))
+                or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current)
+                or _answers_lede(lines, i, end, current))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
@@ -60,6 +66,20 @@ def _refers_back(run: list[Line], current: Block) -> bool:
     text = run[0].text
     return len(run) == 1 and len(text) >= 4 and any(
         head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
+
+
+def _answers_lede(lines: list[Line], i: int, end: int, current: Block) -> bool:
+    """A lede that ends on the questions the article sets out to answer leads into
+    its first sub-heading, unless the run carries an article's own marks (a
+    column tag, a `——` subtitle, a dateline under it)."""
+    before, run = lines[i - 1] if i else None, lines[i:end]
+    if before is None or before.kind != "text" or not ASKS.search(before.text):
+        return False
+    if body_chars(current) >= LEDE_CHARS or any(COLUMN_TAG.search(line.text) for line in run):
+        return False
+    after = cues.first_body(lines, end)
+    dash_subtitle = len(run) >= 2 and bool(FOLLOW_ON.match(run[-1].text))
+    return not dash_subtitle and not (after and patterns.parse_dateline(after.text))
 
 
 def _after_sign_off(lines: list[Line], i: int) -> bool:

@@ -51,6 +51,9 @@ LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
 EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
+# A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
+# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
+COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 # A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
 SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")

@@ -17,7 +17,7 @@ from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
 from .items import PHOTO_HEADINGS, editors_box, is_photo_item, standalone_photo
-from .lines import EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
+from .lines import COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
 from .promote import LONG_HEADLINE, promote_headings
 from .roundups import roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
@@ -27,9 +27,6 @@ ENUMERATED = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]"
     r"|\d{1,2}[、.．]|[①-⑳]|[■□▲△◆★☆])"
 )
-# A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
-# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
