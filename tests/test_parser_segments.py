@@ -497,3 +497,13 @@ def test_a_heading_under_the_ledes_questions_answers_them_inside_the_article():
     # The same heading under a dateline is a report of its own.
     dated = text.replace("5月3日，", "本报讯（记者 周明）5月3日，")
     assert titles(dated) == ["老旧小区改造观察", "幸福里小区召开加装电梯协调会"]
+
+
+def test_a_tagged_title_under_a_list_of_short_lines_starts_the_next_article():
+    text = (SHORT_STORY + "全县现有的省级非遗项目\n\n东关镇 清河剪纸\n\n西河乡 河灯制作技艺\n\n"
+            "南坡村 南坡社火\n\n注：以上为清河县现有的省级非遗项目\n\n"
+            "让老手艺走进新生活（清河时评）\n\n老手艺要传下去，先得让年轻人喜欢。"
+            "剪纸进校园、社火上网络，都是让传统走进今天的好办法。\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["清河县召开春耕生产动员会", "让老手艺走进新生活（清河时评）"]
+    assert articles[0].paragraphs[-1] == "注：以上为清河县现有的省级非遗项目"

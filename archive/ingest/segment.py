@@ -53,6 +53,11 @@ def segment(lines: list[Line]) -> list[Block]:
             i += 1
             continue
         end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
+        cut = _before_tagged_title(lines, i, end)
+        if cut < end and current is not None:
+            current.lines.extend(lines[i:cut])
+            i = cut
+            continue
         lead: list[Line] = []
         if end > i and current is not None and _headline_top(current):
             lead = blocks.pop().lines
@@ -84,6 +89,17 @@ def segment(lines: list[Line]) -> list[Block]:
         current.lines.append(line)
         i += 1
     return [b for b in blocks if b.lines]
+
+
+def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:
+    """Short lines of a list or of an author's affiliations (某某研究院 / 某某研究院)
+    may run straight into the next headline: a title with its column tag among a
+    run's last three lines, under two lines or more, starts the run; the lines
+    over it end the current article."""
+    for j in range(max(i + 2, end - 3), end):
+        if COLUMN_TAG.search(lines[j].text):
+            return j
+    return end
 
 
 def _headline_top(block: Block) -> bool:
