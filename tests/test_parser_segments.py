@@ -46,6 +46,16 @@ def test_a_name_under_a_title_and_a_kicker_line_before_it_are_cues():
     assert cues.kicker_before(lines, 4) and not cues.kicker_before(lines, 1)
 
 
+def test_a_heading_under_a_tagged_title_opens_a_series_of_sub_headings():
+    lines = split_lines("青石山（山水行记）\n\n山路弯弯\n\n从县城向北行驶四十里，折道向西。\n\n"
+                        "山顶草甸\n\n爬上山顶，眼前忽然开阔起来。\n\n草甸深处的人家\n")
+    headline, first, other = lines[0:2], lines[3:4], lines[5:6]
+    assert cues.under_tagged_title(headline) == lines[1:2]
+    assert cues.series_in_headline(first, headline)
+    assert not cues.series_in_headline(other, headline)
+    assert not cues.series_in_headline(first, [lines[1], lines[0]])
+
+
 INDENT = "\u3000\u3000"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import Line
+from .lines import COLUMN_TAG, FOLLOW_ON, Line
 
 SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|延伸阅读|相关链接|背景链接|新闻链接|小贴士|短评|编后|记者观察)[）)]$")
@@ -32,6 +32,24 @@ def sidebar_tag(run: list[Line]) -> bool:
 def person_line(run: list[Line]) -> bool:
     """An author's name under the title: essays and sub-stories sign this way."""
     return len(run) >= 2 and bool(PERSON_LINE.match(run[-1].text) or VOICE_LINE.match(run[-1].text))
+
+
+def series_in_headline(run: list[Line], heads: list[Line]) -> bool:
+    """Sub-headings come in series, and the first may be printed with the headline:
+    under its label (坚守岗位的人们 / 清河，县农科所——) or under a tagged title
+    (某地游记（风物）/ 山路弯弯)."""
+    if len(heads) >= 3 and signature(run)[:4] == signature(heads[1:])[:4]:
+        return True
+    under = under_tagged_title(heads)
+    return bool(under) and signature(run) == signature(under)
+
+
+def under_tagged_title(heads: list[Line]) -> list[Line]:
+    """The heading lines under a tagged title, a `——` subtitle aside."""
+    for k, line in enumerate(heads):
+        if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
+            return [head for head in heads[k + 1:] if not FOLLOW_ON.match(head.text)]
+    return []
 
 
 def signature(run: list[Line]) -> tuple:

@@ -249,9 +249,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "person_line": cues.person_line(run),
         # Sub-headings of one article come in series of one look (`城市——`, `春耕，…`).
         "series_ahead": cues.series_ahead(run, lines, end),
-        # …and the first may be printed under the headline's label (坚守岗位的人们 / 清河，县农科所——).
-        "series_behind": cues.signature(run) in current.signatures or (
-            len(current.heads) >= 3 and cues.signature(run)[:4] == cues.signature(current.heads[1:])[:4]),
+        "series_behind": cues.signature(run) in current.signatures or cues.series_in_headline(run, current.heads),
         "first_ends_dash": run[0].text.endswith("——"),
         # The items of a roundup (新闻速递, 速览) are headed like its first one.
         "roundup_item": roundup_item(run, current.heads),
