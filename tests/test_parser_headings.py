@@ -218,6 +218,14 @@ def test_a_figure_line_naming_its_own_subject_is_the_title_over_a_dated_report()
     assert (kicker, title, subtitle) == ("推进老旧小区改造", "山西今年将改造小区1200个", "")
 
 
+def test_two_lines_over_a_big_printed_figure_are_title_and_subtitle():
+    text = ("春节假期全市消费创新高\n\n餐饮收入增长两成\n\n12.6亿元\n\n"
+            "春节假期全市实现消费收入12.6亿元，比去年同期增长一成半。\n\n两成\n\n餐饮收入比去年增长两成。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "春节假期全市消费创新高", "餐饮收入增长两成")
+    assert first == ["12.6亿元"]
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, SPEECH_TITLE, Line, bullet_item
+from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, FIGURE, SPEECH_TITLE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .headstack import NUMBER_LINE, lead_size
 from .blocks import Block
@@ -51,7 +51,8 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
         size = lead_size(block.heads, block.signatures, _signed_items(block))
         heads, body = _split_at_tagged_title(block.heads[:size], block.lines)
         heads, sidebar_title = _sidebar_title(heads, body)
-    _assign_headings(article, _drop_repeats(article, heads), news=_opens_with_dateline(body))
+    _assign_headings(article, _drop_repeats(article, heads), news=_opens_with_dateline(body),
+                     figures=bool(body) and bool(FIGURE.match(body[0].text)))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
@@ -136,7 +137,7 @@ def _opens_with_dateline(body: list[Line]) -> bool:
     return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
 
 
-def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False) -> None:
+def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False, figures: bool = False) -> None:
     # A `——` line under the first says the first is the title, dot or no dot.
     if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and not FOLLOW_ON.match(heads[1]) and (
             len(heads) > 2 or not KICKER_END.search(heads[0])):
@@ -148,7 +149,7 @@ def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = Fals
     if len(heads) == 3:
         article.kicker, article.title, article.subtitle = heads
     elif len(heads) == 2:
-        if _is_kicker_pair(heads[0], heads[1], news):
+        if _is_kicker_pair(heads[0], heads[1], news, figures):
             article.kicker, article.title = heads
         else:
             article.title, article.subtitle = heads
@@ -158,10 +159,11 @@ def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = Fals
         article.column = _column_tag(article.title)
 
 
-def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
+def _is_kicker_pair(first: str, second: str, news: bool = False, figures: bool = False) -> bool:
     """Two heading lines: 引题+主题 or 主题+副题? Plain text cannot always
     tell; these cues agree with how papers print them most of the time.
-    `news`: the body opens with a dateline (a dated news report)."""
+    `news`: the body opens with a dateline (a dated news report); `figures`:
+    with a big printed figure (a data report, its two lines two findings)."""
     if (FOLLOW_ON.match(second) or (SUBTITLE_END.search(second) and not SPEECH_TITLE.match(second))
             or ATTENDED.search(second)
             or DATE_LINE.match(second) or NUMBER_LINE.match(second)):
@@ -170,7 +172,8 @@ def _is_kicker_pair(first: str, second: str, news: bool = False) -> bool:
         return True
     # Over a dated report the event is the title and the line under it a detail; over a
     # feature the event line is a kicker for the title that says what it meant.
-    if COLUMN_TAG.search(first) or (news and EVENT_END.search(first)) or _reads_as_summary(second):
+    if (COLUMN_TAG.search(first) or (news and EVENT_END.search(first)) or _reads_as_summary(second)
+            or figures):
         return False
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
