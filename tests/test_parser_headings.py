@@ -226,6 +226,16 @@ def test_two_lines_over_a_big_printed_figure_are_title_and_subtitle():
     assert first == ["12.6亿元"]
 
 
+def test_a_date_line_under_a_title_is_its_subtitle_even_under_a_dotted_title():
+    text = ("2024清河·桃花节开幕式\n\n2024年4月6日  清河·桃花岛\n\n"
+            "春风十里，桃花盛开。清河县诚邀各界朋友共赴桃花之约。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "2024清河·桃花节开幕式", "2024年4月6日  清河·桃花岛")
+    text = "新赛季县篮球联赛扩军\n\n5月8日揭幕 共有十二支球队参赛\n\n本报讯（记者 周明）新赛季县篮球联赛将扩军。\n"
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "新赛季县篮球联赛扩军", "5月8日揭幕 共有十二支球队参赛")
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

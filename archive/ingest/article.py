@@ -38,6 +38,9 @@ OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|
 # subtitle; a title never starts that way.
 SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起"
                             r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向)")
+# A line that opens on a date says when: under a title it is the subtitle (…博览会 /
+# 2024年5月4日  清河会展中心), never the title under a column line.
+WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
@@ -140,7 +143,7 @@ def _opens_with_dateline(body: list[Line]) -> bool:
 def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False, figures: bool = False) -> None:
     # A `——` line under the first says the first is the title, dot or no dot.
     if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and not FOLLOW_ON.match(heads[1]) and (
-            len(heads) > 2 or not KICKER_END.search(heads[0])):
+            len(heads) > 2 or not (KICKER_END.search(heads[0]) or WHEN_LINE.match(heads[1]))):
         article.column, heads = heads[0], heads[1:]
     if len(heads) > 3:
         # Extra lines before the last three are leftovers (a column-like tag).
@@ -166,7 +169,7 @@ def _is_kicker_pair(first: str, second: str, news: bool = False, figures: bool =
     with a big printed figure (a data report, its two lines two findings)."""
     if (FOLLOW_ON.match(second) or (SUBTITLE_END.search(second) and not SPEECH_TITLE.match(second))
             or ATTENDED.search(second)
-            or DATE_LINE.match(second) or NUMBER_LINE.match(second)):
+            or DATE_LINE.match(second) or WHEN_LINE.match(second) or NUMBER_LINE.match(second)):
         return False
     if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first):
         return True
