@@ -517,3 +517,13 @@ def test_a_tagged_title_under_a_list_of_short_lines_starts_the_next_article():
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["清河县召开春耕生产动员会", "让老手艺走进新生活（清河时评）"]
     assert articles[0].paragraphs[-1] == "注：以上为清河县现有的省级非遗项目"
+
+
+def test_a_quotes_attribution_and_a_note_on_the_quotes_end_the_article_above():
+    text = ("科技让城市更聪明（清河论坛）\n\n城市治理离不开科技，科技正在让城市变得更聪明、更有温度。\n\n"
+            "——清河大学教授王明\n\n新区要新，老城要老，新旧之间要有对话。\n\n——清河市规划院总规划师李华\n\n"
+            "（2024年清河发展论坛发言摘要）\n\n清河创新大会开幕\n\n"
+            "本报讯（记者 周明）清河创新大会昨日开幕，三十个科技项目现场签约。\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["科技让城市更聪明（清河论坛）", "清河创新大会开幕"]
+    assert articles[0].paragraphs[-2:] == ["——清河市规划院总规划师李华", "（2024年清河发展论坛发言摘要）"]

@@ -17,7 +17,7 @@ from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
 from .items import PHOTO_HEADINGS, editors_box, is_photo_item, standalone_photo
-from .lines import COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, Line, indent_marks_body
+from .lines import COLUMN_TAG, EDITOR_NOTE, END_NOTE, FOLLOW_ON, Line, indent_marks_body
 from .promote import LONG_HEADLINE, promote_headings
 from .roundups import roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
@@ -53,7 +53,8 @@ def segment(lines: list[Line]) -> list[Block]:
             i += 1
             continue
         end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
-        cut = _before_tagged_title(lines, i, end)
+        cut = _after_sign_off_lines(lines, i, end) if end - i >= 2 else end
+        cut = cut if cut < end else _before_tagged_title(lines, i, end)
         if cut < end and current is not None:
             current.lines.extend(lines[i:cut])
             i = cut
@@ -100,6 +101,16 @@ def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:
         if COLUMN_TAG.search(lines[j].text):
             return j
     return end
+
+
+def _after_sign_off_lines(lines: list[Line], i: int, end: int) -> int:
+    """A run that opens on the attribution of the quote above it (——某某（身份）), or
+    on a note about the pieces above it (（某某会议发言摘要）), opens with the end of
+    the current article: the run proper starts after those lines."""
+    j = i
+    while j < end - 1 and (FOLLOW_ON.match(lines[j].text) or END_NOTE.match(lines[j].text)):
+        j += 1
+    return j if j > i else end
 
 
 def _headline_top(block: Block) -> bool:
