@@ -527,3 +527,10 @@ def test_a_quotes_attribution_and_a_note_on_the_quotes_end_the_article_above():
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["科技让城市更聪明（清河论坛）", "清河创新大会开幕"]
     assert articles[0].paragraphs[-2:] == ["——清河市规划院总规划师李华", "（2024年清河发展论坛发言摘要）"]
+
+
+def test_a_heading_over_a_second_dateline_starts_the_next_brief_however_alike():
+    text = ("友好城市代表团将访问清河\n\n本报讯（记者 周明）市外办发言人昨日宣布，应市政府邀请，"
+            "友好城市代表团将于5月8日至10日访问清河。\n\n邻省经贸代表团将访问清河\n\n"
+            "本报讯（记者 周明）市外办发言人昨日宣布，应市政府邀请，邻省经贸代表团将于5月12日至14日访问清河。\n")
+    assert titles(text) == ["友好城市代表团将访问清河", "邻省经贸代表团将访问清河"]

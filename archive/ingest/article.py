@@ -8,7 +8,7 @@ from . import patterns
 from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, FIGURE, SPEECH_TITLE, Line, bullet_item
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .headstack import NUMBER_LINE, lead_size
-from .blocks import Block
+from .blocks import Block, opens_with_dateline
 from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE
 
 COLUMN_DOT = re.compile(r"[·•・]")
@@ -54,7 +54,7 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
         size = lead_size(block.heads, block.signatures, _signed_items(block))
         heads, body = _split_at_tagged_title(block.heads[:size], block.lines)
         heads, sidebar_title = _sidebar_title(heads, body)
-    _assign_headings(article, _drop_repeats(article, heads), news=_opens_with_dateline(body),
+    _assign_headings(article, _drop_repeats(article, heads), news=opens_with_dateline(body),
                      figures=bool(body) and bool(FIGURE.match(body[0].text)))
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
@@ -134,10 +134,6 @@ def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     if len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1]):
         return heads[:-1], heads[-1]
     return heads, ""
-
-
-def _opens_with_dateline(body: list[Line]) -> bool:
-    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
 
 
 def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False, figures: bool = False) -> None:

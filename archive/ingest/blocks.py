@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import patterns
 from .lines import Line
 
 
@@ -40,3 +41,8 @@ def run_end(lines: list[Line], i: int, stop_after: re.Pattern | None = None) -> 
 
 def body_chars(block: Block) -> int:
     return sum(len(line.text) for line in block.lines if line not in block.heads)
+
+
+def opens_with_dateline(body: list[Line]) -> bool:
+    """A dated news report: a dateline within the first lines of its body."""
+    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import cues, patterns
-from .blocks import Block, body_chars
+from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .lines import COLUMN_TAG, DISPATCH_NOTE, FOLLOW_ON, SPEECH_TITLE, Line
 from .roundups import roundup_brief
@@ -38,6 +38,7 @@ def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # A speech printed in full is a piece of its own, whatever the report before it said.
     return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
             or _after_sign_off(lines, i) or credited_photo_report(lines, i, current)
+            or _next_dated_report(lines, end, current)
             or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
 
 
@@ -80,6 +81,14 @@ def _answers_lede(lines: list[Line], i: int, end: int, current: Block) -> bool:
     after = cues.first_body(lines, end)
     dash_subtitle = len(run) >= 2 and bool(FOLLOW_ON.match(run[-1].text))
     return not dash_subtitle and not (after and patterns.parse_dateline(after.text))
+
+
+def _next_dated_report(lines: list[Line], end: int, current: Block) -> bool:
+    """A report carries one dateline: a heading over another one, inside an article
+    that opened with its own, heads the next report (a column of dated briefs)."""
+    after = cues.first_body(lines, end)
+    return (bool(after and patterns.parse_dateline(after.text))
+            and opens_with_dateline(current.lines[len(current.heads):]))
 
 
 def _after_sign_off(lines: list[Line], i: int) -> bool:

@@ -12,7 +12,7 @@ import math
 import re
 
 from . import cues, patterns
-from .blocks import Block, body_chars, run_end
+from .blocks import Block, body_chars, opens_with_dateline, run_end
 from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
@@ -240,7 +240,8 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "date_lede": bool(after and DATE_LEDE.match(after.text)),
         "same_topic": topic_overlap(run, after, current),
         "local_topic": local_overlap(lines, i, end),
-        "news_report": _opens_with_dateline(current),
+        # Dated news reports rarely carry sub-headings.
+        "news_report": opens_with_dateline(current.lines[len(current.heads):]),
         "since_subhead": min(_lines_since_heading(current), 10) / 10,
         "same_shape": _same_shape(run, current),
         # A stand-alone news photo has no sub-headings.
@@ -314,12 +315,6 @@ def _shape(run: list[Line]) -> tuple:
 def _same_shape(run: list[Line], current: Block) -> bool:
     """Sub-headings of one article repeat one shape (`城市——` / `标题`)."""
     return _shape(run) in current.subhead_shapes
-
-
-def _opens_with_dateline(block: Block) -> bool:
-    """Dated news reports rarely carry sub-headings."""
-    body = block.lines[len(block.heads):len(block.heads) + 3]
-    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body)
 
 
 def _opens_with_note(block: Block) -> bool:
