@@ -534,3 +534,13 @@ def test_a_heading_over_a_second_dateline_starts_the_next_brief_however_alike():
             "友好城市代表团将于5月8日至10日访问清河。\n\n邻省经贸代表团将访问清河\n\n"
             "本报讯（记者 周明）市外办发言人昨日宣布，应市政府邀请，邻省经贸代表团将于5月12日至14日访问清河。\n")
     assert titles(text) == ["友好城市代表团将访问清河", "邻省经贸代表团将访问清河"]
+
+
+def test_a_name_with_what_the_speaker_does_is_a_voice_of_the_piece_not_a_headline():
+    text = ("舞台上的清河\n\n清河话剧节落下帷幕，参演的艺术家们说起一个月的排练和演出，都有说不完的话。\n\n"
+            "王小明（话剧演员）\n\n彩排了很多次，每一次都有新的收获。观众的掌声让我觉得所有的辛苦都值得，"
+            "我会把这份感动带到下一部戏里去。\n\n李红（舞美设计师）\n\n为了还原老街的样子，我们跑遍了清河的老巷子，"
+            "拍了几千张照片。\n")
+    assert titles(text) == ["舞台上的清河"]
+    # A title with its column's tag is not a voice.
+    assert titles(SHORT_STORY + "收秋（田野随笔）\n\n门口那棵老槐树下，晒满了金黄的玉米。\n")[1:] == ["收秋（田野随笔）"]

@@ -22,6 +22,10 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
 # out (…有哪些变化？记者进行了采访。).
 ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
+# A voice of a forum: a name and what the speaker does (某某（乐队指挥）), never a title
+# and its column tag (某某（随笔）).
+VOICE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{0,20}"
+                   r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
@@ -30,7 +34,7 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
                 or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
                 or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current)
-                or _answers_lede(lines, i, end, current))
+                or _answers_lede(lines, i, end, current) or (len(run) == 1 and bool(VOICE.match(run[0].text))))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
