@@ -544,3 +544,17 @@ def test_a_name_with_what_the_speaker_does_is_a_voice_of_the_piece_not_a_headlin
     assert titles(text) == ["舞台上的清河"]
     # A title with its column's tag is not a voice.
     assert titles(SHORT_STORY + "收秋（田野随笔）\n\n门口那棵老槐树下，晒满了金黄的玉米。\n")[1:] == ["收秋（田野随笔）"]
+
+
+def test_a_line_under_a_big_printed_figure_says_what_it_counts_inside_the_article():
+    text = ("清河春运平稳有序\n\n春节假期全市交通安全形势良好\n\n"
+            "春节假期，清河全市道路交通总体平稳有序，没有发生较大以上交通事故。市公安局交警支队在主要路口"
+            "增设临时执勤点，引导车辆有序通行；各客运站加开班次，保障群众返乡出行。节后返程高峰期间，"
+            "高速公路清河段车流量比平日增长三成，交警部门提前发布出行提示，引导车辆错峰出行，"
+            "确保了道路安全畅通。\n\n2万人次\n\n"
+            "春节期间全市日均出动警力2万人次、警车300余辆次，设置临时执勤点20余个\n\n"
+            "本报讯（记者 周明）记者从市公安局获悉，春节期间全市日均出动警力2万人次，"
+            "设置临时执勤点20余个，服务群众出行。\n")
+    [article] = parse_text(text, DAY).articles
+    figure = article.paragraphs.index("2万人次")
+    assert article.paragraphs[figure + 1].startswith("春节期间全市日均出动警力")

@@ -7,7 +7,7 @@ import re
 from . import cues, patterns
 from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import COLUMN_TAG, DISPATCH_NOTE, FOLLOW_ON, SPEECH_TITLE, Line
+from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SPEECH_TITLE, Line
 from .roundups import roundup_brief
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
@@ -34,7 +34,8 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
                 or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
                 or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current)
-                or _answers_lede(lines, i, end, current) or (len(run) == 1 and bool(VOICE.match(run[0].text))))
+                or _answers_lede(lines, i, end, current) or (len(run) == 1 and bool(VOICE.match(run[0].text)))
+                or _explains_figure(lines, i))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
@@ -71,6 +72,12 @@ def _refers_back(run: list[Line], current: Block) -> bool:
     text = run[0].text
     return len(run) == 1 and len(text) >= 4 and any(
         head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
+
+
+def _explains_figure(lines: list[Line], i: int) -> bool:
+    """A line right under a big printed figure (17万人次 / 春节期间全市日均出动警力17万人次)
+    says what the figure counts: a panel of the article's figures, not a headline."""
+    return i > 0 and lines[i - 1].kind == "text" and bool(FIGURE.match(lines[i - 1].text))
 
 
 def _answers_lede(lines: list[Line], i: int, end: int, current: Block) -> bool:
