@@ -236,6 +236,17 @@ def test_a_date_line_under_a_title_is_its_subtitle_even_under_a_dotted_title():
     assert (kicker, title, subtitle) == ("", "新赛季县篮球联赛扩军", "5月8日揭幕 共有十二支球队参赛")
 
 
+def test_a_first_line_naming_only_an_institution_is_the_kicker_over_what_it_did():
+    text = ("市纪委监委网站\n\n通报5起违反中央八项规定精神典型问题\n\n"
+            "本报讯（记者 周明）市纪委监委网站昨日通报5起违反中央八项规定精神典型问题。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("市纪委监委网站", "通报5起违反中央八项规定精神典型问题", "")
+    # …but an event a line ends on (…论坛举办) is no institution.
+    text = ("扶贫日系列论坛举办\n\n凝聚脱贫攻坚合力\n\n本报讯（记者 周明）扶贫日系列论坛昨日举办。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "扶贫日系列论坛举办", "凝聚脱贫攻坚合力")
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

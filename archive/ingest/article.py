@@ -16,6 +16,9 @@ COLUMN_DOT = re.compile(r"[·•・]")
 # So do the time frame of a report's figures (前三季度 / 某行动开展以来).
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
                         r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$")
+# A first line that only names an institution (公安部, 市纪委监委网站, 某某委员会) says
+# who acts: the kicker over what it did.
+AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff、]{1,16}(?:(?<!干)部|委员会|监委|网站|机关|总局|(?<![举开创])办|(?<![开布格结大首])局|厅)$")
 # Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
 # A second line naming who attended or presided reports the event under a slogan title.
@@ -167,7 +170,7 @@ def _is_kicker_pair(first: str, second: str, news: bool = False, figures: bool =
             or ATTENDED.search(second)
             or DATE_LINE.match(second) or WHEN_LINE.match(second) or NUMBER_LINE.match(second)):
         return False
-    if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first):
+    if KICKER_END.search(first) or COLUMN_TAG.search(second) or COMPETITION.search(first) or AGENCY_LINE.match(first):
         return True
     # Over a dated report the event is the title and the line under it a detail; over a
     # feature the event line is a kicker for the title that says what it meant.
