@@ -247,6 +247,17 @@ def test_a_first_line_naming_only_an_institution_is_the_kicker_over_what_it_did(
     assert (kicker, title, subtitle) == ("", "扶贫日系列论坛举办", "凝聚脱贫攻坚合力")
 
 
+def test_a_line_opening_on_a_time_under_a_dated_reports_title_is_its_subtitle():
+    text = ("城区老旧管网改造提速\n\n年底前将完成改造四十公里\n\n"
+            "本报讯（记者 周明）城区老旧管网改造进度加快，已完成改造二十公里。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "城区老旧管网改造提速", "年底前将完成改造四十公里")
+    # Over a feature the same shape keeps its kicker.
+    feature = text.replace("本报讯（记者 周明）", "")
+    [(kicker, title, subtitle, first)] = headings(feature)
+    assert (kicker, title, subtitle) == ("城区老旧管网改造提速", "年底前将完成改造四十公里", "")
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

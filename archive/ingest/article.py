@@ -44,6 +44,9 @@ SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要
 # A line that opens on a date says when: under a title it is the subtitle (…博览会 /
 # 2024年5月4日  清河会展中心), never the title under a column line.
 WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# Under a dated report's title, a line that opens on a time (今年…, 年底前将…, 未来一周…)
+# goes on with the same news: its subtitle.
+TIME_START = re.compile(r"^(?:今年|明年|去年|年底前?|年内|上半年|下半年|近期|未来|下一步|本月|下月)")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
@@ -174,8 +177,8 @@ def _is_kicker_pair(first: str, second: str, news: bool = False, figures: bool =
         return True
     # Over a dated report the event is the title and the line under it a detail; over a
     # feature the event line is a kicker for the title that says what it meant.
-    if (COLUMN_TAG.search(first) or (news and EVENT_END.search(first)) or _reads_as_summary(second)
-            or figures):
+    if (COLUMN_TAG.search(first) or (news and (EVENT_END.search(first) or TIME_START.match(second)))
+            or _reads_as_summary(second) or figures):
         return False
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
