@@ -258,6 +258,17 @@ def test_a_line_opening_on_a_time_under_a_dated_reports_title_is_its_subtitle():
     assert (kicker, title, subtitle) == ("城区老旧管网改造提速", "年底前将完成改造四十公里", "")
 
 
+def test_an_event_line_under_a_theme_over_a_dated_report_is_the_title():
+    text = ("推进媒体深度融合\n\n2024清河媒体融合论坛举行\n\n"
+            "本报讯（记者 周明）2024清河媒体融合论坛昨日举行，来自全省的媒体人参加论坛。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("推进媒体深度融合", "2024清河媒体融合论坛举行", "")
+    # When the first line reports an event too, the second adds a detail.
+    text = ("清河读书节开幕\n\n城市书房同步开通\n\n本报讯（记者 周明）清河读书节昨日开幕。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "清河读书节开幕", "城市书房同步开通")
+
+
 def test_who_attended_under_a_news_title_is_a_subtitle():
     text = ("市人大常委会分组审议城市更新条例草案\n\n王建国参加审议\n\n"
             "本报讯（记者 周明）市人大常委会昨日分组审议城市更新条例草案。\n\n委员们提出了修改意见。\n")

@@ -21,6 +21,8 @@ KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|�
 AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff、]{1,16}(?:(?<!干)部|委员会|监委|网站|机关|总局|(?<![举开创])办|(?<![开布格结大首])局|厅)$")
 # Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
 EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
+# …or the start of something (某某平台上线, 某某奖揭晓).
+LAUNCH_END = re.compile(r"(?:揭晓|落地|成立|开通|上线|揭牌|开工|竣工|投产|通车|施行|出台)$")
 # A second line naming who attended or presided reports the event under a slogan title.
 SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
 # …but a speech printed under its news line is titled by its occasion (SPEECH_TITLE).
@@ -180,11 +182,19 @@ def _is_kicker_pair(first: str, second: str, news: bool = False, figures: bool =
     if (COLUMN_TAG.search(first) or (news and (EVENT_END.search(first) or TIME_START.match(second)))
             or _reads_as_summary(second) or figures):
         return False
+    # Over a dated report, an event line under a line that reports none is the news
+    # itself under its theme (推进深度融合 / 2024清河媒体论坛举行).
+    if news and _reports_event(second) and not _reports_event(first):
+        return True
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
     # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
     # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
     return not (news and re.search(r"\d", second) and not OWN_SUBJECT.match(second))
+
+
+def _reports_event(line: str) -> bool:
+    return bool(EVENT_END.search(line) or LAUNCH_END.search(line))
 
 
 def _reads_as_summary(second: str) -> bool:
