@@ -34,8 +34,7 @@ def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
                 or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
                 or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current)
-                or _answers_lede(lines, i, end, current) or (len(run) == 1 and bool(VOICE.match(run[0].text)))
-                or _explains_figure(lines, i))
+                or _answers_lede(lines, i, end, current) or _a_voice(run) or _explains_figure(lines, i))
 
 
 def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
@@ -72,6 +71,10 @@ def _refers_back(run: list[Line], current: Block) -> bool:
     text = run[0].text
     return len(run) == 1 and len(text) >= 4 and any(
         head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
+
+
+def _a_voice(run: list[Line]) -> bool:
+    return len(run) == 1 and bool(VOICE.match(run[0].text))
 
 
 def _explains_figure(lines: list[Line], i: int) -> bool:

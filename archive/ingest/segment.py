@@ -53,8 +53,7 @@ def segment(lines: list[Line]) -> list[Block]:
             i += 1
             continue
         end = run_end(lines, i, stop_after=SIGN_OFF_DATE)
-        cut = _after_sign_off_lines(lines, i, end) if end - i >= 2 else end
-        cut = cut if cut < end else _before_tagged_title(lines, i, end)
+        cut = min(_after_sign_off_lines(lines, i, end), _before_tagged_title(lines, i, end))
         if cut < end and current is not None:
             current.lines.extend(lines[i:cut])
             i = cut
