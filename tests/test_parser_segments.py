@@ -558,3 +558,11 @@ def test_a_line_under_a_big_printed_figure_says_what_it_counts_inside_the_articl
     [article] = parse_text(text, DAY).articles
     figure = article.paragraphs.index("2万人次")
     assert article.paragraphs[figure + 1].startswith("春节期间全市日均出动警力")
+
+
+def test_a_headline_with_its_own_dash_kicker_takes_no_soft_kicker_from_the_article_above():
+    text = (SHORT_STORY + "“春耕不等人，农时误不得……”村头的喇叭响了一遍又一遍……\n\n"
+            "历经十年发展——\n\n清河酱菜叫响老字号品牌（老字号新活力）\n\n"
+            "从一个作坊到一家上市公司，清河酱菜走过了十年。\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title) for a in articles[1:]] == [("历经十年发展——", "清河酱菜叫响老字号品牌（老字号新活力）")]

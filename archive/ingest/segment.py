@@ -66,7 +66,7 @@ def segment(lines: list[Line]) -> list[Block]:
             run = lines[i:end]
             size = stack_size(run)
             heads = lead + run[:size]
-            if current is not None and _soft_kicker(current):
+            if current is not None and _soft_kicker(current) and not run[0].text.endswith("——"):
                 heads.insert(0, current.lines.pop())
             current = Block(heads + run[size:], page, page_name, heads=heads)
             blocks.append(current)
