@@ -10,6 +10,12 @@ def headings(text):
     return [(a.kicker, a.title, a.subtitle, a.paragraphs[:1]) for a in parse_text(text, DAY).articles]
 
 
+def headline(text):
+    """Kicker, title and subtitle of a text that holds one article."""
+    [(kicker, title, subtitle, first)] = headings(text)
+    return kicker, title, subtitle
+
+
 def test_summary_line_before_a_dateline_is_a_subtitle():
     text = ("市政府召开常务会议\n\n听取防汛准备情况汇报，部署城区排水管网改造\n\n"
             "本报讯（记者 周明）市政府昨日召开常务会议。\n\n会议要求各区抓紧落实。\n")
@@ -207,15 +213,13 @@ def test_a_competition_name_over_a_result_is_a_kicker():
 def test_a_competition_that_closed_over_a_result_is_a_kicker():
     text = ("全省象棋公开赛落幕\n\n清河县棋手王明夺冠\n\n"
             "本报讯（记者 周明）全省象棋公开赛昨日落幕，清河县棋手王明夺得冠军。\n\n比赛共进行七轮。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("全省象棋公开赛落幕", "清河县棋手王明夺冠", "")
+    assert headline(text) == ("全省象棋公开赛落幕", "清河县棋手王明夺冠", "")
 
 
 def test_a_figure_line_naming_its_own_subject_is_the_title_over_a_dated_report():
     text = ("推进老旧小区改造\n\n山西今年将改造小区1200个\n\n"
             "本报太原3月2日电（记者 周明）山西今年将改造老旧小区1200个。\n\n改造资金已经下达。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("推进老旧小区改造", "山西今年将改造小区1200个", "")
+    assert headline(text) == ("推进老旧小区改造", "山西今年将改造小区1200个", "")
 
 
 def test_two_lines_over_a_big_printed_figure_are_title_and_subtitle():
@@ -229,44 +233,36 @@ def test_two_lines_over_a_big_printed_figure_are_title_and_subtitle():
 def test_a_date_line_under_a_title_is_its_subtitle_even_under_a_dotted_title():
     text = ("2024清河·桃花节开幕式\n\n2024年4月6日  清河·桃花岛\n\n"
             "春风十里，桃花盛开。清河县诚邀各界朋友共赴桃花之约。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("", "2024清河·桃花节开幕式", "2024年4月6日  清河·桃花岛")
+    assert headline(text) == ("", "2024清河·桃花节开幕式", "2024年4月6日  清河·桃花岛")
     text = "新赛季县篮球联赛扩军\n\n5月8日揭幕 共有十二支球队参赛\n\n本报讯（记者 周明）新赛季县篮球联赛将扩军。\n"
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("", "新赛季县篮球联赛扩军", "5月8日揭幕 共有十二支球队参赛")
+    assert headline(text) == ("", "新赛季县篮球联赛扩军", "5月8日揭幕 共有十二支球队参赛")
 
 
 def test_a_first_line_naming_only_an_institution_is_the_kicker_over_what_it_did():
     text = ("市纪委监委网站\n\n通报5起违反中央八项规定精神典型问题\n\n"
             "本报讯（记者 周明）市纪委监委网站昨日通报5起违反中央八项规定精神典型问题。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("市纪委监委网站", "通报5起违反中央八项规定精神典型问题", "")
+    assert headline(text) == ("市纪委监委网站", "通报5起违反中央八项规定精神典型问题", "")
     # …but an event a line ends on (…论坛举办) is no institution.
     text = ("扶贫日系列论坛举办\n\n凝聚脱贫攻坚合力\n\n本报讯（记者 周明）扶贫日系列论坛昨日举办。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("", "扶贫日系列论坛举办", "凝聚脱贫攻坚合力")
+    assert headline(text) == ("", "扶贫日系列论坛举办", "凝聚脱贫攻坚合力")
 
 
 def test_a_line_opening_on_a_time_under_a_dated_reports_title_is_its_subtitle():
     text = ("城区老旧管网改造提速\n\n年底前将完成改造四十公里\n\n"
             "本报讯（记者 周明）城区老旧管网改造进度加快，已完成改造二十公里。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("", "城区老旧管网改造提速", "年底前将完成改造四十公里")
+    assert headline(text) == ("", "城区老旧管网改造提速", "年底前将完成改造四十公里")
     # Over a feature the same shape keeps its kicker.
     feature = text.replace("本报讯（记者 周明）", "")
-    [(kicker, title, subtitle, first)] = headings(feature)
-    assert (kicker, title, subtitle) == ("城区老旧管网改造提速", "年底前将完成改造四十公里", "")
+    assert headline(feature) == ("城区老旧管网改造提速", "年底前将完成改造四十公里", "")
 
 
 def test_an_event_line_under_a_theme_over_a_dated_report_is_the_title():
     text = ("推进媒体深度融合\n\n2024清河媒体融合论坛举行\n\n"
             "本报讯（记者 周明）2024清河媒体融合论坛昨日举行，来自全省的媒体人参加论坛。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("推进媒体深度融合", "2024清河媒体融合论坛举行", "")
+    assert headline(text) == ("推进媒体深度融合", "2024清河媒体融合论坛举行", "")
     # When the first line reports an event too, the second adds a detail.
     text = ("清河读书节开幕\n\n城市书房同步开通\n\n本报讯（记者 周明）清河读书节昨日开幕。\n")
-    [(kicker, title, subtitle, first)] = headings(text)
-    assert (kicker, title, subtitle) == ("", "清河读书节开幕", "城市书房同步开通")
+    assert headline(text) == ("", "清河读书节开幕", "城市书房同步开通")
 
 
 def test_who_attended_under_a_news_title_is_a_subtitle():
