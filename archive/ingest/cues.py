@@ -83,6 +83,12 @@ def photo_follows(lines: list[Line], end: int) -> bool:
     return bool(split and split[0]) or bool(following and following.kind == "credit")
 
 
+def dateline_follows(lines: list[Line], end: int) -> bool:
+    """The body under the run opens with a dateline (本报讯, 新华社某地…电)."""
+    after = first_body(lines, end)
+    return bool(after and patterns.parse_dateline(after.text))
+
+
 def first_body(lines: list[Line], end: int) -> Line | None:
     """The first line of the body proper, past markers, credits and a sidebar."""
     for line in lines[end:end + 16]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import cues, patterns
+from . import cues
 from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SPEECH_TITLE, Line
@@ -92,17 +92,14 @@ def _answers_lede(lines: list[Line], i: int, end: int, current: Block) -> bool:
         return False
     if body_chars(current) >= LEDE_CHARS or any(COLUMN_TAG.search(line.text) for line in run):
         return False
-    after = cues.first_body(lines, end)
     dash_subtitle = len(run) >= 2 and bool(FOLLOW_ON.match(run[-1].text))
-    return not dash_subtitle and not (after and patterns.parse_dateline(after.text))
+    return not dash_subtitle and not cues.dateline_follows(lines, end)
 
 
 def _next_dated_report(lines: list[Line], end: int, current: Block) -> bool:
     """A report carries one dateline: a heading over another one, inside an article
     that opened with its own, heads the next report (a column of dated briefs)."""
-    after = cues.first_body(lines, end)
-    return (bool(after and patterns.parse_dateline(after.text))
-            and opens_with_dateline(current.lines[len(current.heads):]))
+    return cues.dateline_follows(lines, end) and opens_with_dateline(current.lines[len(current.heads):])
 
 
 def _after_sign_off(lines: list[Line], i: int) -> bool:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from . import patterns
-from .cues import first_body, signature
+from .cues import dateline_follows, signature
 from .lines import Line
 
 # Papers head their roundups of short items with a label of the kind 新闻速递, 财经短波,
@@ -40,8 +39,7 @@ def roundup_brief(lines: list[Line], end: int, heads: list[Line]) -> bool:
     that runs longer, or has no dateline, is the next article."""
     if not is_label_stack(heads):
         return False
-    after = first_body(lines, end)
-    return bool(after and patterns.parse_dateline(after.text)) and _chars_until_heading(lines, end) < BRIEF_MAX
+    return dateline_follows(lines, end) and _chars_until_heading(lines, end) < BRIEF_MAX
 
 
 def _chars_until_heading(lines: list[Line], end: int) -> int:
