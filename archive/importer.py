@@ -133,8 +133,8 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     date = issue_date(path, date)
     data = read_bytes(path)
     checksum = hashlib.sha256(data).hexdigest()
-    existing = Issue.objects.filter(paper__name=paper, date=date).first()
-    if existing and existing.checksum == checksum and not (dry_run or force):
+    # A dry run reads no table, so it works before `migrate` and on a read-only database.
+    if not (dry_run or force) and stored_unchanged(paper, date, checksum):
         return IssueResult(str(path), paper, date, "unchanged")
     parsed = parse(path, encoding)
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
@@ -159,6 +159,10 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     people.update(new_people)
     result.status = "created" if created else "updated"
     return result
+
+
+def stored_unchanged(paper: str, date: datetime.date, checksum: str) -> bool:
+    return Issue.objects.filter(paper__name=paper, date=date, checksum=checksum).exists()
 
 
 def read_bytes(path: Path) -> bytes:
