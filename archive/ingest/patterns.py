@@ -28,16 +28,30 @@ DATELINE = re.compile(
 DATELINE_BYLINE = re.compile(r"\s*[（(](?P<inner>[^（()）]{1,80})[）)]")
 
 ROLE_WORDS = (
-    "本报特约记者", "本报见习记者", "本报实习记者", "本报记者", "本报通讯员",
-    "特约记者", "见习记者", "实习记者", "摄影记者", "记者", "通讯员", "实习生",
-    "特约撰稿人", "撰稿",
+    "本报特约记者", "本报见习记者", "本报实习记者", "本报首席记者", "本报记者",
+    "本报特约通讯员", "本报通讯员", "首席记者", "特约记者", "见习记者", "实习记者", "摄影记者",
+    "记者", "特约通讯员", "通讯员", "实习生", "特约撰稿人", "撰稿",
 )
+# Titles that are a kind of the plain role: a chief reporter is a reporter.
+ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员"}
 ROLE = re.compile(
     rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|" + "|".join(ROLE_WORDS) + ")"
 )
+# Credits written before the names: 文/某某, 图/某某, 文 图/某某 (wrote and took the pictures).
+CREDIT_PREFIX = {"文": ("作者",), "图": ("摄影",), "摄影": ("摄影",), "文图": ("作者", "摄影"),
+                 "图文": ("作者", "摄影")}
+# What follows the names says what they did; it is never part of a name:
+# 某某摄 / 某某/摄 / 某某供图 make photographers; 采访整理, 整理, 报道, 采写 keep the role.
+PHOTO_SUFFIX = r"[/／]?\s*(?:摄影?报道|摄影|摄|供图)"
+WORK_SUFFIX = r"(?:采访)?整理|采写|采访|撰文|执笔|报道|发自\S*"
+BYLINE_MARK = re.compile(
+    rf"(?P<role>{ROLE.pattern})"
+    r"|(?P<prefix>文\s*图|图\s*文|摄影|文|图)\s*[/／:：]"
+    rf"|(?P<photo>{PHOTO_SUFFIX})|(?P<work>{WORK_SUFFIX})"
+)
 NOT_NAMES = frozenset(
     ROLE_WORDS + ("本报", "新华社", "摄影", "报道", "整理", "综合", "编辑", "人民视觉",
-                  "视觉中国", "影像中国", "供图", "制图", "发", "文", "图", "等")
+                  "视觉中国", "影像中国", "供图", "制图", "发", "文", "图", "等", "采访", "采写")
     + tuple(AGENCY.split("|"))
 )
 
@@ -88,16 +102,23 @@ def _plausible_dateline(match: re.Match) -> bool:
 
 
 def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
-    """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴` → bylines.
-    Role words and agencies are never names."""
+    """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴`,
+    `文/张三 图/李四`, `本报记者 李 四采访整理` → bylines. Role words, agencies
+    and what the names did (摄, 整理, 报道 …) are never names."""
     result: list[Byline] = []
-    role = default_role
+    roles: tuple[str, ...] = (default_role,)
     pos = 0
-    for match in ROLE.finditer(text):
-        result += _names(text[pos:match.start()], role)
-        role = normalise_role(match.group())
+    for match in BYLINE_MARK.finditer(text):
+        found = _names(text[pos:match.start()], roles)
+        if match["photo"]:
+            found = [Byline(b.name, "摄影") for b in found]
+        result += found
+        if match["role"]:
+            roles = (normalise_role(match["role"]),)
+        elif match["prefix"]:
+            roles = CREDIT_PREFIX[re.sub(r"\s+", "", match["prefix"])]
         pos = match.end()
-    result += _names(text[pos:], role)
+    result += _names(text[pos:], roles)
     return result
 
 
@@ -113,11 +134,11 @@ def normalise_role(word: str) -> str:
     word = re.sub(r"^(?:本报|新华社|中新社|人民日报)", "", word)
     if "驻" in word:
         return "记者"
-    return word or "记者"
+    return ROLE_OF.get(word, word) or "记者"
 
 
-def _names(chunk: str, role: str) -> list[Byline]:
-    chunk = re.sub(r"[（(][^（()）]*[）)]|摄影?|报道|整理|发自.*|[（）()]", " ", chunk)
+def _names(chunk: str, roles: tuple[str, ...]) -> list[Byline]:
+    chunk = re.sub(r"[（(][^（()）]*[）)]|[（）()]", " ", chunk)
     tokens = [t for t in re.split(r"[\s、，,/／]+", chunk) if t]
     names: list[str] = []
     i = 0
@@ -130,7 +151,7 @@ def _names(chunk: str, role: str) -> list[Byline]:
         i += 1
         if is_name(token):
             names.append(token)
-    return [Byline(name, role) for name in names]
+    return [Byline(name, role) for name in names for role in roles]
 
 
 def is_name(token: str) -> bool:
@@ -158,4 +179,4 @@ def credit_bylines(credit: str) -> list[Byline]:
     match = CREDIT.search(credit)
     if not match:
         return []
-    return [Byline(b.name, "摄影") for b in _names(match["who"], "摄影")]
+    return [Byline(b.name, "摄影") for b in _names(match["who"], ("摄影",))]
