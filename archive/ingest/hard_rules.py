@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import cues
+from . import cues, patterns
 from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SPEECH_TITLE, Line
+from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, POINTER, SPEECH_TITLE, Line
 from .roundups import roundup_brief
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
@@ -42,7 +42,8 @@ def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
     # A speech printed in full is a piece of its own, whatever the report before it said.
     return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
             or _after_sign_off(lines, i) or credited_photo_report(lines, i, current)
-            or _next_dated_report(lines, end, current)
+            or _next_dated_report(lines, end, current) or _signed_below(lines, end, current)
+            or _after_writer_credit(lines, i, current) or _after_pointer_box(current)
             or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
 
 
@@ -110,3 +111,32 @@ def _after_sign_off(lines: list[Line], i: int) -> bool:
         return False
     note = lines[i - 1].text
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
+
+
+# Bylines People's Daily never prints under the sub-heads of one feature (it signs
+# those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
+LOCAL_BYLINE = re.compile(r"^[（(]?记者|(?:首席|见习|实习|特约)记者|通讯员|实习生")
+POINTER_MAX = 40  # a 导读 entry is a headline and a page number
+
+
+def _signed_below(lines: list[Line], end: int, current: Block) -> bool:
+    """Local papers sign each story on its own line right under the headline
+    (首席记者 某某, 记者 某某  通讯员 某某, □ 某某, 文/某某): such a line under a run,
+    after a story with a body, says the run heads the next story."""
+    if end >= len(lines) or lines[end].kind != "byline" or body_chars(current) == 0:
+        return False
+    text = lines[end].text
+    return patterns.is_author_line(text) or bool(LOCAL_BYLINE.search(text))
+
+
+def _after_writer_credit(lines: list[Line], i: int, current: Block) -> bool:
+    """A story that closes on its writers' credit (文/某某, 文/某某 图/某某) is over."""
+    return (i > 0 and lines[i - 1].kind == "byline" and bool(patterns.WRITER_CREDIT.match(lines[i - 1].text))
+            and len(current.lines) - len(current.heads) > 1)
+
+
+def _after_pointer_box(current: Block) -> bool:
+    """A 导读 box holds only lines that point to pages; it has no sub-heads."""
+    body = current.lines[len(current.heads):]
+    return bool(body) and all(line.kind == "text" and len(line.text) <= POINTER_MAX and POINTER.search(line.text)
+                              for line in body)

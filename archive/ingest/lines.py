@@ -12,8 +12,22 @@ STRIP = " \t\u3000\u00a0\ufeff\u200b"
 TERMINAL = set("。！？；：…!?;:，,、")
 CLOSERS = "”’\"'）)」』】》"
 MAX_HEADING = 60
-# Paragraph markers that belong to an article, never start one.
-MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的话|相关链接|延伸阅读|记者手记|短评|背景链接|新闻链接|小贴士|阅读提示)[：:]?$")
+# Paragraph markers that belong to an article, never start one; a help desk's
+# sub-heads (求助 / 记者调查 / 部门回应 / 回复) among them.
+MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的话|相关链接|延伸阅读|记者手记|短评|背景链接|新闻链接|小贴士|阅读提示"
+                    r"|导读|求助|回复|答复|记者调查|部门回应|记者追踪|律师说法|专家说法)[：:]?$")
+# A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
+# story (>>>详见A2版). It is text: never a headline.
+POINTER = re.compile(r"(?:详见|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$|^[▶►>》]+.{2,40}\s[A-Za-z]?\d{1,3}版?$")
+# Page furniture, dropped: the page's staff (责任编辑 某某  版式设计 某某  校对 某某, 本版编辑：某某,
+# 责编/某某 美编/某某), a QR-code prompt (扫码看视频), a page that only points elsewhere.
+# A design credit alone (版式设计：某某, 制图：某某) stays: it closes a story or a graphic.
+EDITOR = r"(?:本版)?(?:责任编辑|责编|编辑|美编|校对)"
+STAFF = rf"(?:{EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
+FURNITURE = re.compile(
+    rf"^{EDITOR}\s*[：:/／]?\s*[\u4e00-\u9fff]{{1,3}}(?:\s+[\u4e00-\u9fff]{{1,2}})?"
+    rf"(?:\s+{STAFF}\s*[：:/／]?\s*[\u4e00-\u9fff]{{1,3}}(?:\s+[\u4e00-\u9fff]{{1,2}})?)*$"
+    r"|^扫(?:码|描二维码|一扫)[\u4e00-\u9fff]{0,8}$|^本版(?:内容|稿件|文章)?[\u4e00-\u9fff]{0,4}详见第?\s*[A-Za-z]?\d{1,3}\s*版$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）.
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]?")
@@ -28,10 +42,14 @@ DESIGN_CREDIT = re.compile(
     # A cartoon's artist with the agency that sent it: 某某作（新华社发）
     rf"|^{patterns.NAME}\s*作[（(][\u4e00-\u9fff]{{2,8}}发[）)]$"
     r"|^.{0,8}邮箱[：:]|^.{0,30}[\w.-]+@[\w-]+\.[\w.]+$")
+# Reporters named on a line of their own, each group under its role: 本报记者 某某,
+# 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）.
+_REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习|首席)?记者"
+_HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
+_NAMES = rf"\s*{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,6}}"
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
-    rf"\s*{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,6}}(?:\s*(?:通讯员|实习生)\s*"
-    rf"{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES})?"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*{_REPORTER}{_NAMES})?)\s*(?:采访整理|报道|整理)?[）)]?$"
 )
 # A notice's number under its title: （第一号）.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
@@ -66,21 +84,35 @@ class Line:
     no: int  # 1-based line number in the source
     text: str
     gap: int  # blank lines before this one
-    kind: str  # page, head, text, bullet, marker, credit, byline, endnote
+    kind: str  # page, head, text, bullet, marker, credit, byline, endnote (furniture is dropped)
     indented: bool = False  # printed with leading spaces
 
 
 def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
+    """Numbered, classified lines; page furniture is dropped here (as a blank line)."""
+    printed: list[tuple[int, str, int, str, bool]] = []
     gap = 0
     for no, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip(STRIP)
-        if not stripped:
+        kind = classify(stripped) if stripped else ""
+        if kind in ("", "furniture"):
             gap += 1
             continue
-        lines.append(Line(no, stripped, gap, classify(stripped), indented=raw[:1] in INDENTS))
+        printed.append((no, stripped, gap, kind, raw[:1] in INDENTS))
         gap = 0
-    return lines
+    return [Line(no, text, gap, _in_context(kind, text, printed[k + 1:k + 2]), indented)
+            for k, (no, text, gap, kind, indented) in enumerate(printed)]
+
+
+def _in_context(kind: str, text: str, following: list[tuple]) -> str:
+    """`导读` over lines that point to pages heads the front page's 导读 box;
+    elsewhere it is a help desk's sub-head inside an article."""
+    if kind == "marker" and BOX_HEADER.match(text) and following and POINTER.search(following[0][1]):
+        return "head"
+    return kind
+
+
+BOX_HEADER = re.compile(r"^(?:今日|本期)?导读$")
 
 
 INDENTS = set(" \t\u3000\u00a0")
@@ -103,8 +135,14 @@ def indent_marks_body(lines: list[Line]) -> bool:
 def classify(text: str) -> str:
     if patterns.page_marker(text):
         return "page"
+    if FURNITURE.match(text):
+        return "furniture"
     if MARKER.match(text):
         return "marker"
+    if POINTER.search(text) and len(text) <= MAX_HEADING:
+        return "text"
+    if patterns.is_author_line(text):
+        return "byline"
     if BULLET.match(text) and len(text) < 120 and not text.startswith("——"):
         return "bullet"
     if is_credit(text):

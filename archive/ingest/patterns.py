@@ -12,8 +12,9 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # minority and foreign names; 2-char names are often spaced out ("黄 娴").
 NAME = rf"[{HAN}]{{1,4}}(?:[·•][{HAN}]{{1,10}}){{0,3}}"
 
+# A joint spread names both pages (第2/3版, 第4-5版, 第06·07版): it is numbered by the first.
 PAGE_MARKER = re.compile(
-    r"^[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})\s*版"
+    r"^[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})(?:\s*[/／\-－~～·、]\s*[A-Za-z]?\d{1,3})?\s*版"
     r"(?:\s*[：:·\-—]?\s*(?P<name>[^\s。，！？：:【】\[\]]{1,12}))?\s*[】\]〗]?$"
 )
 
@@ -61,6 +62,14 @@ AUTHOR_LINE = re.compile(
     rf"|^[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
 )
 
+# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, 文/某某, 文/某某 图/某某,
+# 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
+SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
+AUTHOR_MARKED = re.compile(rf"^[□◎■◆◇●○☆★]\s*(?P<name>{SPACED_NAME})$")
+WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
+                           rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
+AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}"
+                         r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)$")
 # A photo credit: 本报记者 戎禹仁摄 / 新华社记者 张博文摄 / 陈勇摄（人民视觉）
 CREDIT = re.compile(
     rf"(?P<credit>(?:(?:本报|{AGENCY}|[{HAN}]{{2,6}}报)?(?:特约|见习|实习)?(?:记者|通讯员))?"
@@ -68,6 +77,10 @@ CREDIT = re.compile(
     r"(?:\s*[（(][^（()）]{1,12}[）)])?)$"
 )
 CREDIT_TAIL = 60
+# Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图.
+CREDIT_SLASHED = re.compile(
+    rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|{NAME}\s*[/／]\s*摄"
+    rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图)$")
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
 
@@ -123,11 +136,22 @@ def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
 
 
 def signature_bylines(text: str) -> list[Byline]:
-    """The writer of a signed letter: the name after the place."""
-    match = AUTHOR_LINE.match(text)
+    """The writer of a signed letter (the name after the place) or of an essay
+    (□ 某某, 文/某某, a name and its school)."""
+    if WRITER_CREDIT.match(text):
+        return parse_bylines(text)
+    match = AUTHOR_LINE.match(text) or AUTHOR_MARKED.match(text) or AUTHOR_UNIT.match(text)
     if not match:
         return []
-    return [Byline(re.sub(r"\s+", "", match["a"] or match["b"]), "作者")]
+    name = match.groupdict().get("name") or match["a"] or match["b"]
+    return [Byline(re.sub(r"\s+", "", name), "作者")]
+
+
+def is_author_line(text: str) -> bool:
+    marked = AUTHOR_MARKED.match(text)
+    if marked:  # ◆ 记者说 is a column tag, not a writer
+        return not ROLE.search(re.sub(r"\s+", "", marked["name"]))
+    return bool(WRITER_CREDIT.match(text) or AUTHOR_UNIT.match(text))
 
 
 def normalise_role(word: str) -> str:
@@ -166,7 +190,7 @@ def split_credit(text: str) -> tuple[str, str] | None:
     # Credits are short and at the very end: searching only the tail keeps
     # this linear on long paragraphs.
     offset = max(0, len(text) - CREDIT_TAIL)
-    match = CREDIT.search(text, offset)
+    match = CREDIT.search(text, offset) or CREDIT_SLASHED.search(text, offset)
     if not match:
         return None
     caption = text[:match.start("credit")].rstrip()
@@ -178,5 +202,5 @@ def split_credit(text: str) -> tuple[str, str] | None:
 def credit_bylines(credit: str) -> list[Byline]:
     match = CREDIT.search(credit)
     if not match:
-        return []
+        return [b for b in parse_bylines(credit) if b.role == "摄影"] if CREDIT_SLASHED.search(credit) else []
     return [Byline(b.name, "摄影") for b in _names(match["who"], ("摄影",))]

@@ -1,0 +1,143 @@
+"""Conventions of city dailies and evening papers (samples/README.md, "Local-paper
+conventions"), each on short invented text. Plain pytest, no Django."""
+import pytest
+
+from archive.ingest import parse_text
+from archive.ingest.lines import classify, split_lines
+from archive.ingest.patterns import page_marker
+
+STORY = ("河畔社区的志愿者每周六上午都会来到公园，清理步道两旁的垃圾，劝导游客文明游园。",
+         "志愿者队长说，队伍成立三年，已经从最初的五个人发展到六十多人。")
+
+
+def articles(text):
+    return parse_text(text).articles
+
+
+def heads(article):
+    return (article.column, article.kicker, article.title, article.subtitle)
+
+
+def people(article):
+    return [(b.name, b.role) for b in article.bylines]
+
+
+# ------------------------------------------------------------------ pages
+
+@pytest.mark.parametrize("marker,want", [
+    ("第2/3版：城事新闻", (2, "城事新闻")),
+    ("第4-5版", (4, "")),
+    ("第06·07版", (6, "")),
+    ("第A03版：要闻", (3, "要闻")),
+    ("B2版 体育", (2, "体育")),
+])
+def test_joint_and_lettered_page_markers(marker, want):
+    assert page_marker(marker) == want
+    [article] = articles(f"{marker}\n\n柳湾公园新添夜跑步道\n\n{STORY[0]}\n")
+    assert (article.page, article.page_name, article.title) == (*want, "柳湾公园新添夜跑步道")
+
+
+@pytest.mark.parametrize("line", [
+    "责任编辑 苗一  版式设计 付林  校对 安可", "本版编辑：苗一", "责编/苗一 美编/付林", "扫码看视频",
+    "本版内容详见第6版",
+])
+def test_page_furniture_is_dropped(line):
+    text = f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{STORY[1]}\n\n{line}\n"
+    [article] = articles(text)
+    assert article.paragraphs == list(STORY)
+
+
+def test_a_design_credit_alone_is_not_furniture():
+    # People's Daily closes a graphic or a page with it; it stays where it was printed.
+    assert classify("版式设计：付林") == "credit"
+
+
+# ------------------------------------------------------------------ 导读 and pointers
+
+def test_front_page_pointer_box_is_one_article():
+    text = ("今日导读\n\n▶ 柳湾公园新添夜跑步道 A2\n\n▶ 城南菜市场改造完工 详见A3版\n\n"
+            "第二届河畔读书节开幕\n\n首席记者 欧阳青\n\n" + "\n\n".join(STORY) + "\n")
+    box, story = articles(text)
+    assert box.title == "今日导读"
+    assert box.paragraphs == ["▶ 柳湾公园新添夜跑步道 A2", "▶ 城南菜市场改造完工 详见A3版"]
+    assert story.title == "第二届河畔读书节开幕"
+
+
+@pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版"])
+def test_pointer_lines_are_never_headings(line):
+    assert classify(line) == "text"
+    text = f"柳湾公园新添夜跑步道\n\n本报讯（记者 安可）{STORY[0]}\n\n{line}\n"
+    [article] = articles(text)
+    assert article.paragraphs[-1] == line
+
+
+# ------------------------------------------------------------------ bylines under the headline
+
+@pytest.mark.parametrize("line,want", [
+    ("首席记者 欧阳青", [("欧阳青", "记者")]),
+    ("本报记者 苗一  通讯员 付林", [("苗一", "记者"), ("付林", "通讯员")]),
+    ("本报特约通讯员 付林 记者 苗一", [("付林", "通讯员"), ("苗一", "记者")]),
+    ("记者 苗一  通讯员 付林", [("苗一", "记者"), ("付林", "通讯员")]),
+    ("见习记者 安可", [("安可", "见习记者")]),
+    ("本报记者 苗一  实习生 安可", [("苗一", "记者"), ("安可", "实习生")]),
+])
+def test_byline_line_under_the_headline_is_no_heading(line, want):
+    assert classify(line) == "byline"
+    text = (f"河畔社区办起共享工具屋\n\n本报讯（记者 周明）{STORY[0]}\n\n{STORY[1]}\n\n"
+            f"柳湾公园新添夜跑步道\n\n{line}\n\n{STORY[0]}\n")
+    first, second = articles(text)
+    assert heads(second) == ("", "", "柳湾公园新添夜跑步道", "")
+    assert second.paragraphs[0] == line and people(second) == want
+
+
+# ------------------------------------------------------------------ 副刊 author lines
+
+@pytest.mark.parametrize("line,name", [
+    ("□ 林 远", "林远"), ("◎ 苏一舟", "苏一舟"), ("文/柯 原", "柯原"), ("■邵言", "邵言"),
+    ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"),
+])
+def test_essay_author_line_is_the_byline_not_the_title(line, name):
+    text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            f"江边的晚风\n\n{line}\n\n傍晚的江边，风从水面吹过来，带着一点潮湿的凉意。\n")
+    first, second = articles(text)
+    assert heads(second) == ("", "", "江边的晚风", "")
+    assert second.paragraphs[0] == line
+    assert people(second) == [(name, "作者")]
+
+
+def test_writer_and_photographer_credits():
+    text = ("龙舟赛鸣锣开赛\n\n\n\n6月9日，参赛队员奋力划桨。\n\n图/骆山\n\n" + STORY[0] + "\n\n文/蔡川\n\n"
+            "社区篮球赛落幕\n\n本报记者 韩雪\n\n" + STORY[1] + "\n")
+    photo_story, next_story = articles(text)
+    assert [(c.text, c.credit) for c in photo_story.captions] == [("6月9日，参赛队员奋力划桨。", "图/骆山")]
+    assert people(photo_story) == [("蔡川", "作者"), ("骆山", "摄影")]
+    assert next_story.title == "社区篮球赛落幕"
+
+
+@pytest.mark.parametrize("credit,who", [("骆一鸣/摄", [("骆一鸣", "摄影")]), ("通讯员供图", [])])
+def test_slashed_and_supplied_photo_credits(credit, who):
+    [item] = articles(f"城西足球公园开放\n\n\n\n9月14日，孩子们在球场上踢球。\n\n{credit}\n")
+    assert item.kind == "photo"
+    assert [(c.text, c.credit) for c in item.captions] == [("9月14日，孩子们在球场上踢球。", credit)]
+    assert people(item) == who
+
+
+# ------------------------------------------------------------------ help desks
+
+def test_help_desk_sub_heads_stay_in_the_article():
+    text = ("楼道灯坏了没人修\n\n求助\n\n" + STORY[0] + "\n\n记者调查\n\n" + STORY[1] + "\n\n部门回应\n\n"
+            "社区已协调电工上门，当天修好了全部楼道灯。\n\n回复\n\n物业表示将定期巡查。\n")
+    [article] = articles(text)
+    assert heads(article) == ("", "", "楼道灯坏了没人修", "")
+    assert article.paragraphs[0] == "求助" and "记者调查" in article.paragraphs and "回复" in article.paragraphs
+
+
+def test_help_desk_lead_under_the_title_is_no_subtitle():
+    text = "公交卡坏了 余额怎么退\n\n导读\n\n" + STORY[0] + "\n\n问：卡坏了还能退吗？\n\n答：可以。\n"
+    [article] = articles(text)
+    assert heads(article) == ("", "", "公交卡坏了 余额怎么退", "")
+    assert article.paragraphs[0] == "导读"
+
+
+def test_furniture_lines_leave_no_line():
+    assert [line.text for line in split_lines("本版编辑：苗一\n\n标题\n")] == ["标题"]
