@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
-PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
+PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报 donghu-evening:东湖晚报 nanshan-daily:南山都市报
 
 .PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load bench-scale backup restore
 

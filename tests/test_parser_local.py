@@ -141,3 +141,80 @@ def test_help_desk_lead_under_the_title_is_no_subtitle():
 
 def test_furniture_lines_leave_no_line():
     assert [line.text for line in split_lines("本版编辑：苗一\n\n标题\n")] == ["标题"]
+
+
+# ------------------------------------------------------------------ column tags, serials, photo stories
+
+@pytest.mark.parametrize("tag,column", [("【民生热线】", "民生热线"), ("● 聚焦两会", "聚焦两会"), ("◆ 记者观察", "记者观察")])
+def test_column_tag_line_over_a_headline(tag, column):
+    text = (f"河畔社区办起共享工具屋\n\n本报讯（记者 周明）{STORY[0]}\n\n{STORY[1]}\n\n"
+            f"{tag}\n\n柳湾公园新添夜跑步道\n\n{STORY[0]}\n")
+    first, second = articles(text)
+    assert heads(second) == (column, "", "柳湾公园新添夜跑步道", "")
+    assert first.paragraphs[-1] == STORY[1]
+
+
+def test_a_box_label_is_no_column():
+    # ■ 记者手记 over its own title is a box inside the article (People's Daily prints it so).
+    text = (f"柳湾公园新添夜跑步道\n\n本报讯（记者 周明）{STORY[0]}\n\n■记者手记\n\n夜跑的人多了\n\n{STORY[1]}\n")
+    assert [a.title for a in articles(text)] == ["柳湾公园新添夜跑步道"]
+
+
+def test_serial_instalment_stays_in_the_title():
+    [article] = articles(f"湖畔人家（连载之十二）\n\n□ 庞 川\n\n{STORY[0]}\n\n（未完待续）\n")
+    assert heads(article) == ("", "", "湖畔人家（连载之十二）", "")
+    assert article.paragraphs[-1] == "（未完待续）"
+
+
+def test_a_photo_storys_second_picture_stays_in_it():
+    text = ("城西足球公园开放\n\n\n\n9月14日，孩子们在球场上踢球。\n\n骆一鸣/摄\n\n\n\n"
+            "球场夜间开放至二十二时。\n\n通讯员供图\n")
+    [item] = articles(text)
+    assert [c.credit for c in item.captions] == ["骆一鸣/摄", "通讯员供图"]
+
+
+# ------------------------------------------------------------------ bylines at the end and in the dateline
+
+@pytest.mark.parametrize("closing", ["（记者 苗一）", "（据新华社）", "（本报综合）"])
+def test_a_local_sign_off_ends_the_story(closing):
+    text = (f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{closing}\n\n"
+            f"城南菜市场改造完工\n\n{STORY[1]}\n")
+    first, second = articles(text)
+    assert first.paragraphs[-1] == closing and second.title == "城南菜市场改造完工"
+
+
+@pytest.mark.parametrize("closing,who", [
+    ("（苗一 整理）", [("苗一", "记者")]),
+    ("（本报记者 苗 一采访整理）", [("苗一", "记者")]),
+])
+def test_who_wrote_it_up(closing, who):
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{closing}\n")
+    assert people(article) == who and article.paragraphs[-1] == closing
+
+
+def test_reporter_ending_the_last_paragraph():
+    last = "“晚上来跑步的人越来越多了。”附近居民说。  本报记者  汤若水"
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{last}\n")
+    assert article.paragraphs == [STORY[0], last]  # as printed
+    assert people(article) == [("汤若水", "记者")]
+
+
+def test_dateline_with_reported_by():
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n本报讯 记者苗一报道 {STORY[0]}\n")
+    assert (article.dateline.source, people(article)) == ("本报", [("苗一", "记者")])
+
+
+# ------------------------------------------------------------------ a bare name as the author line
+
+def test_bare_name_under_the_title_is_the_author():
+    text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n我的妈妈\n\n戴小禾\n\n"
+            "我的妈妈是一名公交车司机，每天天不亮就出门了。\n")
+    first, second = articles(text)
+    assert heads(second) == ("", "", "我的妈妈", "")
+    assert second.paragraphs[0] == "戴小禾" and people(second) == [("戴小禾", "作者")]
+
+
+def test_a_short_subtitle_that_is_no_name_stays():
+    # Not a surname: a two-character line under a title is still a heading.
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n序曲\n\n{STORY[0]}\n")
+    assert "序曲" in heads(article) and article.paragraphs == [STORY[0]] and article.bylines == []

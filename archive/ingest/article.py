@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import patterns
-from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, FIGURE, SPEECH_TITLE, Line, bullet_item
+from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, FIGURE, SPEECH_TITLE, Line, bullet_item, column_of
 from .records import Byline, Caption, ParsedArticle, Sidebar
 from .headstack import NUMBER_LINE, lead_size
 from .blocks import Block, opens_with_dateline
@@ -60,6 +60,8 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
         heads, body, sidebar_title = [line.text for line in block.heads], block.lines[len(block.heads):], ""
     else:
         size = lead_size(block.heads, block.signatures, _signed_items(block))
+        if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
+            size -= 1  # the name opens the body as its byline
         heads, body = _split_at_tagged_title(block.heads[:size], block.lines)
         heads, sidebar_title = _sidebar_title(heads, body)
     _assign_headings(article, _drop_repeats(article, heads), news=opens_with_dateline(body),
@@ -67,6 +69,12 @@ def build_article(block: Block, seq: int) -> ParsedArticle:
     _read_body(article, body, sidebar_title)
     article.kind = _kind(article)
     return article
+
+
+def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
+    """A bare name under a title and over prose is the essay's author line (戴小禾),
+    never its subtitle."""
+    return len(heads) >= 2 and bool(after) and after[0].kind == "text" and patterns.is_bare_author(heads[-1].text)
 
 
 def _drop_repeats(article: ParsedArticle, heads: list[str]) -> list[str]:
@@ -145,6 +153,9 @@ def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
 
 
 def _assign_headings(article: ParsedArticle, heads: list[str], news: bool = False, figures: bool = False) -> None:
+    # 【民生热线】 / ● 聚焦两会 over the headline: the column, without its marks.
+    if len(heads) > 1 and column_of(heads[0]):
+        article.column, heads = column_of(heads[0]), heads[1:]
     # A `——` line under the first says the first is the title, dot or no dot.
     if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and not FOLLOW_ON.match(heads[1]) and (
             len(heads) > 2 or not (KICKER_END.search(heads[0]) or WHEN_LINE.match(heads[1]))):
@@ -208,7 +219,8 @@ def _column_tag(title: str) -> str:
     if not match or match.start() == 0:
         return ""
     tag = match.group()[1:-1]
-    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+", tag):
+    # A serial's instalment (连载之十二, 之三, 续) is part of the title.
+    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+|续[\d一二三四五六七八九十]*|连载", tag):
         return ""
     return tag
 
@@ -285,7 +297,11 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
         if found:
             article.dateline, bylines = found
             article.bylines = bylines + article.bylines
+    if line.kind in ("text", "endnote"):
+        article.bylines += patterns.closing_bylines(text)
     byline_text = text if line.kind == "byline" else ""
+    if not article.paragraphs and line.kind == "head" and patterns.is_bare_author(text):
+        article.bylines.append(Byline(re.sub(r"\s+", "", text), "作者"))
     if not byline_text and len(article.paragraphs) < 2 and not article.bylines:
         byline_text = _leading_byline(text)
     if byline_text:

@@ -7,7 +7,7 @@ import re
 from . import cues, patterns
 from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, POINTER, SPEECH_TITLE, Line
+from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, POINTER, SPEECH_TITLE, Line, column_of
 from .roundups import roundup_brief
 
 # A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
@@ -17,6 +17,10 @@ SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
 DISPATCH_END = re.compile(r"电[）)]$")
 # Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
+# Local papers close a story on its reporter or its source: （记者 某某）, （据新华社）,
+# （本报综合）. (People's Daily signs the items of a roundup （本报记者某某）, （据新华社电）
+# or （某某整理）: those do not end the article.)
+LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
@@ -44,6 +48,7 @@ def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
             or _after_sign_off(lines, i) or credited_photo_report(lines, i, current)
             or _next_dated_report(lines, end, current) or _signed_below(lines, end, current)
             or _after_writer_credit(lines, i, current) or _after_pointer_box(current)
+            or _under_column_tag(lines, i, end) or _next_signed_piece(lines, i, end, current)
             or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
 
 
@@ -107,9 +112,13 @@ def _after_sign_off(lines: list[Line], i: int) -> bool:
     """A dispatch's sign-off, its reporters before or after the place and date
     (（记者某某 布鲁塞尔10月24日电）, （本报某地5月3日电  记者某某）), or a note of where
     the piece came from (（摘自…）, （执笔：…）) ends its article."""
-    if i == 0 or lines[i - 1].kind != "endnote":
+    if i == 0:
         return False
     note = lines[i - 1].text
+    if LOCAL_SIGN_OFF.match(note):
+        return True
+    if lines[i - 1].kind != "endnote":
+        return False
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
 
 
@@ -140,3 +149,17 @@ def _after_pointer_box(current: Block) -> bool:
     body = current.lines[len(current.heads):]
     return bool(body) and all(line.kind == "text" and len(line.text) <= POINTER_MAX and POINTER.search(line.text)
                               for line in body)
+
+
+def _under_column_tag(lines: list[Line], i: int, end: int) -> bool:
+    """A run that opens on a column's tag (【民生热线】, ● 聚焦两会) over a headline."""
+    return end - i >= 2 and bool(column_of(lines[i].text))
+
+
+def _next_signed_piece(lines: list[Line], i: int, end: int, current: Block) -> bool:
+    """On a page of signed pieces (an essay opened by its author line, □ 某某), a title
+    over a bare name (戴小禾) and prose is the next piece."""
+    body = current.lines[len(current.heads):]
+    return (end - i >= 2 and end < len(lines) and lines[end].kind == "text"
+            and patterns.is_bare_author(lines[end - 1].text)
+            and bool(body) and body[0].kind == "byline" and bool(patterns.signature_bylines(body[0].text)))

@@ -30,6 +30,8 @@ def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
     line = lines[i]
     if line.gap < PICTURE_GAP or line.kind != "text" or body_chars(current) == 0:
         return False
+    if _titled_pictures(current):  # a photo story's next picture
+        return False
     if patterns.CAPTION_START.match(line.text):
         return False
     split = patterns.split_credit(line.text)
@@ -62,3 +64,11 @@ def editors_intro(lines: list[Line], end: int) -> bool:
             return True
         chars += len(line.text)
     return False
+
+
+def _titled_pictures(block: Block) -> bool:
+    """A headline over pictures only: each body line a caption or its credit."""
+    body = block.lines[len(block.heads):]
+    return bool(block.heads) and bool(body) and all(
+        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit")
+        for k, line in enumerate(body))

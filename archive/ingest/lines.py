@@ -109,10 +109,23 @@ def _in_context(kind: str, text: str, following: list[tuple]) -> str:
     elsewhere it is a help desk's sub-head inside an article."""
     if kind == "marker" and BOX_HEADER.match(text) and following and POINTER.search(following[0][1]):
         return "head"
+    # A marked tag over a headline line is the headline's column, not a list item.
+    if kind == "bullet" and COLUMN_LINE.match(text) and following and following[0][3] == "head":
+        return "head"
     return kind
 
 
 BOX_HEADER = re.compile(r"^(?:今日|本期)?导读$")
+# A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
+# (■ 记者手记 / ■ 延伸阅读 label boxes inside an article: MARKER.)
+COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
+
+
+def column_of(text: str) -> str:
+    """The column a tag line names, without its marks; "" if the line is no tag."""
+    match = COLUMN_LINE.match(text)
+    tag = (match["bracketed"] or match["marked"]) if match else ""
+    return "" if MARKER.match(tag) else tag
 
 
 INDENTS = set(" \t\u3000\u00a0")
@@ -139,7 +152,8 @@ def classify(text: str) -> str:
         return "furniture"
     if MARKER.match(text):
         return "marker"
-    if POINTER.search(text) and len(text) <= MAX_HEADING:
+    # A pointer (…详见第5版) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
+    if len(text) <= MAX_HEADING and (POINTER.search(text) or patterns.TRAILING_BYLINE.search(text)):
         return "text"
     if patterns.is_author_line(text):
         return "byline"

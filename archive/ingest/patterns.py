@@ -95,16 +95,31 @@ def page_marker(line: str) -> tuple[int, str] | None:
     return int(match["num"]), (match["name"] or "").strip()
 
 
+# …or without brackets: 本报讯 记者某某报道 / 本报讯 记者 某某 通讯员 某某
+DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}}"
+                               rf"(?:\s*(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}})?)\s*报道")
+# A reporter's name ending the last paragraph: …说。  本报记者  某某
+TRAILING_BYLINE = re.compile(rf"[。！？”」…]\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})$")
+# Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
+WRITTEN_UP = re.compile(rf"^[（(](?P<by>{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
+
+
 def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline]] | None:
     """Dateline and its bylines at the start of a first paragraph."""
     match = DATELINE.match(paragraph)
     if not match or not _plausible_dateline(match):
         return None
     dateline = Dateline(match["source"], (match["place"] or "").strip("、"), match["date"] or "")
-    group = DATELINE_BYLINE.match(paragraph, match.end())
+    group = DATELINE_BYLINE.match(paragraph, match.end()) or DATELINE_REPORTED.match(paragraph, match.end())
     if group and ROLE.search(group["inner"]):
         return dateline, parse_bylines(group["inner"])
     return dateline, []
+
+
+def closing_bylines(paragraph: str) -> list[Byline]:
+    """The reporter ending a paragraph (…。  本报记者  某某) or who wrote it up (（某某 整理））."""
+    match = TRAILING_BYLINE.search(paragraph[-CREDIT_TAIL:]) or WRITTEN_UP.match(paragraph)
+    return parse_bylines(match["by"]) if match else []
 
 
 def _plausible_dateline(match: re.Match) -> bool:
@@ -145,6 +160,28 @@ def signature_bylines(text: str) -> list[Byline]:
         return []
     name = match.groupdict().get("name") or match["a"] or match["b"]
     return [Byline(re.sub(r"\s+", "", name), "作者")]
+
+
+# The commonest surnames: a bare 2-3-character line that opens with one, under a
+# title and over prose, is the writer's name (an essay's author line), not a subtitle.
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查"
+    "麻苑迟邝封")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒", "夏侯")
+
+
+def is_bare_author(text: str) -> bool:
+    """戴小禾 / 宁 远 / 欧阳晓峰 alone on a line: a name, by its surname."""
+    name = re.sub(r"\s+", "", text)
+    if not re.fullmatch(SPACED_NAME + rf"|[{HAN}]{{4}}", text) or name in NOT_NAMES or ROLE.search(name):
+        return False
+    if len(name) == 4:
+        return name[:2] in COMPOUND_SURNAMES
+    return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES
 
 
 def is_author_line(text: str) -> bool:
