@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import patterns
+from .fields import parse_dateline
 from .lines import Line
 
 
@@ -45,4 +45,4 @@ def body_chars(block: Block) -> int:
 
 def opens_with_dateline(body: list[Line]) -> bool:
     """A dated news report: a dateline within the first lines of its body."""
-    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
+    return any(line.kind == "text" and parse_dateline(line.text) for line in body[:3])

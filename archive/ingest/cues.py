@@ -2,27 +2,22 @@
 right before it, and whether it is one of a series of look-alike sub-headings."""
 from __future__ import annotations
 
-import re
+from .fields import parse_dateline
+from .lines import Line
+from .patterns import COLUMN_TAG, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE
 
-from . import patterns
-from .lines import COLUMN_TAG, FOLLOW_ON, Line
-
-SOFT_KICKER_ENDS = ("：", ":", "……", "？")
-SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|延伸阅读|相关链接|背景链接|新闻链接|小贴士|短评|编后|记者观察)[）)]$")
-PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$")
-# The voices of a forum: 王 蒙（原文化部部长） / （英国）拉尔夫·马丁.
-VOICE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{2,30}[）)]$"
-                        r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
 SERIES_REACH = 40  # lines ahead searched for the next heading run
 
 
-def kicker_before(lines: list[Line], i: int) -> bool:
-    """A short line ending in `：` or `……` right before the run: a kicker if the run starts an article."""
-    if i == 0:
-        return False
-    line = lines[i - 1]
+def soft_kicker_line(line: Line) -> bool:
+    """`国台办：` or `写春联、赏年画……`: a short line that leads into the title under it."""
     return (line.kind == "text" and len(line.text) <= 40 and line.text.endswith(SOFT_KICKER_ENDS)
             and "。" not in line.text)
+
+
+def kicker_before(lines: list[Line], i: int) -> bool:
+    """A soft kicker right before the run: a kicker if the run starts an article."""
+    return i > 0 and soft_kicker_line(lines[i - 1])
 
 
 def sidebar_tag(run: list[Line]) -> bool:
@@ -74,19 +69,10 @@ def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     return signature(lines[i:stop]) == signature(run)
 
 
-def photo_follows(lines: list[Line], end: int) -> bool:
-    """Title, one caption paragraph, its credit: a photo item."""
-    if end >= len(lines) or lines[end].kind != "text":
-        return False
-    split = patterns.split_credit(lines[end].text)
-    following = lines[end + 1] if end + 1 < len(lines) else None
-    return bool(split and split[0]) or bool(following and following.kind == "credit")
-
-
 def dateline_follows(lines: list[Line], end: int) -> bool:
     """The body under the run opens with a dateline (本报讯, 新华社某地…电)."""
     after = first_body(lines, end)
-    return bool(after and patterns.parse_dateline(after.text))
+    return bool(after and parse_dateline(after.text))
 
 
 def first_body(lines: list[Line], end: int) -> Line | None:

@@ -7,13 +7,10 @@ import re
 from . import cues
 from .blocks import Block, body_chars, opens_with_dateline
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SPEECH_TITLE, Line
+from .lines import Line
+from .patterns import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE
 from .roundups import roundup_brief
 
-# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
-# no headline ends so.
-SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
-                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
 DISPATCH_END = re.compile(r"电[）)]$")
 # Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
@@ -22,10 +19,6 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
 # out (…有哪些变化？记者进行了采访。).
 ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
-# A voice of a forum: a name and what the speaker does (某某（乐队指挥）), never a title
-# and its column tag (某某（随笔）).
-VOICE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{0,20}"
-                   r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
@@ -74,7 +67,7 @@ def _refers_back(run: list[Line], current: Block) -> bool:
 
 
 def _a_voice(run: list[Line]) -> bool:
-    return len(run) == 1 and bool(VOICE.match(run[0].text))
+    return len(run) == 1 and bool(VOICE_WITH_ROLE.match(run[0].text))
 
 
 def _explains_figure(lines: list[Line], i: int) -> bool:

@@ -2,10 +2,11 @@
 indented, every headline line flush (see lines.indent_marks_body)."""
 from __future__ import annotations
 
-from . import patterns
 from .blocks import Block, run_end
+from .fields import page_marker
 from .headstack import stack_size
-from .lines import BYLINE_LINE, Line
+from .lines import Line
+from .patterns import BYLINE_LINE
 
 
 HEADLINE_MAX = 200  # characters: real headlines run to 160
@@ -23,7 +24,7 @@ def segment_indented(lines: list[Line]) -> list[Block]:
     i = 0
     while i < len(lines):
         if lines[i].kind == "page":
-            page, page_name = patterns.page_marker(lines[i].text)
+            page, page_name = page_marker(lines[i].text)
             current = None
             i += 1
             continue

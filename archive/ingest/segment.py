@@ -11,27 +11,26 @@ from __future__ import annotations
 import math
 import re
 
-from . import cues, patterns
+from . import cues
 from .blocks import Block, body_chars, opens_with_dateline, run_end
-from .hard_rules import SIGN_OFF_DATE, always_starts, never_starts
+from .fields import page_marker, parse_dateline
+from .hard_rules import always_starts, never_starts
 from .headstack import stack_size
 from .indented import segment_indented
-from .items import PHOTO_HEADINGS, editors_box, is_photo_item, standalone_photo
-from .lines import COLUMN_TAG, EDITOR_NOTE, END_NOTE, FOLLOW_ON, Line, indent_marks_body
+from .items import editors_box, is_photo_item, photo_follows, standalone_photo
+from .lines import Line, indent_marks_body
+from .patterns import (
+    CAPTION_START, COLUMN_TAG, EDITOR_NOTE, END_NOTE, ENUMERATED, FOLLOW_ON, NOTICE_TITLE, PHOTO_HEADINGS, SIDEBAR_TAG,
+    SIGN_OFF_DATE,
+)
 from .promote import LONG_HEADLINE, promote_headings
 from .roundups import roundup_item
 from .topics import Topics, cosine, local_overlap, pair_counts, topic_overlap, window
 
-# Numbered sub-headings inside an article: 一、 （二） 第三章 1. ① ■
-ENUMERATED = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十百\d]+[章节条部分篇]"
-    r"|\d{1,2}[、.．]|[①-⑳]|[■□▲△◆★☆])"
-)
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
-NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
 TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 
@@ -48,7 +47,7 @@ def segment(lines: list[Line]) -> list[Block]:
     while i < len(lines):
         line = lines[i]
         if line.kind == "page":
-            page, page_name = patterns.page_marker(line.text)
+            page, page_name = page_marker(line.text)
             current = None
             i += 1
             continue
@@ -119,7 +118,7 @@ def _headline_top(block: Block) -> bool:
     if block.heads or len(block.lines) != 1 or block.lines[0].kind != "text":
         return False
     text = block.lines[0].text
-    return len(text) <= LONG_HEADLINE and "。" not in text and not patterns.CAPTION_START.match(text)
+    return len(text) <= LONG_HEADLINE and "。" not in text and not CAPTION_START.match(text)
 
 
 def _soft_kicker(block: Block) -> bool:
@@ -129,11 +128,7 @@ def _soft_kicker(block: Block) -> bool:
     if len(block.lines) < 2 or len(block.lines) == len(block.heads):
         return False
     last = block.lines[-1]
-    if last.kind != "text":
-        return False
-    if _is_lead_in(last):
-        return True
-    return len(last.text) <= 40 and last.text.endswith(cues.SOFT_KICKER_ENDS) and "。" not in last.text
+    return _is_lead_in(last) or cues.soft_kicker_line(last)
 
 
 def _starts_article(lines: list[Line], i: int, end: int, current: Block, topics: Topics) -> bool:
@@ -217,7 +212,7 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
     ahead = window(_texts_of(lines[end:end + 3]), TOPIC_WINDOW)
     behind = window(_texts_of(lines[max(0, i - 3):i]), TOPIC_WINDOW, from_end=True)
     return {
-        "dateline_follows": bool(after and patterns.parse_dateline(after.text)),
+        "dateline_follows": bool(after and parse_dateline(after.text)),
         "byline_follows": bool(after and after.kind == "byline" and lines[end] is after),
         "editor_note_follows": end < len(lines) and bool(EDITOR_NOTE.match(lines[end].text)),
         "after_end_note": bool(before and before.kind == "endnote"),
@@ -229,9 +224,9 @@ def _start_features(lines: list[Line], i: int, end: int, current: Block,
         "long_first": len(run[0].text) >= 14,
         "list_continues": bool(before and before.text.endswith(("：", ":"))),
         # A bracket after a name under the title holds a role (王 蒙（原文化部部长）), not a column.
-        "column_tag": any(COLUMN_TAG.search(line.text) and not cues.SIDEBAR_TAG.search(line.text)
+        "column_tag": any(COLUMN_TAG.search(line.text) and not SIDEBAR_TAG.search(line.text)
                           for line in (run[:-1] if cues.person_line(run) else run)),
-        "photo": cues.photo_follows(lines, end) or run[0].text in PHOTO_HEADINGS,
+        "photo": photo_follows(lines, end) or run[0].text in PHOTO_HEADINGS,
         "notice_title": any(NOTICE_TITLE.search(line.text) for line in run),
         "enumerated": bool(ENUMERATED.match(run[0].text)),
         "short_body": 0 < body < 400,
