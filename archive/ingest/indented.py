@@ -7,6 +7,7 @@ from .fields import page_marker
 from .headstack import stack_size
 from .lines import Line
 from .patterns import BYLINE_LINE
+from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
 HEADLINE_MAX = 200  # characters: real headlines run to 160
@@ -30,12 +31,13 @@ def segment_indented(lines: list[Line]) -> list[Block]:
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True)
+            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True,
+                            started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end
             continue
         if current is None:
-            current = Block([], page, page_name, marked=True)
+            current = Block([], page, page_name, marked=True, started_by=Decision(True, PAGE_TOP))
             blocks.append(current)
         current.lines.append(lines[i])
         i += 1
