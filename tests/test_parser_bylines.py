@@ -3,7 +3,7 @@
 import pytest
 
 from archive.ingest import parse_text
-from archive.ingest.patterns import parse_bylines
+from archive.ingest.fields import parse_bylines
 
 CASES = [
     # letter-spaced two-character names fold, whatever the suffix

@@ -4,7 +4,7 @@ import pytest
 
 from archive.ingest import parse_text
 from archive.ingest.lines import classify, split_lines
-from archive.ingest.patterns import page_marker
+from archive.ingest.fields import page_marker
 
 STORY = ("河畔社区的志愿者每周六上午都会来到公园，清理步道两旁的垃圾，劝导游客文明游园。",
          "志愿者队长说，队伍成立三年，已经从最初的五个人发展到六十多人。")

@@ -1,0 +1,173 @@
+"""What a single line of a dump says: its page marker, dateline, bylines and
+photo credit. Each function looks at one line only; the patterns are in
+patterns.py."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .patterns import (
+    AGENCY, AUTHOR_LINE, AUTHOR_MARKED, AUTHOR_UNIT, BARE_NAME, BYLINE_MARK, COLUMN_LINE, COMPOUND_SURNAMES, CREDIT,
+    CREDIT_PREFIX, CREDIT_SLASHED, CREDIT_TAIL, DATELINE, DATELINE_BYLINE, DATELINE_REPORTED, NAME, NOT_NAMES,
+    PAGE_MARKER, ROLE, ROLE_OF, SURNAMES, TRAILING_BYLINE, WRITER_CREDIT, WRITTEN_UP,
+)
+from .records import Byline, Dateline
+
+PHOTOGRAPHER = "摄影"
+
+
+def page_marker(line: str) -> tuple[int, str] | None:
+    """`第01版`, `第1版：要闻`, `A1版`, `【第3版】` → (number, name)."""
+    if len(line) > 24:
+        return None
+    match = PAGE_MARKER.match(line)
+    if not match:
+        return None
+    return int(match["num"]), (match["name"] or "").strip()
+
+
+def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline]] | None:
+    """Dateline and its bylines at the start of a first paragraph."""
+    match = DATELINE.match(paragraph)
+    if not match or not _plausible_dateline(match):
+        return None
+    dateline = Dateline(match["source"], (match["place"] or "").strip("、"), match["date"] or "")
+    group = DATELINE_BYLINE.match(paragraph, match.end()) or DATELINE_REPORTED.match(paragraph, match.end())
+    if group and ROLE.search(group["inner"]):
+        return dateline, parse_bylines(group["inner"])
+    return dateline, []
+
+
+def _plausible_dateline(match: re.Match) -> bool:
+    # A paper or agency name alone could start any sentence; a date or the
+    # name of a well-known source makes it a dateline.
+    known = match["source"] == "本报" or re.fullmatch(AGENCY, match["source"])
+    return bool(match["date"] or known)
+
+
+def closing_bylines(paragraph: str) -> list[Byline]:
+    """The reporter ending a paragraph (…。  本报记者  某某) or who wrote it up (（某某 整理））."""
+    match = TRAILING_BYLINE.search(paragraph[-CREDIT_TAIL:]) or WRITTEN_UP.match(paragraph)
+    return parse_bylines(match["by"]) if match else []
+
+
+def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
+    """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴`,
+    `文/张三 图/李四`, `本报记者 李 四采访整理` → bylines. Role words, agencies
+    and what the names did (摄, 整理, 报道 …) are never names."""
+    result: list[Byline] = []
+    roles: tuple[str, ...] = (default_role,)
+    pos = 0
+    for match in BYLINE_MARK.finditer(text):
+        found = _names(text[pos:match.start()], roles)
+        if match["photo"]:
+            found = [Byline(b.name, PHOTOGRAPHER) for b in found]
+        result += found
+        if match["role"]:
+            roles = (normalise_role(match["role"]),)
+        elif match["prefix"]:
+            roles = CREDIT_PREFIX[re.sub(r"\s+", "", match["prefix"])]
+        pos = match.end()
+    result += _names(text[pos:], roles)
+    return result
+
+
+def signature_bylines(text: str) -> list[Byline]:
+    """The writer of a signed letter (the name after the place) or of an essay
+    (□ 某某, 文/某某, 文/某某 图/某某, a name and its school)."""
+    if WRITER_CREDIT.match(text):
+        return parse_bylines(text)
+    match = AUTHOR_LINE.match(text) or AUTHOR_MARKED.match(text) or AUTHOR_UNIT.match(text)
+    if not match:
+        return []
+    name = match.groupdict().get("name") or match["a"] or match["b"]
+    return [Byline(re.sub(r"\s+", "", name), "作者")]
+
+
+def is_author_line(text: str) -> bool:
+    """□ 某某, 文/某某, 某某  某市第一中学: an essay's author line."""
+    marked = AUTHOR_MARKED.match(text)
+    if marked:  # ◆ 记者说 is a column tag, not a writer
+        return not ROLE.search(re.sub(r"\s+", "", marked["name"]))
+    return bool(WRITER_CREDIT.match(text) or AUTHOR_UNIT.match(text))
+
+
+def is_bare_author(text: str) -> bool:
+    """戴小禾 / 宁 远 / 欧阳晓峰 alone on a line: a name, by its surname."""
+    name = re.sub(r"\s+", "", text)
+    if not BARE_NAME.match(text) or name in NOT_NAMES or ROLE.search(name):
+        return False
+    if len(name) == 4:
+        return name[:2] in COMPOUND_SURNAMES
+    return name[0] in SURNAMES or name[:2] in COMPOUND_SURNAMES
+
+
+def column_of(text: str) -> str:
+    """The column a tag line names, without its marks (【民生热线】 → 民生热线); "" if none."""
+    match = COLUMN_LINE.match(text)
+    return (match["bracketed"] or match["marked"]) if match else ""
+
+
+def normalise_role(word: str) -> str:
+    word = re.sub(r"^(?:本报|新华社|中新社|人民日报)", "", word)
+    if "驻" in word:
+        return "记者"
+    return ROLE_OF.get(word, word) or "记者"
+
+
+def _names(chunk: str, roles: tuple[str, ...]) -> list[Byline]:
+    chunk = re.sub(r"[（(][^（()）]*[）)]|[（）()]", " ", chunk)
+    tokens = [t for t in re.split(r"[\s、，,/／]+", chunk) if t]
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        # "黄 娴": a two-character name printed with a space in the middle.
+        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            token += tokens[i + 1]
+            i += 1
+        i += 1
+        if is_name(token):
+            names.append(token)
+    return [Byline(name, role) for name in names for role in roles]
+
+
+def is_name(token: str) -> bool:
+    return (2 <= len(token) <= 10 and re.fullmatch(NAME, token) is not None
+            and token not in NOT_NAMES and not ROLE.fullmatch(token))
+
+
+@lru_cache(maxsize=16384)  # classification, segmentation and captions all ask of one line
+def split_credit(text: str) -> tuple[str, str] | None:
+    """A caption that ends with its credit → (caption, credit); a credit
+    line alone → ("", credit)."""
+    # Credits are short and at the very end: searching only the tail keeps
+    # this linear on long paragraphs.
+    offset = max(0, len(text) - CREDIT_TAIL)
+    match = CREDIT.search(text, offset) or CREDIT_SLASHED.search(text, offset)
+    if not match:
+        return None
+    caption = text[:match.start("credit")].rstrip()
+    if caption and caption[-1] not in "。！？”）)…":
+        return None
+    return caption, match["credit"].strip()
+
+
+def credit_bylines(credit: str) -> list[Byline]:
+    match = CREDIT.search(credit)
+    if not match:  # 图/某某, 某某/摄
+        slashed = CREDIT_SLASHED.search(credit)
+        return [b for b in parse_bylines(slashed["credit"]) if b.role == PHOTOGRAPHER] if slashed else []
+    return [Byline(b.name, PHOTOGRAPHER) for b in _names(match["who"], (PHOTOGRAPHER,))]
+
+
+def unique_bylines(bylines: list[Byline]) -> list[Byline]:
+    """Each (name, role) once, in the order first printed, photographers last."""
+    seen: set[tuple[str, str]] = set()
+    unique: list[Byline] = []
+    for byline in bylines:
+        key = (byline.name, byline.role)
+        if key not in seen:
+            seen.add(key)
+            unique.append(byline)
+    return [b for b in unique if b.role != PHOTOGRAPHER] + [b for b in unique if b.role == PHOTOGRAPHER]
