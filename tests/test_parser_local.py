@@ -30,6 +30,7 @@ def people(article):
     ("第06·07版", (6, "")),
     ("第A03版：要闻", (3, "要闻")),
     ("B2版 体育", (2, "体育")),
+    ("东湖晚报 2024年6月3日 第A02版：要闻", (2, "要闻")),  # a 数字报 page header
 ])
 def test_joint_and_lettered_page_markers(marker, want):
     assert page_marker(marker) == want
@@ -94,7 +95,8 @@ def test_byline_line_under_the_headline_is_no_heading(line, want):
 
 @pytest.mark.parametrize("line,name", [
     ("□ 林 远", "林远"), ("◎ 苏一舟", "苏一舟"), ("文/柯 原", "柯原"), ("■邵言", "邵言"),
-    ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"),
+    ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"), ("河畔市实验小学四（2）班  钟一诺", "钟一诺"),
+    ("文｜柯原", "柯原"),
 ])
 def test_essay_author_line_is_the_byline_not_the_title(line, name):
     text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
@@ -130,6 +132,13 @@ def test_help_desk_sub_heads_stay_in_the_article():
     [article] = articles(text)
     assert heads(article) == ("", "", "楼道灯坏了没人修", "")
     assert article.paragraphs[0] == "求助" and "记者调查" in article.paragraphs and "回复" in article.paragraphs
+
+
+@pytest.mark.parametrize("label", ["【求助】", "求助：", "记者回访"])
+def test_help_desk_label_forms(label):
+    text = f"楼道灯坏了没人修\n\n{label}\n\n{STORY[0]}\n\n{STORY[1]}\n"
+    [article] = articles(text)
+    assert article.title == "楼道灯坏了没人修" and article.paragraphs[0] == label
 
 
 def test_help_desk_lead_under_the_title_is_no_subtitle():

@@ -18,7 +18,7 @@ PHOTOGRAPHER = "摄影"
 
 def page_marker(line: str) -> tuple[int, str] | None:
     """`第01版`, `第1版：要闻`, `A1版`, `【第3版】` → (number, name)."""
-    if len(line) > 24:
+    if len(line) > 40:
         return None
     match = PAGE_MARKER.match(line)
     if not match:
@@ -80,7 +80,8 @@ def signature_bylines(text: str) -> list[Byline]:
     match = AUTHOR_LINE.match(text) or AUTHOR_MARKED.match(text) or AUTHOR_UNIT.match(text)
     if not match:
         return []
-    name = match.groupdict().get("name") or match["a"] or match["b"]
+    found = match.groupdict()
+    name = found.get("name") or found.get("after") or found.get("a") or found.get("b")
     return [Byline(re.sub(r"\s+", "", name), "作者")]
 
 

@@ -176,7 +176,8 @@ def under_column_tag(c: Candidate) -> bool:
 
 def next_signed_piece(c: Candidate) -> bool:
     """On a page of signed pieces (an essay opened by its author line, □ 某某), a title
-    over a bare name (戴小禾) and prose is the next piece."""
+    over a bare name (戴小禾) and prose is the next piece. (Under a bare name alone the
+    pieces are a forum's voices, as People's Daily prints them: one article.)"""
     body = c.current.lines[len(c.current.heads):]
     return (len(c.run) >= 2 and c.end < len(c.lines) and c.lines[c.end].kind == "text"
             and is_bare_author(c.run[-1].text)

@@ -15,8 +15,10 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 NAME = rf"[{HAN}]{{1,4}}(?:[·•][{HAN}]{{1,10}}){{0,3}}"
 
 # A joint spread names both pages (第2/3版, 第4-5版, 第06·07版): it is numbered by the first.
+# A 数字报 page header may lead with the paper and the date: 东湖晚报 2024年6月3日 第A02版：要闻.
 PAGE_MARKER = re.compile(
-    r"^[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})(?:\s*[/／\-－~～·、]\s*[A-Za-z]?\d{1,3})?\s*版"
+    r"^(?:[\u4e00-\u9fff]{2,8}(?:报|刊)\s*)?(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?(?:星期[一二三四五六日天]\s*)?"
+    r"[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})(?:\s*[/／\-－~～·、]\s*[A-Za-z]?\d{1,3})?\s*版"
     r"(?:\s*[：:·\-—]?\s*(?P<name>[^\s。，！？：:【】\[\]]{1,12}))?\s*[】\]〗]?$"
 )
 
@@ -49,7 +51,7 @@ PHOTO_SUFFIX = r"[/／]?\s*(?:摄影?报道|摄影|摄|供图)"
 WORK_SUFFIX = r"(?:采访)?整理|采写|采访|撰文|执笔|报道|发自\S*"
 BYLINE_MARK = re.compile(
     rf"(?P<role>{ROLE.pattern})"
-    r"|(?P<prefix>文\s*图|图\s*文|摄影|文|图)\s*[/／:：]"
+    r"|(?P<prefix>文\s*图|图\s*文|摄影|文|图)\s*[/／:：|｜]"
     rf"|(?P<photo>{PHOTO_SUFFIX})|(?P<work>{WORK_SUFFIX})"
 )
 NOT_NAMES = frozenset(
@@ -68,10 +70,12 @@ AUTHOR_LINE = re.compile(
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
 AUTHOR_MARKED = re.compile(rf"^[□◎■◆◇●○☆★]\s*(?P<name>{SPACED_NAME})$")
-WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
+WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
-AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}"
-                         r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)$")
+_UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
+# …with the unit before or after the name: 某某  某市第一中学 / 某市第一中学初二（3）班  某某
+AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}{_UNIT}$"
+                         rf"|^[{HAN}].{{1,30}}{_UNIT}\s+(?P<after>{SPACED_NAME})$")
 # The commonest surnames: a bare 2-3-character line that opens with one, under a
 # title and over prose, is the writer's name (an essay's author line), not a subtitle.
 SURNAMES = frozenset(
@@ -116,8 +120,9 @@ BOX_LABELS = EDITOR_NOTE_LABELS + (
     "阅读提示", "记者观察",
 )
 # A help desk's sub-heads are paragraphs of their article too: 求助 / 记者调查 / 部门回应 / 回复.
-HELP_DESK_LABELS = ("导读", "求助", "回复", "答复", "记者调查", "部门回应", "记者追踪", "律师说法", "专家说法")
-MARKER = re.compile(rf"^(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[：:]?$")
+HELP_DESK_LABELS = ("导读", "求助", "读者求助", "网友求助", "回复", "答复", "记者调查", "部门回应", "记者追踪",
+                    "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映")
+MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[】\]]?[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
