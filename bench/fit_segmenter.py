@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive.ingest import read_text, segment  # noqa: E402
+from archive.ingest.headline import ends_on_soft_kicker  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
 from archive.ingest.starts import Decider, Decision  # noqa: E402
 
@@ -47,7 +48,7 @@ def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
     if any(starts.get(id(line)) for line in lines[i:end]):
         return True
-    return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
+    return bool(i and starts.get(id(lines[i - 1])) and ends_on_soft_kicker(current))
 
 
 def samples(corpus: Path, steered: bool):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from .blocks import Block, run_end
 from .fields import page_marker
-from .headstack import stack_size
+from .headline import indented_headline
 from .lines import Line
-from .patterns import BYLINE_LINE
 from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
@@ -31,7 +30,7 @@ def segment_indented(lines: list[Line]) -> list[Block]:
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True,
+            current = Block(lines[i:end], page, page_name, heads=indented_headline(lines[i:end]), marked=True,
                             started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end
@@ -50,12 +49,3 @@ def _kind_by_indent(line: Line) -> str:
         flush_body = line.kind in ("credit", "endnote") or len(line.text) > HEADLINE_MAX
         return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind
-
-
-def _headline(run: list[Line]) -> list[Line]:
-    heads = run if len(run) <= 3 else run[:stack_size(run)]
-    if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
-        # `本报记者 某某` printed flush under the headline signs the story.
-        heads[-1].kind = "byline"
-        return heads[:-1]
-    return heads
