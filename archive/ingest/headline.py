@@ -14,7 +14,7 @@ rule that gave it. Body, captions and bylines are read from what is left
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Block, opens_with_dateline
 from .cues import is_lead_in, signature, soft_kicker_line
@@ -345,11 +345,12 @@ def ends_on_soft_kicker(block: Block) -> bool:
     return is_lead_in(last) or soft_kicker_line(last)
 
 
-def indented_headline(run: list[Line]) -> list[Line]:
-    """An indent-marked dump's flush run: its first lines are the headline."""
-    heads = run if len(run) <= 3 else run[:stack_size(run)]
+def indented_headline(run: list[Line]) -> tuple[list[Line], list[Line]]:
+    """An indent-marked dump's flush run: its first lines are the headline.
+    Returns (headline, run), the run with a signing line read as a byline."""
+    heads = list(run) if len(run) <= 3 else run[:stack_size(run)]
     if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
         # `本报记者 某某` printed flush under the headline signs the story.
-        heads[-1].kind = "byline"
-        return heads[:-1]
-    return heads
+        byline = replace(heads[-1], kind="byline")
+        return heads[:-1], run[:len(heads) - 1] + [byline] + run[len(heads):]
+    return heads, run

@@ -2,6 +2,8 @@
 indented, every headline line flush (see lines.indent_marks_body)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .blocks import Block, run_end
 from .fields import page_marker
 from .headline import indented_headline
@@ -15,9 +17,7 @@ HEADLINE_MAX = 200  # characters: real headlines run to 160
 def segment_indented(lines: list[Line]) -> list[Block]:
     """Every flush run of lines is one article's headline (1-3 lines), the
     indented lines after it are its body, sub-headings included."""
-    for line in lines:
-        if line.kind != "page":
-            line.kind = _kind_by_indent(line)
+    lines = [line if line.kind == "page" else replace(line, kind=_kind_by_indent(line)) for line in lines]
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
@@ -30,7 +30,8 @@ def segment_indented(lines: list[Line]) -> list[Block]:
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=indented_headline(lines[i:end]), marked=True,
+            heads, run = indented_headline(lines[i:end])
+            current = Block(run, page, page_name, heads=heads, marked=True,
                             started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end

@@ -27,7 +27,7 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
     if indent_marks_body(lines):
         return segment_indented(lines)
     decider = decider or Decider()
-    promote_headings(lines)
+    lines = promote_headings(lines)
     topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
     page, page_name = None, ""
