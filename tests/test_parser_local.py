@@ -91,12 +91,28 @@ def test_byline_line_under_the_headline_is_no_heading(line, want):
     assert second.paragraphs[0] == line and people(second) == want
 
 
+def test_stories_each_signed_under_a_one_line_headline():
+    text = (f"老旧小区有了共享菜园\n\n本报记者 柯一鸣\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            f"公交站台装上遮阳棚\n\n本报记者 苗晓禾\n\n入夏以来，城区一百二十座公交站台陆续装上了遮阳棚。\n")
+    first, second = articles(text)
+    assert (first.title, people(first)) == ("老旧小区有了共享菜园", [("柯一鸣", "记者")])
+    assert (second.title, people(second)) == ("公交站台装上遮阳棚", [("苗晓禾", "记者")])
+
+
+def test_a_series_under_one_headline_stays_one_article():
+    # People's Daily signs the items of a series under the series' headline and the
+    # first item's heading: the items stay in one article.
+    text = (f"春节，他们在岗位上\n\n河畔医院护士林晓——\n\n看到患者出院最开心\n\n本报记者 苗一\n\n{STORY[0]}\n\n"
+            f"公交调度员周川——\n\n守好每一趟末班车\n\n本报记者 付林\n\n{STORY[1]}\n")
+    assert len(articles(text)) == 1
+
+
 # ------------------------------------------------------------------ 副刊 author lines
 
 @pytest.mark.parametrize("line,name", [
     ("□ 林 远", "林远"), ("◎ 苏一舟", "苏一舟"), ("文/柯 原", "柯原"), ("■邵言", "邵言"),
     ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"), ("河畔市实验小学四（2）班  钟一诺", "钟一诺"),
-    ("文｜柯原", "柯原"),
+    ("文｜柯原", "柯原"), ("王小岸（河畔市第二中学高一）", "王小岸"),
 ])
 def test_essay_author_line_is_the_byline_not_the_title(line, name):
     text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"

@@ -152,7 +152,16 @@ def signed_below(c: Candidate) -> bool:
     if c.end >= len(c.lines) or c.lines[c.end].kind != "byline" or c.body == 0:
         return False
     text = c.lines[c.end].text
-    return is_author_line(text) or bool(LOCAL_BYLINE.search(text))
+    return is_author_line(text) or bool(LOCAL_BYLINE.search(text)) or _after_signed_story(c)
+
+
+def _after_signed_story(c: Candidate) -> bool:
+    """The current story has a one-line headline and its own byline under it, and the
+    run has one too: the next story. (People's Daily signs the items of a series the
+    same way, but prints the series' headline over the first item's heading: there
+    the current headline has two lines or more.)"""
+    body = c.current.lines[len(c.current.heads):]
+    return len(c.current.heads) == 1 and bool(body) and body[0].kind == "byline"
 
 
 def after_writer_credit(c: Candidate) -> bool:

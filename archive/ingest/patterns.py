@@ -73,9 +73,12 @@ AUTHOR_MARKED = re.compile(rf"^[□◎■◆◇●○☆★]\s*(?P<name>{SPACED_
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
-# …with the unit before or after the name: 某某  某市第一中学 / 某市第一中学初二（3）班  某某
+_SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
+# …with the unit before or after the name, or a student's school in brackets:
+# 某某  某市第一中学 / 某市第一中学初二（3）班  某某 / 某某（某市第二中学高一）
 AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}{_UNIT}$"
-                         rf"|^[{HAN}].{{1,30}}{_UNIT}\s+(?P<after>{SPACED_NAME})$")
+                         rf"|^[{HAN}].{{1,30}}{_UNIT}\s+(?P<after>{SPACED_NAME})$"
+                         rf"|^(?P<student>{SPACED_NAME})\s*[（(][^（()）]{{2,30}}{_SCHOOL}[）)]$")
 # The commonest surnames: a bare 2-3-character line that opens with one, under a
 # title and over prose, is the writer's name (an essay's author line), not a subtitle.
 SURNAMES = frozenset(
