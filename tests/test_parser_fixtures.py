@@ -28,7 +28,7 @@ INDENT_FILE = "yunling-evening/云岭晚报-2024-04-19.txt"  # body indented wit
 ROLE_WORDS = ("记者", "通讯员", "见习记者", "实习生", "特约记者", "摄影", "摄", "编辑", "作者")
 AGENCIES = ("本报", "新华社", "中新社", "人民视觉")
 ROLES = {"记者", "通讯员", "见习记者", "实习生", "摄影", "作者"}  # the roles the samples use
-PAGE_MARKER = re.compile(r"^(第\d+版(：.*)?|[A-Z]\d+版|【第\d+版】)$")
+PAGE_MARKER = re.compile(r"^(第[A-Z]?\d+(?:[/\-·]\d+)?版(：.*)?|[A-Z]\d+版.*|【第\d+版】)$")
 
 
 def rel(path: Path) -> str:
@@ -160,6 +160,8 @@ PAGE_CASES = [
     ("qinghe-daily/2024-03-12.txt", [(1, "头版"), (2, "要闻"), (3, "民生")]),  # 第2版：要闻
     ("yunling-evening/20240412.txt", [(1, ""), (2, ""), (3, "")]),           # A1版
     ("yunling-evening/云岭晚报-2024-04-19.txt", [(1, ""), (2, ""), (3, "")]),  # 【第3版】
+    ("donghu-evening/20240603.txt", [(1, ""), (2, "要闻"), (3, "城事")]),    # A1版, 第A02版：要闻, A3版 城事
+    ("nanshan-daily/20240909.txt", [(1, "头版"), (2, ""), (3, ""), (4, "")]),  # 第4-5版
 ]
 
 
@@ -181,6 +183,16 @@ def test_page_markers(name, pages):
         assert a.page_name == names.get(a.page, ""), f"{name} seq {a.seq}: page_name {a.page_name!r}"
         for text in (a.column, a.kicker, a.title, a.subtitle, *a.paragraphs):
             assert not PAGE_MARKER.match(text), f"{name} seq {a.seq}: page marker {text!r} kept as text"
+
+
+def test_joint_spreads_and_a_page_that_only_points_elsewhere():
+    # 第2/3版：城事新闻 is page 2; 第06·07版 is page 6; page 4 prints only 本版内容详见第6版:
+    # it is listed, with no article, and the pointer is no text anywhere.
+    name = "nanshan-daily/2024-09-02.txt"
+    issue = parse_file(sample(name))
+    assert [(p.number, p.name) for p in issue.pages] == [(1, "要闻"), (2, "城事新闻"), (4, "专刊"), (6, "")]
+    assert sorted({a.page for a in issue.articles}) == [1, 2, 6]
+    assert all("详见第6版" not in p for a in issue.articles for p in a.paragraphs)
 
 
 def test_named_page_yao_wen():
