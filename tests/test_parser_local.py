@@ -217,11 +217,19 @@ def test_who_wrote_it_up(closing, who):
     assert people(article) == who and article.paragraphs[-1] == closing
 
 
-def test_reporter_ending_the_last_paragraph():
-    last = "“晚上来跑步的人越来越多了。”附近居民说。  本报记者  汤若水"
+@pytest.mark.parametrize("last", [
+    "“晚上来跑步的人越来越多了。”附近居民说。  本报记者  汤若水",
+    "“晚上来跑步的人越来越多了。”附近居民说。（记者 汤若水）",
+])
+def test_reporter_ending_the_last_paragraph(last):
     [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{last}\n")
     assert article.paragraphs == [STORY[0], last]  # as printed
     assert people(article) == [("汤若水", "记者")]
+
+
+def test_a_box_title_in_brackets_names_no_reporter():
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n夜跑的人多了！（记者手记）\n\n{STORY[1]}\n")
+    assert people(article) == []
 
 
 def test_dateline_with_reported_by():

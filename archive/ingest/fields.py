@@ -47,8 +47,11 @@ def _plausible_dateline(match: re.Match) -> bool:
 
 def closing_bylines(paragraph: str) -> list[Byline]:
     """The reporter ending a paragraph (…。  本报记者  某某) or who wrote it up (（某某 整理））."""
-    match = TRAILING_BYLINE.search(paragraph[-CREDIT_TAIL:]) or WRITTEN_UP.match(paragraph)
-    return parse_bylines(match["by"]) if match else []
+    trailing = TRAILING_BYLINE.search(paragraph[-CREDIT_TAIL:])
+    if trailing:
+        return parse_bylines(trailing["by"] or trailing["bracketed"])
+    written_up = WRITTEN_UP.match(paragraph)
+    return parse_bylines(written_up["by"]) if written_up else []
 
 
 def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:

@@ -93,8 +93,10 @@ BARE_NAME = re.compile(rf"^(?:{SPACED_NAME}|[{HAN}]{{4}})$")
 # …or without brackets after the dateline: 本报讯 记者某某报道 / 本报讯 记者 某某 通讯员 某某报道
 DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}}"
                                rf"(?:\s*(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}})?)\s*报道")
-# A reporter's name ending the last paragraph: …说。  本报记者  某某
-TRAILING_BYLINE = re.compile(rf"[。！？”」…]\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})$")
+# A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）
+# (in brackets the name stands apart from the role: …！（记者手记） is a box's title)
+TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})"
+                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}})[）)])$")
 # Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
 WRITTEN_UP = re.compile(rf"^[（(](?P<by>{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
 
