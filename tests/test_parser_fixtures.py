@@ -394,3 +394,22 @@ def test_no_spurious_duplicates(path):
 ])
 def test_date_from_filename(name, want):
     assert date_from_filename(name) == want
+
+
+# ------------------------------------------------------------------ indented copies of the local samples
+
+LOCAL_FILES = [p for p in FILES if rel(p).split("/")[0] in ("donghu-evening", "nanshan-daily")]
+
+
+@pytest.mark.parametrize("path", LOCAL_FILES, ids=rel)
+def test_local_sample_indented_parses_alike(path, tmp_path):
+    # Many dumps indent every body paragraph (U+3000 U+3000) and print headlines, bylines
+    # and author lines flush: the same truth must come out.
+    truth = truth_for(path)["articles"]
+    prose = {p for a in truth for p in a["paragraphs"] + [c["text"] for c in a["captions"]]
+             if re.search(r"[。，？！、]", p)}
+    text, _ = read_text(path)
+    lines = ["\u3000\u3000" + line if line.strip() in prose else line for line in text.replace("\r\n", "\n").split("\n")]
+    copy = tmp_path / path.name
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    assert as_json_list(parse_file(copy)) == truth

@@ -136,12 +136,12 @@ class Headline:
 
 def read_headline(block: Block) -> Headline:
     """The final reading of a gathered article's headline."""
+    size = len(block.heads) if block.marked else lead_size(block.heads, block.signatures, _signed_items(block))
+    if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
+        size -= 1  # the name opens the body as its byline
     if block.marked:
-        texts, body, sidebar_title = [line.text for line in block.heads], block.lines[len(block.heads):], ""
+        texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
-        size = lead_size(block.heads, block.signatures, _signed_items(block))
-        if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
-            size -= 1  # the name opens the body as its byline
         texts, body = _split_at_tagged_title(block.heads[:size], block.lines)
         texts, sidebar_title = _sidebar_title(texts, body)
     texts, dropped = _drop_repeats(texts)

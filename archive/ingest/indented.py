@@ -8,6 +8,7 @@ from .blocks import Block, run_end
 from .fields import page_marker
 from .headline import indented_headline
 from .lines import Line
+from .patterns import HELP_DESK
 from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
@@ -45,8 +46,10 @@ def segment_indented(lines: list[Line]) -> list[Block]:
 
 
 def _kind_by_indent(line: Line) -> str:
-    # A photo credit, an end note or a whole paragraph printed flush is still no headline.
+    # A photo credit, an end note, a byline or an author line (本报记者 某某, □ 某某, 文/某某),
+    # a help desk's sub-head (求助, 部门回应) or a whole paragraph printed flush is still no headline.
     if not line.indented:
-        flush_body = line.kind in ("credit", "endnote") or len(line.text) > HEADLINE_MAX
+        flush_body = (line.kind in ("credit", "endnote", "byline") or bool(HELP_DESK.match(line.text))
+                      or len(line.text) > HEADLINE_MAX)
         return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind

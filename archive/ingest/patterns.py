@@ -128,6 +128,7 @@ BOX_LABELS = EDITOR_NOTE_LABELS + (
 HELP_DESK_LABELS = ("导读", "求助", "读者求助", "网友求助", "回复", "答复", "记者调查", "部门回应", "记者追踪",
                     "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映")
 MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[】\]]?[：:]?$")
+HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
