@@ -81,6 +81,8 @@ def test_pointer_lines_are_never_headings(line):
     ("记者 苗一  通讯员 付林", [("苗一", "记者"), ("付林", "通讯员")]),
     ("见习记者 安可", [("安可", "见习记者")]),
     ("本报记者 苗一  实习生 安可", [("苗一", "记者"), ("安可", "实习生")]),
+    ("融媒体记者 苗一", [("苗一", "记者")]),
+    ("记者 苗一  实习生 安可  通讯员 付林", [("苗一", "记者"), ("安可", "实习生"), ("付林", "通讯员")]),
 ])
 def test_byline_line_under_the_headline_is_no_heading(line, want):
     assert classify(line) == "byline"

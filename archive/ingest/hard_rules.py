@@ -11,7 +11,7 @@ from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
-    COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, POINTER, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE,
+    COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, MEDIA, POINTER, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE,
     WRITER_CREDIT,
 )
 from .roundups import roundup_brief
@@ -25,7 +25,7 @@ ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
 # Bylines People's Daily never prints under the sub-heads of one feature (it signs
 # those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
-LOCAL_BYLINE = re.compile(r"^[（(]?记者|(?:首席|见习|实习|特约)记者|通讯员|实习生")
+LOCAL_BYLINE = re.compile(rf"^[（(]?记者|(?:首席|见习|实习|特约|{'|'.join(MEDIA)})记者|通讯员|实习生")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find

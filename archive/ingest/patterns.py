@@ -32,13 +32,16 @@ DATELINE = re.compile(
 # The byline group that follows a dateline: （记者 张三 通讯员 李四）
 DATELINE_BYLINE = re.compile(r"\s*[（(](?P<inner>[^（()）]{1,80})[）)]")
 
+# A local paper's newsroom prints what kind of reporter: 全媒体记者, 融媒体记者 …
+MEDIA = ("全媒体", "融媒体", "融媒", "新媒体", "全媒")
 ROLE_WORDS = (
-    "本报特约记者", "本报见习记者", "本报实习记者", "本报首席记者", "本报记者",
-    "本报特约通讯员", "本报通讯员", "首席记者", "特约记者", "见习记者", "实习记者", "摄影记者",
-    "记者", "特约通讯员", "通讯员", "实习生", "特约撰稿人", "撰稿",
+    "本报特约记者", "本报见习记者", "本报实习记者", "本报首席记者",
+    *(f"本报{m}记者" for m in MEDIA), "本报记者",
+    "本报特约通讯员", "本报通讯员", "首席记者", *(f"{m}记者" for m in MEDIA), "特约记者", "见习记者", "实习记者",
+    "摄影记者", "记者", "特约通讯员", "通讯员", "实习生", "特约撰稿人", "撰稿",
 )
 # Titles that are a kind of the plain role: a chief reporter is a reporter.
-ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员"}
+ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", **{f"{m}记者": "记者" for m in MEDIA}}
 ROLE = re.compile(
     rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|" + "|".join(ROLE_WORDS) + ")"
 )
@@ -138,12 +141,12 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）.
-_REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席)?记者"
+_REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES})?"
-    rf"|(?:{_HELPER}){_NAMES}(?:\s*{_REPORTER}{_NAMES})?)\s*(?:采访整理|报道|整理)?[）)]?$"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,3}}"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,3}})\s*(?:采访整理|报道|整理)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
