@@ -64,6 +64,14 @@ def test_front_page_pointer_box_is_one_article():
     assert story.title == "第二届河畔读书节开幕"
 
 
+def test_pointer_box_with_bracketed_pages():
+    text = ("今日看点\n\n●柳湾公园新添夜跑步道（A2）\n\n●城南菜市场改造完工（A3）\n\n"
+            "第二届河畔读书节开幕\n\n本报讯（记者 苗一）" + STORY[0] + "\n")
+    box, story = articles(text)
+    assert (box.title, len(box.paragraphs), box.sidebar) == ("今日看点", 2, None)
+    assert story.title == "第二届河畔读书节开幕"
+
+
 @pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版"])
 def test_pointer_lines_are_never_headings(line):
     assert classify(line) == "text"
