@@ -9,6 +9,8 @@ from haystack.query import SearchQuerySet
 from archive.models import Article
 
 from . import indexing
+from .backend import highlight_terms
+from .highlight import mark_headings
 from .query import QueryError, parse, unparse
 
 SORTS = {"relevance": None, "newest": ("-date", "seq"), "oldest": ("date", "seq")}
@@ -94,6 +96,10 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
             sqs = sqs.facet(name)
     offset = (results.page - 1) * per_page
     results.hits = list(sqs[offset:offset + per_page])
+    if highlight and q.strip():
+        terms = highlight_terms(q)
+        for hit in results.hits:
+            mark_headings(hit, terms)
     results.total = sqs.count()
     if facets:
         counts = sqs.facet_counts().get("fields", {})
