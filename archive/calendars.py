@@ -35,6 +35,26 @@ def year_grid(year: int, urls: dict) -> list[Month]:
     return [month_grid(year, month, urls) for month in range(1, 13)]
 
 
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    count: int  # issues in the year
+    months: list  # twelve (first day of the month, issues that month)
+
+
+def year_rows(counts: dict) -> list[YearRow]:
+    """One row a year, oldest first, from `counts` {(year, month): issues}; the years
+    between without issues are rows too, so that a gap in the archive shows."""
+    if not counts:
+        return []
+    years = [year for year, _ in counts]
+    rows = []
+    for year in range(min(years), max(years) + 1):
+        months = [(datetime.date(year, month, 1), counts.get((year, month), 0)) for month in range(1, 13)]
+        rows.append(YearRow(year, sum(n for _, n in months), months))
+    return rows
+
+
 def month_end(first: datetime.date) -> datetime.date:
     return datetime.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
 
