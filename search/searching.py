@@ -8,7 +8,7 @@ from haystack.query import SearchQuerySet
 
 from archive.models import Article
 
-from . import indexing
+from . import indexing, sources
 from .backend import highlight_terms
 from .highlight import mark_headings
 from .query import QueryError, parse, unparse
@@ -61,7 +61,9 @@ def build(q: str, filters: dict | None = None, start: datetime.date | None = Non
     for name, value in (filters or {}).items():
         if name not in FACETS:
             raise QueryError(f"不能按“{name}”筛选")
-        if value not in (None, ""):
+        if name == "source" and value:
+            sqs = sqs.filter(sources.source_filter(value))
+        elif value not in (None, ""):
             sqs = sqs.filter(**{name: value})
     if start:
         sqs = sqs.filter(date__gte=start)
@@ -104,8 +106,24 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
     if facets:
         counts = sqs.facet_counts().get("fields", {})
         results.facets = {name: counts.get(name, []) for name in FACETS}
+        results.facets["source"] = own_source_merged(q, filters, start, end, results.facets)
         results.months = sorted(results.facets["month"])
     return results
+
+
+def own_source_merged(q, filters, start, end, facets) -> list:
+    """The source facet with 本报 counted as each paper (search/sources.py); when the hits
+    are from several papers, one more search counts their 本报 hits by paper."""
+    own = dict(facets["source"]).get(sources.OWN)
+    if not own:
+        return facets["source"]
+    papers = [slug for slug, n in facets["paper"] if n]
+    if len(papers) == 1:
+        by_paper = {papers[0]: own}
+    else:
+        sqs = build(q, {**(filters or {}), "source": sources.OWN}, start, end).facet("paper")
+        by_paper = dict(sqs.facet_counts().get("fields", {}).get("paper", []))
+    return sources.merged(facets["source"], by_paper)
 
 
 def more_like(article, limit: int) -> list:
