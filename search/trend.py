@@ -11,8 +11,8 @@ from archive.calendars import month_span
 
 WIDTH = 640
 PLOT_HEIGHT = 120
-TOP, LEFT, BOTTOM = 16, 44, 36  # room for the peak's label, the y labels and two rows of x labels
-MAX_STEP = 40  # a few months still look like bars, not a wall
+TOP, LEFT, BOTTOM = 22, 52, 50  # room for the peak's label, the y labels and two rows of x labels
+MAX_STEP = 64  # a few months still look like bars, not a wall
 MAX_BARS = 120  # beyond ten years of months, bars are years
 MAX_LABELS = 12  # x labels that fit across the chart
 YEAR_LABEL = 56  # the width of "2024年"
@@ -52,12 +52,12 @@ class Trend:
     unit: str  # "month", "year" or "day"
     peak: float  # the highest share
     ticks: list
-    width: int = WIDTH
+    width: int = WIDTH  # always: the labels' size on a phone (site.css) assumes it
     height: int = TOP + PLOT_HEIGHT + BOTTOM
     top: int = TOP
     left: int = LEFT
     baseline: int = TOP + PLOT_HEIGHT
-    rows: tuple = (TOP + PLOT_HEIGHT + 15, TOP + PLOT_HEIGHT + 31)  # y of the two rows of x labels
+    rows: tuple = (TOP + PLOT_HEIGHT + 20, TOP + PLOT_HEIGHT + 44)  # y of the two rows of x labels
 
     @property
     def plot_height(self) -> int:
@@ -130,7 +130,7 @@ def layout(series: list[tuple[str, int, int]], unit: str, ticks: list[tuple[int,
 
 
 def tick(x: float, text: str, row: int) -> Tick:
-    half = 7 * len(text.encode("gbk", "replace")) / 2  # about 7 units a half-width character
+    half = 9 * len(text.encode("gbk", "replace")) / 2  # about 9 units a half-width character on a phone
     anchor = "end" if x + half > WIDTH else "start" if x - half < 0 else "middle"
     return Tick(round(x, 1), text, row, anchor)
 
