@@ -119,6 +119,10 @@ def snippet(text: str, terms, size: int = SNIPPET_CHARS) -> SafeString:
     begin, end = best_window(text, marks, size)
     begin = clean_start(text, marks, begin)
     end = clean_end(text, marks, end, begin)
+    while begin < end and text[begin].isspace():  # a paragraph's break is not shown at the edges
+        begin += 1
+    while end > begin and text[end - 1].isspace():
+        end -= 1
     out, pos = [], begin
     for start, stop in marks:
         if stop <= begin or start >= end:
@@ -128,8 +132,8 @@ def snippet(text: str, terms, size: int = SNIPPET_CHARS) -> SafeString:
         out.append(f"<mark>{escape(text[start:stop])}</mark>")
         pos = stop
     out.append(escape(text[pos:end]))
-    prefix = "…" if begin > 0 else ""
-    suffix = "…" if end < len(text) else ""
+    prefix = "…" if text[:begin].strip() else ""
+    suffix = "…" if text[end:].strip() else ""
     return mark_safe(prefix + "".join(out).replace("\n", " ") + suffix)
 
 

@@ -104,3 +104,14 @@ class HeadingHighlightTests(TempIndexMixin, TempDirMixin, TestCase):
         hit.kicker = "<i>老街改造</i>"
         mark_headings(hit, ["改造"])
         self.assertEqual(hit.highlighted["kicker"], ["&lt;i&gt;老街<mark>改造</mark>&lt;/i&gt;"])
+
+
+class EdgeTests(SimpleTestCase):
+    def test_no_paragraph_break_at_the_edges(self):
+        text = "第一段写城南老街的梧桐树。\n" * 6 + "第二段写企业招聘。\n" + "第三段写城东社区的步道。\n" * 6
+        marked = str(snippet(text, ["企业"], 40))
+        self.assertRegex(marked, r"^…\S")
+        self.assertNotRegex(marked, r"\s…$")
+
+    def test_no_ellipsis_for_trailing_space(self):
+        self.assertEqual(snippet("企业招聘。\n", ["企业"]), "<mark>企业</mark>招聘。")
