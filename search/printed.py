@@ -27,7 +27,8 @@ def one_month(params: SearchParams) -> tuple[datetime.date, datetime.date] | Non
         year, month = map(int, params.filters["month"].split("-"))
         first = datetime.date(year, month, 1)
         last = first.replace(day=calendar.monthrange(year, month)[1])
-        return max(first, params.start or first), min(last, params.end or last)
+        first, last = max(first, params.start or first), min(last, params.end or last)
+        return (first, last) if first <= last else None
     start, end = params.start, params.end
     if start and end and (start.year, start.month) == (end.year, end.month):
         return start, end

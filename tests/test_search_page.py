@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from archive.models import Article
 from search.params import ParamError, from_query
+from search.printed import one_month
 from search import trend
 
 from .web_helpers import SampleArchiveTestCase
@@ -228,3 +229,14 @@ class LinkedToolsTests(SampleArchiveTestCase):
             url = f"/qinghe-daily/2024-03-05/3/cite.{fmt}"
             self.assertIn(f'href="{url}"', text)
             self.assertEqual(self.client.get(url).status_code, 200)
+
+
+class OneMonthTests(unittest.TestCase):
+    def test_a_month_filter_or_dates_in_one_month(self):
+        march = (datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
+        self.assertEqual(one_month(from_query({"q": "x", "month": "2024-03"})), march)
+        self.assertEqual(one_month(from_query({"q": "x", "start": "2024-03", "end": "2024-03"})), march)
+        self.assertEqual(one_month(from_query({"q": "x", "month": "2024-03", "start": "2024-03-10"})),
+                         (datetime.date(2024, 3, 10), datetime.date(2024, 3, 31)))
+        self.assertIsNone(one_month(from_query({"q": "x", "month": "2024-03", "start": "2024-05-01"})))
+        self.assertIsNone(one_month(from_query({"q": "x", "start": "2024-03", "end": "2024-04"})))
