@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive import columns
 from archive.models import Newspaper, short_label
 
 from .params import FILTER_PARAMS, SearchParams
@@ -62,9 +61,6 @@ def facet_groups(params: SearchParams, counts: dict, label) -> list[dict]:
     groups = []
     for name, field in FILTER_PARAMS.items():
         values = [(value, n) for value, n in counts.get(field, []) if value]
-        if name == "column" and values:  # real columns only: archive/columns.py
-            known = columns.recurring()
-            values = [(value, n) for value, n in values if columns.is_column(value, known)]
         if name in DATE_FACETS:  # the most hits, read in time order as the trend chart is
             values = sorted(sorted(values, key=lambda item: -item[1])[:FACET_MORE])
         active = params.filters.get(name)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from haystack.inputs import BaseInput
 from haystack.query import SearchQuerySet
 
+from archive import columns
 from archive.models import Article
 
 from . import indexing, sources
@@ -107,8 +108,15 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
         counts = sqs.facet_counts().get("fields", {})
         results.facets = {name: counts.get(name, []) for name in FACETS}
         results.facets["source"] = own_source_merged(q, filters, start, end, results.facets)
+        results.facets["column"] = real_columns(results.facets["column"])
         results.months = sorted(results.facets["month"])
     return results
+
+
+def real_columns(counts: list) -> list:
+    """The column facet without what the parser filed as a column but is none (archive/columns.py)."""
+    known = columns.recurring() if counts else set()
+    return [(value, n) for value, n in counts if columns.is_column(value, known)]
 
 
 def own_source_merged(q, filters, start, end, facets) -> list:

@@ -72,6 +72,9 @@ class FacetTests(TempIndexMixin, TempDirMixin, TestCase):
         labels = [link.label for link in self.links({"q": "老街"}, "column")]
         self.assertEqual(labels, ["清河随笔"])  # 偶感 was printed once: not a column
 
+    def test_the_api_lists_the_same_columns(self):
+        self.assertEqual(search("老街").facets["column"], [("清河随笔", 3)])
+
     def test_the_active_column_stays_shown(self):
         self.assertEqual(self.groups({"q": "老街", "column": "偶感"})["column"]["active"], "偶感")
 
