@@ -1,10 +1,12 @@
-"""The search page's facets: 本报 counted as the paper itself, only recurring columns,
+"""The search page's facets: 本报 counted as the paper itself, only real columns,
 years and months in date order."""
+import datetime
 from urllib.parse import parse_qs, urlsplit
 
 from django.test import TestCase
 
 from archive import columns
+from archive.models import Article, Issue, Newspaper
 from search.searching import search
 from tests.archive_helpers import TempDirMixin, run_import
 from tests.search_helpers import TempIndexMixin
@@ -68,12 +70,12 @@ class FacetTests(TempIndexMixin, TempDirMixin, TestCase):
     def test_the_api_counts_sources_the_same_way(self):
         self.assertEqual(dict(search("老街").facets["source"]), {"清河日报": 3, "云岭晚报": 1, "新华社": 4})
 
-    def test_only_recurring_columns_are_listed(self):
+    def test_columns_tagged_on_a_title_or_recurring_are_listed(self):
         labels = [link.label for link in self.links({"q": "老街"}, "column")]
-        self.assertEqual(labels, ["清河随笔"])  # 偶感 was printed once: not a column
+        self.assertEqual(labels, ["清河随笔", "偶感"])  # 偶感 printed once, but as a title's tag
 
     def test_the_api_lists_the_same_columns(self):
-        self.assertEqual(search("老街").facets["column"], [("清河随笔", 3)])
+        self.assertEqual(search("老街").facets["column"], [("清河随笔", 3), ("偶感", 1)])
 
     def test_the_active_column_stays_shown(self):
         self.assertEqual(self.groups({"q": "老街", "column": "偶感"})["column"]["active"], "偶感")
@@ -82,6 +84,29 @@ class FacetTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertEqual([link.label for link in self.links({"q": "老街"}, "year")], ["2023年", "2024年"])
         self.assertEqual([link.label for link in self.links({"q": "老街"}, "month")],
                          ["2023年11月", "2024年1月", "2024年2月", "2024年3月"])
+
+
+class RealColumnTests(TestCase):
+    """What the parser files as a column, straight in the database."""
+
+    def setUp(self):
+        paper = Newspaper.objects.create(name="清河日报", slug="qinghe-daily")
+        self.issues = [Issue.objects.create(paper=paper, date=datetime.date(2024, 3, day)) for day in (5, 6)]
+
+    def article(self, issue, seq, column, title="城南老街改造完工"):
+        Article.objects.create(issue=self.issues[issue], seq=seq, column=column, title=title)
+
+    def test_recurring_or_tagged_columns_only(self):
+        self.article(0, 1, "老街故事①")
+        self.article(1, 1, "老街故事②")  # a series: its parts share a stem
+        self.article(0, 2, "县文联名誉主席")  # a stray heading line, once
+        self.article(0, 3, "清河随笔", "老街巷里的烟火气（清河随笔）")  # a title's tag, once
+        self.article(0, 4, "新华社北京3月5日电", "县里推进老街保护（新华社北京3月5日电）")
+        self.article(0, 5, "县作协主席", "老街的记忆（县作协主席）")
+        known = columns.recurring()
+        listed = {value for value in ("老街故事①", "老街故事②", "县文联名誉主席", "清河随笔", "新华社北京3月5日电", "县作协主席")
+                  if columns.is_column(value, known)}
+        self.assertEqual(listed, {"老街故事①", "老街故事②", "清河随笔"})
 
 
 class ColumnStemTests(TestCase):
