@@ -3,8 +3,8 @@ heading line into `column` (a photo credit, a person's title, a headline: see
 archive/ingest/article.py, "leftovers"), so lists of columns keep only a label that
 * has its stem printed in at least two issues (a series' numbered parts, 新论·某某①,
   走近名家(26), 某某（上）, share the stem of the series), or
-* is printed as a title's tag, 某某某（金台随笔）, the way papers mark a column, unless it
-  reads as a dateline (新华社北京2月24日电) or a person's post (某某协会名誉主席)."""
+* is printed as a title's tag, 某某某（清河随笔）, the way papers mark a column, unless it
+  reads as a dateline (新华社某地3月5日电) or a person's post (某某协会名誉主席)."""
 import re
 
 from django.core.cache import cache
