@@ -63,6 +63,12 @@ class FacetTests(TempIndexMixin, TempDirMixin, TestCase):
         page = self.client.get("/search/", query)
         self.assertEqual(page.context["results"].total, 1)
 
+    def test_the_api_marks_kickers_and_counts_sources_as_the_page(self):
+        data = self.client.get("/api/v1/search", {"q": "老街"}).json()
+        self.assertEqual({f["value"]: f["count"] for f in data["facets"]["source"]},
+                         {"清河日报": 3, "云岭晚报": 1, "新华社": 4})
+        self.assertTrue(all("kicker_html" in hit and "subtitle_html" in hit for hit in data["hits"]))
+
     def test_one_paper_alone(self):
         sources = {link.label: link.count for link in self.links({"q": "老街", "paper": "qinghe-daily"}, "source")}
         self.assertEqual(sources, {"清河日报": 3, "新华社": 3})

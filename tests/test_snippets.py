@@ -99,6 +99,12 @@ class HeadingHighlightTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertContains(response, '<p class="kicker"><mark>清河县</mark>推进老街改造</p>', html=True)
         self.assertContains(response, "——<mark>清河县</mark>便民热线一年回访记")
 
+    def test_the_api_gives_them_marked(self):
+        [hit] = self.client.get("/api/v1/search", {"q": "改造"}).json()["hits"]
+        self.assertEqual(hit["kicker_html"], "清河县推进老街<mark>改造</mark>")
+        [hit] = self.client.get("/api/v1/search", {"q": "回访记"}).json()["hits"]
+        self.assertIn("<mark>回访记</mark>", hit["subtitle_html"])
+
     def test_headings_escape_what_they_hold(self):
         [hit] = search("改造").hits
         hit.kicker = "<i>老街改造</i>"
