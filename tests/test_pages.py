@@ -65,7 +65,9 @@ class DateBrowsingTests(PageTestCase):
         response = self.get("/qinghe-daily/")
         [row] = response.context["years"]
         self.assertEqual((row.year, row.count), (2024, 3))
-        self.assertEqual([n for _, n in row.months], [0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        self.assertEqual([n for _, n, _ in row.months], [0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        self.assertEqual([url for _, _, url in row.months if url],
+                         [reverse("archive:month", args=["qinghe-daily", 2024, month]) for month in (3, 4)])
         self.assertContains(response, f'href="{reverse("archive:year", args=["qinghe-daily", 2024])}"')
         self.assertContains(response, 'href="/qinghe-daily/2024/03/" aria-label="2024年3月，2 期">2</a>', html=False)
         self.assertContains(response, "共 3 期")
@@ -99,7 +101,7 @@ class DateBrowsingTests(PageTestCase):
             response = self.client.get("/qinghe-daily/")
         years = response.context["years"]
         self.assertEqual((years[0].year, years[-1].year, len(years)), (1950, 2024, 75))
-        self.assertEqual(years[0].months[0][1], 2)
+        self.assertEqual(years[0].months[0][1:], (2, "/qinghe-daily/1950/01/"))
 
     def test_paper_without_issues(self):
         Newspaper.objects.create(name="空白报", slug="kong-bai")

@@ -4,6 +4,7 @@ from itertools import groupby
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -63,7 +64,7 @@ def paper_detail(request, paper):
     paper = paper_or_404(paper)
     issues = Issue.objects.of_paper(paper)
     first, last = issues.span()
-    rows = year_rows(issues.month_counts())
+    rows = year_rows(issues.month_counts(), lambda year: reverse("archive:year", args=[paper.slug, year]))
     context = {"paper": paper, "years": rows, "first": first, "last": last,
                "count": sum(row.count for row in rows), "calendars": None}
     if last:
