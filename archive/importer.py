@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import sys
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from django.db import DataError, transaction
-from tqdm import tqdm
 
 from archive import sources
+from archive.progress import progress as progress_bar
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
 from archive.ingest.fields import PHOTOGRAPHER
 from archive.signals import articles_written
@@ -101,7 +100,7 @@ def import_paths(paths, paper: str, *, date=None, progress: bool = False, **opti
     report, people, done = ImportReport(), {}, {}
     files = collect_files(paths)
     show = progress and len(files) > 3
-    for path in tqdm(files, unit="file", file=sys.stderr, disable=not show):
+    for path in progress_bar(files, show, unit="file", desc="解析"):
         try:
             day = issue_date(path, date)
             # Two files of one date would silently overwrite each other's issue.

@@ -3,8 +3,8 @@ named in bylines and photo credits."""
 import re
 
 from django.db import models
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Max, Min
+from django.db.models.functions import Cast, ExtractYear, Substr
 from django.urls import reverse
 
 
@@ -60,10 +60,19 @@ class IssueQuerySet(models.QuerySet):
         # The paper comes along: every issue link needs its slug.
         return self.filter(paper=paper).select_related("paper")
 
-    def years(self):
-        """[(year, number of issues)], oldest first."""
-        return list(self.annotate(year=ExtractYear("date")).order_by("year").values("year")
-                    .annotate(n=Count("id")).values_list("year", "n"))
+    def month_counts(self) -> dict:
+        """{(year, month): number of issues}: one query, however many years. Grouped on the
+        date's text (YYYY-MM) because SQLite runs ExtractMonth in Python, row by row: 218 ms
+        for 70 years of dailies, against 25 ms."""
+        month = Substr(Cast("date", models.CharField()), 1, 7)
+        rows = (self.order_by().annotate(month=month).values("month").annotate(n=Count("id"))
+                .values_list("month", "n"))
+        return {(int(key[:4]), int(key[5:7])): n for key, n in rows}
+
+    def span(self) -> tuple:
+        """(first date, last date), or (None, None) without issues."""
+        found = self.aggregate(first=Min("date"), last=Max("date"))
+        return found["first"], found["last"]
 
     def date_urls(self, start, end) -> dict:
         """{date: issue URL} for the issues from start to end inclusive."""

@@ -34,10 +34,12 @@ class Command(BaseCommand):
         if opts["json"] and not opts["dry_run"]:
             raise CommandError("--json needs --dry-run")
         date = opts["date"] and iso_date(opts["date"])
-        with self.tracked(opts["dry_run"]), indexing.batch():  # one index writer for the whole run
+        progress = not opts["json"] and opts["verbosity"] > 0  # bars on a terminal only: archive/progress.py
+        # One index writer for the whole run.
+        with self.tracked(opts["dry_run"]), indexing.batch(progress=progress):
             report = import_paths(
                 opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-                date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
+                date=date, dry_run=opts["dry_run"], force=opts["force"], progress=progress,
             )
         if opts["json"]:
             for result in report.results:
