@@ -47,11 +47,19 @@ def _plausible_dateline(match: re.Match) -> bool:
 
 def closing_bylines(paragraph: str) -> list[Byline]:
     """The reporter ending a paragraph (…。  本报记者  某某) or who wrote it up (（某某 整理））."""
-    trailing = TRAILING_BYLINE.search(paragraph[-CREDIT_TAIL:])
+    trailing = has_trailing_byline(paragraph)
     if trailing:
         return parse_bylines(trailing["by"] or trailing["bracketed"])
     written_up = WRITTEN_UP.match(paragraph)
     return parse_bylines(written_up["by"]) if written_up else []
+
+
+def has_trailing_byline(text: str) -> re.Match | None:
+    """…说。  本报记者  某某 (every role word names 记者, 通讯员 or 实习生, or 撰稿)."""
+    tail = text[-CREDIT_TAIL:]
+    if "记者" not in tail and "通讯员" not in tail and "实习生" not in tail and "撰稿" not in tail:
+        return None
+    return TRAILING_BYLINE.search(tail)
 
 
 def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
@@ -88,8 +96,13 @@ def signature_bylines(text: str) -> list[Byline]:
     return [Byline(re.sub(r"\s+", "", name), "作者")]
 
 
+AUTHOR_LINE_MAX = 40
+
+
 def is_author_line(text: str) -> bool:
     """□ 某某, 文/某某, 某某  某市第一中学: an essay's author line."""
+    if len(text) > AUTHOR_LINE_MAX:
+        return False
     marked = AUTHOR_MARKED.match(text)
     if marked:  # ◆ 记者说 is a column tag, not a writer
         return not ROLE.search(re.sub(r"\s+", "", marked["name"]))
@@ -148,7 +161,10 @@ def split_credit(text: str) -> tuple[str, str] | None:
     # Credits are short and at the very end: searching only the tail keeps
     # this linear on long paragraphs.
     offset = max(0, len(text) - CREDIT_TAIL)
-    match = CREDIT.search(text, offset) or CREDIT_SLASHED.search(text, offset)
+    match = CREDIT.search(text, offset)
+    tail = text[offset:]
+    if not match and ("/" in tail or "／" in tail or "图：" in tail or "图:" in tail or text.endswith("供图")):
+        match = CREDIT_SLASHED.search(text, offset)  # 图/某某, 某某/摄, 通讯员供图: a costly search, so only then
     if not match:
         return None
     caption = text[:match.start("credit")].rstrip()

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import column_of, is_author_line, page_marker, split_credit
+from .fields import column_of, has_trailing_byline, is_author_line, page_marker, split_credit
 from .patterns import (
     AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
-    FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, TRAILING_BYLINE,
+    FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS,
 )
 
 # Indents in dumps: ASCII and full-width spaces, no-break spaces, BOMs mid-file.
@@ -101,7 +101,8 @@ def classify(text: str) -> str:
     if MARKER.match(text):
         return "marker"
     # A pointer (…详见第5版) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
-    if len(text) <= MAX_HEADING and (POINTER.search(text) or TRAILING_BYLINE.search(text)):
+    if len(text) <= MAX_HEADING and (("版" in text or text[:1] in POINTER_MARKS) and POINTER.search(text)
+                                     or has_trailing_byline(text)):
         return "text"
     if is_author_line(text):
         return "byline"
