@@ -26,7 +26,7 @@ PHOTOGRAPHER_ROLE = "摄影"
 ARTICLE_FIELDS = [
     "page", "kind", "column", "kicker", "title", "subtitle", "dateline_source", "dateline_place",
     "dateline_date", "editor_note", "sidebar_title", "sidebar_items", "body", "dropped_duplicates",
-    "char_count", "source_line",
+    "char_count", "source_line", "source_url",
 ]
 BATCH = 500
 
@@ -132,11 +132,22 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     path = Path(path)
     date = issue_date(path, date)
     data = read_bytes(path)
-    checksum = hashlib.sha256(data).hexdigest()
-    existing = Issue.objects.filter(paper__name=paper, date=date).first()
-    if existing and existing.checksum == checksum and not (dry_run or force):
+    if is_unchanged(paper, date, data) and not (dry_run or force):
         return IssueResult(str(path), paper, date, "unchanged")
     parsed = parse(path, encoding)
+    return write_issue(parsed, path, data, paper, date, dry_run=dry_run, paper_slug=paper_slug, people=people)
+
+
+def is_unchanged(paper: str, date, data: bytes) -> bool:
+    """The stored issue was imported from these very bytes."""
+    checksum = hashlib.sha256(data).hexdigest()
+    return Issue.objects.filter(paper__name=paper, date=date, checksum=checksum).exists()
+
+
+def write_issue(parsed: ParsedIssue, path: Path, data: bytes, paper: str, date, *, dry_run=False,
+                paper_slug=None, people: dict | None = None) -> IssueResult:
+    """Write one parsed issue in one transaction, whichever importer read it: `data` is its
+    source (kept, and its SHA-256 tells an unchanged re-import), `path` names it in errors."""
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
     result.articles = len(parsed.articles)
     result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
@@ -147,7 +158,7 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     new_people = {}
     try:
         with transaction.atomic():
-            issue, created = save_issue(path, paper, paper_slug, date, checksum)
+            issue, created = save_issue(path, paper, paper_slug, date, hashlib.sha256(data).hexdigest())
             articles = save_articles(issue, parsed)
             save_credits(articles, parsed, people, new_people)
             articles_written.send(sender=Article, ids=[a.pk for a in articles.values()])
@@ -231,6 +242,8 @@ def article_values(a: ParsedArticle, pages: dict[int, Page]) -> dict:
         "dropped_duplicates": list(a.dropped_duplicates),
         "char_count": sum(len(p) for p in a.paragraphs),
         "source_line": a.line,
+        # Per-article sources (archive/perarticle) carry each article's link; text dumps have none.
+        "source_url": getattr(a, "url", ""),
     }
 
 

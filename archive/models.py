@@ -181,6 +181,8 @@ class Article(models.Model):
     dropped_duplicates = models.JSONField("重复段落", default=list, blank=True)
     char_count = models.PositiveIntegerField("字数", default=0)
     source_line = models.PositiveIntegerField("源文件行号", default=0)
+    # Where a per-article source (a crawl of the e-paper site, a CMS export) found it.
+    source_url = models.CharField("来源链接", max_length=1000, blank=True)
 
     objects = ArticleQuerySet.as_manager()
 

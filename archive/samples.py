@@ -13,6 +13,7 @@ from archive.models import Newspaper
 SAMPLE_PAPERS = [
     ("qinghe-daily", "清河日报", "qinghe-daily", "import_issue"),
     ("yunling-evening", "云岭晚报", "yunling-evening", "import_issue"),
+    ("linjiang-morning", "临江晨报", "linjiang-morning", "import_articles"),
 ]
 
 

@@ -33,12 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["json"] and not opts["dry_run"]:
             raise CommandError("--json needs --dry-run")
-        date = opts["date"] and iso_date(opts["date"])
         with self.tracked(opts["dry_run"]), indexing.batch():  # one index writer for the whole run
-            report = import_paths(
-                opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-                date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
-            )
+            report = self.run_import(opts)
         if opts["json"]:
             for result in report.results:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
@@ -52,6 +48,13 @@ class Command(BaseCommand):
                     self.stderr.write("".join(traceback.format_exception(error.__cause__)))
         if report.errors:
             raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")
+
+    def run_import(self, opts):
+        date = opts["date"] and iso_date(opts["date"])
+        return import_paths(
+            opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
+            date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
+        )
 
     @contextmanager
     def tracked(self, dry_run):
