@@ -5,6 +5,7 @@ from archive.perarticle.columns import parse_mapping
 from archive.perarticle.reading import FORMATS
 
 from .import_issue import Command as ImportIssueCommand
+from .import_issue import add_discard_option
 
 
 class Command(ImportIssueCommand):
@@ -21,6 +22,7 @@ class Command(ImportIssueCommand):
         parser.add_argument("--force", action="store_true", help="re-write issues whose rows are unchanged")
         parser.add_argument("--dry-run", action="store_true", help="read only, write nothing")
         parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON line per issue")
+        add_discard_option(parser)
 
     def run_import(self, opts):
         try:
@@ -28,4 +30,5 @@ class Command(ImportIssueCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from None
         return import_article_files(opts["paths"], opts["paper"], mapping=mapping, file_format=opts["format"],
-                                    paper_slug=opts["paper_slug"], dry_run=opts["dry_run"], force=opts["force"])
+                                    paper_slug=opts["paper_slug"], dry_run=opts["dry_run"], force=opts["force"],
+                                    discard_corrections=opts["discard_corrections"])

@@ -16,6 +16,12 @@ def iso_date(value):
         raise CommandError(f"--date {value!r}: expected YYYY-MM-DD") from None
 
 
+def add_discard_option(parser):
+    parser.add_argument("--discard-corrections", action="store_true",
+                        help="overwrite editors' corrections (and undo splits and merges) with the parser's "
+                             "values (the only way to); lists what it discarded")
+
+
 class Command(BaseCommand):
     help = "Import newspaper issue dumps (*.txt files or directories of them) into the archive."
 
@@ -29,6 +35,7 @@ class Command(BaseCommand):
                             help="re-parse and re-write issues whose file is unchanged (e.g. after a parser fix)")
         parser.add_argument("--dry-run", action="store_true", help="parse only, write nothing")
         parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON line per issue")
+        add_discard_option(parser)
 
     def handle(self, *args, **opts):
         if opts["json"] and not opts["dry_run"]:
@@ -54,6 +61,7 @@ class Command(BaseCommand):
         return import_paths(
             opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
             date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
+            discard_corrections=opts["discard_corrections"],
         )
 
     @contextmanager
