@@ -74,6 +74,13 @@ def note_bylines(article: Article, before: list) -> bool:
     note(corrected, BYLINES, before, after)
     Article.objects.filter(pk=article.pk).update(corrected_fields=corrected)
     article.corrected_fields = corrected
+    # The edit's history entry was written when the article was saved, before its bylines.
+    record = article.history.order_by("-history_date", "-history_id").first()
+    if record:
+        reason = record.history_change_reason
+        record.history_change_reason = f"{reason}, {BYLINES}" if reason else f"更正: {BYLINES}"
+        record.corrected_fields = corrected
+        record.save(update_fields=["history_change_reason", "corrected_fields"])
     return True
 
 

@@ -3,6 +3,7 @@ import logging
 
 from django.core.cache import cache
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import cache_control
@@ -15,7 +16,8 @@ from search.query import MAX_LENGTH
 from search.searching import index_version, more_like
 
 from ..citations import gbt7714
-from ..models import Article, Caption
+from ..models import Article, ArticleAlias, Caption
+from ..splitting import neighbour
 from .browse import PAGE_CACHE
 
 RELATED = 5
@@ -30,20 +32,27 @@ log = logging.getLogger(__name__)
 @require_safe
 @cache_control(**PAGE_CACHE)
 def article_detail(request, paper, date, seq):
-    article = get_object_or_404(
-        Article.objects.with_issue().with_bylines().prefetch_related(
-            Prefetch("captions", Caption.objects.select_related("photographer").order_by("order"))),
-        issue__paper__slug=paper, issue__date=date, seq=seq,
-    )
-    in_issue = Article.objects.filter(issue=article.issue).order_by("seq")
+    article = (Article.objects.with_issue().with_bylines().prefetch_related(
+        Prefetch("captions", Caption.objects.select_related("photographer").order_by("order")))
+        .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if article is None:
+        return moved_or_404(paper, date, seq)
     context = {
         "article": article, "issue": article.issue, "paper": article.issue.paper,
-        "previous": in_issue.filter(seq__lt=seq).only("seq", "title", "kicker").last(),
-        "next": in_issue.filter(seq__gt=seq).only("seq", "title", "kicker").first(),
+        "previous": neighbour(article, after=False), "next": neighbour(article),
         "citation": gbt7714(article),
         "paragraphs": marked(article.paragraphs, request.GET.get("hl", "")),
     }
     return render(request, "archive/article.html", context)
+
+
+def moved_or_404(paper, date, seq):
+    """An article merged into another by an editor answers 301 there (permalinks never break)."""
+    alias = (ArticleAlias.objects.select_related("article__issue__paper")
+             .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if alias is None:
+        raise Http404("no such article")
+    return HttpResponsePermanentRedirect(alias.article.get_absolute_url())
 
 
 def marked(paragraphs, query: str) -> list:

@@ -1,0 +1,116 @@
+"""Editors' corrections: recorded with the parser's value, who and when, and never lost to a re-import."""
+from django.contrib.auth.models import User
+from django.test import TestCase
+from django.urls import reverse
+
+from archive.corrections import IMPORTED
+from archive.models import Article, Byline, Person
+from tests.admin_helpers import form_data
+from tests.archive_helpers import ISSUE, TempDirMixin, run_articles, run_import
+
+TITLE = "城南老街改造完工"
+
+
+class CorrectionTests(TempDirMixin, TestCase):
+    def setUp(self):
+        super().setUp()
+        self.path = self.write("2022-05-21.txt")
+        run_import(self.path)
+        self.editor = User.objects.create_superuser("editor", "e@example.com", "pw")
+        self.client.force_login(self.editor)
+        self.article = Article.objects.get(title=TITLE)
+
+    def change_url(self, article):
+        return reverse("admin:archive_article_change", args=[article.pk])
+
+    def edit(self, article, **changes):
+        """Submit the article's admin form with `changes` (form field names) applied."""
+        data = form_data(self.client.get(self.change_url(article)).content.decode(), "article_form")
+        data.update(changes)
+        response = self.client.post(self.change_url(article), data)
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+
+    def edit_title_and_byline(self):
+        self.assertEqual(list(self.article.bylines.values_list("person__name", "role")), [("李红", "记者")])
+        newcomer = Person.objects.create(name="李宏")
+        self.edit(self.article, title="城南老街改造工程完工", **{"bylines-0-person": str(newcomer.pk)})
+
+    def state(self):
+        article = Article.objects.get(pk=self.article.pk)
+        return article.title, list(article.bylines.values_list("person__name", "role"))
+
+    def test_edit_records_the_parsers_values_who_and_when(self):
+        self.edit_title_and_byline()
+        article = Article.objects.get(pk=self.article.pk)
+        self.assertEqual(article.corrected_fields, {"title": TITLE, "bylines": [["李红", "记者"]]})
+        imported, edit = article.history.order_by("history_date", "history_id")
+        self.assertEqual((imported.title, imported.history_change_reason, imported.history_user), (TITLE, IMPORTED, None))
+        self.assertEqual((edit.title, edit.history_user), ("城南老街改造工程完工", self.editor))
+        self.assertEqual(edit.history_change_reason, "更正: title, bylines")
+        self.assertEqual([c.field for c in edit.diff_against(imported).changes], ["title"])
+        page = self.client.get(self.change_url(article)).content.decode()
+        self.assertIn(f"<td>title</td><td>{TITLE}</td><td>城南老街改造工程完工</td>", page)
+
+    def test_edits_survive_force_and_discard_corrections_restores_the_parser(self):
+        self.edit_title_and_byline()
+        out, _, error = run_import(self.path, "--force")
+        self.assertIsNone(error)
+        self.assertIn("kept 1 corrected articles", out)
+        self.assertEqual(self.state(), ("城南老街改造工程完工", [("李宏", "记者")]))
+        out, _, error = run_import(self.path, "--force", "--discard-corrections")
+        self.assertIsNone(error)
+        self.assertIn("discarded the corrections of 1 articles:", out)
+        self.assertIn("清河日报 2022-05-21 #2 (title, bylines)", out)
+        self.assertEqual(self.state(), (TITLE, [("李红", "记者")]))
+        self.assertEqual(Article.objects.get(pk=self.article.pk).corrected_fields, {})
+
+    def test_changed_file_keeps_corrections_and_refreshes_the_original(self):
+        self.edit(self.article, title="城南老街改造工程完工")
+        self.path.write_text(ISSUE.replace(TITLE, "城南老街改造全面完工"), encoding="utf-8")
+        out, _, _ = run_import(self.path)
+        self.assertIn("1 updated", out)
+        self.assertIn("kept 1 corrected articles", out)
+        article = Article.objects.get(pk=self.article.pk)
+        self.assertEqual((article.title, article.corrected_fields), ("城南老街改造工程完工", {"title": "城南老街改造全面完工"}))
+
+    def test_corrected_article_the_new_parse_lacks_is_kept_and_reported(self):
+        last = Article.objects.get(seq=3)
+        self.edit(last, title="县图书馆开放到晚上九点")
+        self.path.write_text(ISSUE[:ISSUE.index("县图书馆")], encoding="utf-8")
+        out, _, error = run_import(self.path)
+        self.assertIsNone(error)
+        self.assertIn("kept, though the new parse has no article there: 清河日报 2022-05-21 #3 (title)", out)
+        self.assertEqual(Article.objects.get(pk=last.pk).title, "县图书馆开放到晚上九点")
+        self.assertEqual(self.client.get(last.get_absolute_url()).status_code, 200)
+
+    def test_saving_the_parsers_value_again_is_no_correction(self):
+        self.edit(self.article, title="城南老街改造工程完工")
+        self.edit(self.article, title=TITLE)
+        self.assertEqual(Article.objects.get(pk=self.article.pk).corrected_fields, {})
+
+    def test_revert_action_restores_the_parsers_values(self):
+        self.edit_title_and_byline()
+        changelist = reverse("admin:archive_article_changelist")
+        self.client.post(changelist, {"action": "revert_corrections", "_selected_action": [self.article.pk]})
+        self.assertEqual(self.state(), (TITLE, [("李红", "记者")]))
+        self.assertEqual(Article.objects.get(pk=self.article.pk).corrected_fields, {})
+
+    def test_history_reverts_to_the_imported_version(self):
+        self.edit(self.article, title="城南老街改造工程完工")
+        imported = self.article.history.get(history_change_reason=IMPORTED)
+        url = reverse("admin:archive_article_simple_history", args=[self.article.pk, imported.history_id])
+        data = form_data(self.client.get(url).content.decode(), "historicalarticle_form")
+        self.assertEqual(data["title"], TITLE)
+        self.assertEqual(self.client.post(url, data).status_code, 302)
+        article = Article.objects.get(pk=self.article.pk)
+        self.assertEqual((article.title, article.corrected_fields), (TITLE, {}))
+
+    def test_per_article_import_keeps_corrections_too(self):
+        path = self.write("rows.csv", "date,title,author,content\n2022-06-01,甲,张三;,正文。\n")
+        run_articles(path)
+        article = Article.objects.get(issue__date="2022-06-01")
+        self.edit(article, title="甲（更正）")
+        out, _, _ = run_articles(path, "--force")
+        self.assertIn("kept 1 corrected articles", out)
+        self.assertEqual(Article.objects.get(pk=article.pk).title, "甲（更正）")
+        self.assertEqual(Byline.objects.filter(article=article).count(), 1)
