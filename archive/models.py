@@ -227,6 +227,11 @@ class Article(models.Model):
         return self.title or self.kicker or self.subtitle or short_label(self.body) or f"#{self.seq}"
 
     @property
+    def source_link(self) -> str:
+        """The source's URL when it is a web address: a crawled file could hold any scheme."""
+        return self.source_url if self.source_url.startswith(("https://", "http://")) else ""
+
+    @property
     def headline(self) -> str:
         return " ".join(part for part in (self.kicker, self.title, self.subtitle) if part)
 

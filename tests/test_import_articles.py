@@ -86,7 +86,15 @@ class ImportArticlesTests(TempDirMixin, TestCase):
         article = Article.objects.get(title="老城区雨污分流改造过半")
         self.assertEqual(article.source_url, "https://epaper.example.org/ljcb/2024-05-06/02/1.html")
         self.assertEqual(article.get_absolute_url(), "/qinghe-daily/2024-05-06/3/")
-        self.assertContains(self.client.get(article.get_absolute_url()), "工程预计今年九月底全部完工。")
+        page = self.client.get(article.get_absolute_url())
+        self.assertContains(page, "工程预计今年九月底全部完工。")
+        self.assertContains(page, 'href="https://epaper.example.org/ljcb/2024-05-06/02/1.html"')
+
+    def test_a_source_link_other_than_the_web_is_not_linked(self):
+        run_articles(self.write("x.csv", "date,title,content,url\n2024-05-06,甲,正文。,javascript:alert(1)\n"))
+        article = Article.objects.get()
+        self.assertEqual(article.source_url, "javascript:alert(1)")
+        self.assertNotContains(self.client.get(article.get_absolute_url()), "javascript:")
 
     def test_rows_are_grouped_by_date_in_file_order_across_files(self):
         first = self.write("a.csv", "date,title,content\n2024-05-07,乙,正文乙。\n2024-05-06,甲,正文甲。\n"
