@@ -236,12 +236,22 @@ class Article(models.Model):
         return " ".join(part for part in (self.kicker, self.title, self.subtitle) if part)
 
 
+class ArticleAliasQuerySet(models.QuerySet):
+    def survivor(self, paper_slug: str, date, seq: int):
+        """The article that the one at this permalink was merged into, or None."""
+        alias = (self.select_related("article__issue__paper")
+                 .filter(issue__paper__slug=paper_slug, issue__date=date, seq=seq).first())
+        return alias.article if alias else None
+
+
 class ArticleAlias(models.Model):
-    """The permalink of an article merged into another: it answers 301 to the survivor, and a
-    re-import does not bring the merged-away article back."""
+    """The permalink of an article merged into another (or of a split part whose split was
+    discarded): it answers 301 to the survivor, and a re-import does not bring the article back."""
     issue = models.ForeignKey(Issue, models.CASCADE, related_name="aliases", verbose_name="期")
     seq = models.PositiveIntegerField("原序号")
     article = models.ForeignKey(Article, models.CASCADE, related_name="aliases", verbose_name="并入文章")
+
+    objects = ArticleAliasQuerySet.as_manager()
 
     class Meta:
         verbose_name = verbose_name_plural = "合并前的网址"

@@ -47,6 +47,8 @@ class SplitMergeTests(TempIndexMixin, TempDirMixin, TestCase):
 
     def split(self, article, at):
         url = reverse("admin:archive_article_split", args=[article.pk])
+        change_page = self.client.get(reverse("admin:archive_article_change", args=[article.pk]))
+        self.assertContains(change_page, f'href="{url}"')
         self.assertContains(self.client.get(url), "从此段起拆为新文章")
         with self.captureOnCommitCallbacks(execute=True):
             response = self.client.post(url, {"at": at})
@@ -102,6 +104,11 @@ class SplitMergeTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertEqual(list(survivor.bylines.values_list("person__name", flat=True)), ["王小明", "李红"])
         self.assertNotIn(merged.pk, self.indexed_ids())
         self.assertEqual(self.titles("运动会"), {"县体育馆完成改造"})
+        for old, new in ((f"{merged.get_absolute_url()}cite.ris", f"{survivor.get_absolute_url()}cite.ris"),
+                         (f"{merged.get_absolute_url()}related/", f"{survivor.get_absolute_url()}related/")):
+            response = self.client.get(old)
+            self.assertEqual((response.status_code, response["Location"]), (301, new))
+        self.assertEqual(self.client.get("/qinghe-daily/2022-05-21/9/").status_code, 404)
 
     def test_both_survive_reimport_and_every_old_url_answers(self):
         urls = {a.seq: a.get_absolute_url() for a in Article.objects.all()}

@@ -125,6 +125,14 @@ class ImportArticlesTests(TempDirMixin, TestCase):
         record = issue["articles"][0]
         self.assertEqual((record["title"], record["paragraphs"], record["page"]), ("甲", ["正文。"], 5))
 
+    def test_files_may_follow_the_map_pairs(self):
+        path = self.write("x.csv", "发布时间,大标题\n2024-05-06,甲\n")
+        out, _, error = run_articles("--map", "date=发布时间", "title=大标题", path, "--dry-run", "--json")
+        self.assertIsNone(error)
+        self.assertEqual(json.loads(out)["articles"][0]["title"], "甲")
+        _, _, error = run_articles("--map", "date=发布时间")
+        self.assertIn("give at least one FILE", str(error))
+
     def test_bad_map_is_refused(self):
         _, _, error = run_articles(self.write("x.csv", "date,title\n2024-05-06,甲\n"), "--map", "headline=x")
         self.assertIn("unknown field 'headline'", str(error))

@@ -4,7 +4,8 @@ import logging
 from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -36,7 +37,7 @@ def article_detail(request, paper, date, seq):
         Prefetch("captions", Caption.objects.select_related("photographer").order_by("order")))
         .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
     if article is None:
-        return moved_or_404(paper, date, seq)
+        return moved_or_404(paper, date, seq, "archive:article")
     context = {
         "article": article, "issue": article.issue, "paper": article.issue.paper,
         "previous": neighbour(article, after=False), "next": neighbour(article),
@@ -46,13 +47,14 @@ def article_detail(request, paper, date, seq):
     return render(request, "archive/article.html", context)
 
 
-def moved_or_404(paper, date, seq):
-    """An article merged into another by an editor answers 301 there (permalinks never break)."""
-    alias = (ArticleAlias.objects.select_related("article__issue__paper")
-             .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
-    if alias is None:
+def moved_or_404(paper, date, seq, view: str, *args):
+    """A URL of an article merged into another by an editor answers 301 to the same view of
+    the survivor (permalinks never break); any other missing article is a 404."""
+    survivor = ArticleAlias.objects.survivor(paper, date, seq)
+    if survivor is None:
         raise Http404("no such article")
-    return HttpResponsePermanentRedirect(alias.article.get_absolute_url())
+    issue = survivor.issue
+    return HttpResponsePermanentRedirect(reverse(view, args=[issue.paper.slug, issue.date, survivor.seq, *args]))
 
 
 def marked(paragraphs, query: str) -> list:
@@ -66,8 +68,10 @@ def related_articles(request, paper, date, seq):
     """Articles like this one, on a small page of their own. "More like this" is a search over
     the whole index (150 ms and more at 100,000 articles), so the article page only links
     here and site.js fetches this page's list after the article is shown."""
-    article = get_object_or_404(Article.objects.select_related("issue__paper"),
-                                issue__paper__slug=paper, issue__date=date, seq=seq)
+    article = (Article.objects.select_related("issue__paper")
+               .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if article is None:
+        return moved_or_404(paper, date, seq, "archive:related")
     found = related(article)
     context = {"article": article, "issue": article.issue, "paper": article.issue.paper,
                "related": found or [], "failed": found is None}

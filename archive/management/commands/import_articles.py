@@ -13,7 +13,7 @@ class Command(ImportIssueCommand):
     help = "Import per-article files (CSV, JSON, JSONL; one row per article) into the archive, by date."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="FILE")
+        parser.add_argument("paths", nargs="*", metavar="FILE", help="CSV, JSON or JSONL files, or directories of them")
         parser.add_argument("--paper", required=True, help="newspaper name, e.g. 清河日报")
         parser.add_argument("--paper-slug", help="ASCII name for URLs (default: pinyin of --paper)")
         parser.add_argument("--map", nargs="+", action="extend", default=[], metavar="FIELD=COLUMN",
@@ -25,10 +25,14 @@ class Command(ImportIssueCommand):
         add_discard_option(parser)
 
     def run_import(self, opts):
+        # `--map a=x b=y FILE`: the FILE (it has no "=") is not one of the pairs.
+        paths = opts["paths"] + [item for item in opts["map"] if "=" not in item]
+        if not paths:
+            raise CommandError("give at least one FILE")
         try:
-            mapping = parse_mapping(opts["map"])
+            mapping = parse_mapping([item for item in opts["map"] if "=" in item])
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        return import_article_files(opts["paths"], opts["paper"], mapping=mapping, file_format=opts["format"],
+        return import_article_files(paths, opts["paper"], mapping=mapping, file_format=opts["format"],
                                     paper_slug=opts["paper_slug"], dry_run=opts["dry_run"], force=opts["force"],
                                     discard_corrections=opts["discard_corrections"])
