@@ -232,6 +232,18 @@ def merged_seqs(issue, outcome: Corrections, discard: bool) -> set[int]:
     return set()
 
 
+def preview_corrections(paper: str, date, parsed, outcome: Corrections, discard: bool) -> None:
+    """What writing `parsed` would do with the stored issue's corrections (for --dry-run)."""
+    seqs = {a.seq for a in parsed.articles}
+    corrected = (Article.objects.filter(issue__paper__name=paper, issue__date=date).exclude(corrected_fields={})
+                 .select_related("issue__paper").order_by("seq"))
+    for article in corrected:
+        entry = describe(article, list(article.corrected_fields))
+        (outcome.discarded if discard else outcome.kept).append(entry)
+        if not discard and article.seq not in seqs and SPLIT_FROM not in article.corrected_fields:
+            outcome.orphans.append(entry)
+
+
 def keep_credits(articles) -> tuple[set[int], set[int]]:
     """Ids of the articles whose (bylines, captions) a re-import leaves as they are."""
     articles = list(articles)

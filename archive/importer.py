@@ -18,8 +18,8 @@ from django.db import DataError, transaction
 from tqdm import tqdm
 
 from archive import sources
-from archive.corrections import (Corrections, corrections_summary, keep_credits, merged_seqs, reconcile_article,
-                                 reconcile_surplus)
+from archive.corrections import (Corrections, corrections_summary, keep_credits, merged_seqs, preview_corrections,
+                                 reconcile_article, reconcile_surplus)
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
 from archive.signals import articles_written
 from archive.models import SPLIT_SEQ_BASE, Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
@@ -160,6 +160,7 @@ def write_issue(parsed: ParsedIssue, path: Path, data: bytes, paper: str, date, 
     result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
     result.bylines = sum(len(unique_bylines(a)) for a in parsed.articles)
     if dry_run:
+        preview_corrections(paper, date, parsed, result.corrections, discard_corrections)
         return result
     people = {} if people is None else people
     new_people = {}

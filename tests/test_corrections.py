@@ -64,6 +64,14 @@ class CorrectionTests(TempDirMixin, TestCase):
         self.assertEqual(self.state(), (TITLE, [("李红", "记者")]))
         self.assertEqual(Article.objects.get(pk=self.article.pk).corrected_fields, {})
 
+    def test_dry_run_tells_what_would_be_kept_or_discarded(self):
+        self.edit_title_and_byline()
+        out, _, _ = run_import(self.path, "--dry-run")
+        self.assertIn("kept 1 corrected articles", out)
+        out, _, _ = run_import(self.path, "--dry-run", "--discard-corrections")
+        self.assertIn("清河日报 2022-05-21 #2 (title, bylines)", out)
+        self.assertEqual(self.state(), ("城南老街改造工程完工", [("李宏", "记者")]))
+
     def test_changed_file_keeps_corrections_and_refreshes_the_original(self):
         self.edit(self.article, title="城南老街改造工程完工")
         self.path.write_text(ISSUE.replace(TITLE, "城南老街改造全面完工"), encoding="utf-8")
