@@ -36,3 +36,8 @@ class Command(ImportIssueCommand):
         return import_article_files(paths, opts["paper"], mapping=mapping, file_format=opts["format"],
                                     paper_slug=opts["paper_slug"], dry_run=opts["dry_run"], force=opts["force"],
                                     discard_corrections=opts["discard_corrections"])
+
+    def failure(self, report) -> str:
+        if not report.results:  # bad input: every file was read before anything was written
+            return f"{len(report.errors)} bad input: nothing imported"
+        return f"{len(report.errors)} of {len(report.errors) + len(report.results)} issues failed"

@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 if isinstance(error, InternalError):
                     self.stderr.write("".join(traceback.format_exception(error.__cause__)))
         if report.errors:
-            raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")
+            raise CommandError(self.failure(report))
 
     def run_import(self, opts):
         date = opts["date"] and iso_date(opts["date"])
@@ -63,6 +63,9 @@ class Command(BaseCommand):
             date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
             discard_corrections=opts["discard_corrections"],
         )
+
+    def failure(self, report) -> str:
+        return f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed"
 
     @contextmanager
     def tracked(self, dry_run):
