@@ -178,10 +178,9 @@ def corrections_summary(outcomes: list[Corrections]) -> list[str]:
 
 
 def parsed_credits(parsed_article) -> dict:
-    seen = {}
-    for b in parsed_article.bylines:
-        seen.setdefault((b.name, b.role), [b.name, b.role])
-    return {BYLINES: list(seen.values()), CAPTIONS: [[c.text, c.credit] for c in parsed_article.captions]}
+    """The parser's credits as corrected_fields stores them (it names each (name, role) once)."""
+    return {BYLINES: [[b.name, b.role] for b in parsed_article.bylines],
+            CAPTIONS: [[c.text, c.credit] for c in parsed_article.captions]}
 
 
 def reconcile_article(article, values, parsed_article, pages, page_now, outcome: Corrections, discard: bool):

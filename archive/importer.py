@@ -21,10 +21,10 @@ from archive import sources
 from archive.corrections import (Corrections, corrections_summary, keep_credits, merged_seqs, preview_corrections,
                                  reconcile_article, reconcile_surplus)
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
+from archive.ingest.fields import PHOTOGRAPHER
 from archive.signals import articles_written
 from archive.models import SPLIT_SEQ_BASE, Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
 
-PHOTOGRAPHER_ROLE = "摄影"
 ARTICLE_FIELDS = [
     "page", "kind", "column", "kicker", "title", "subtitle", "dateline_source", "dateline_place",
     "dateline_date", "editor_note", "sidebar_title", "sidebar_items", "body", "dropped_duplicates",
@@ -158,7 +158,8 @@ def write_issue(parsed: ParsedIssue, path: Path, data: bytes, paper: str, date, 
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
     result.articles = len(parsed.articles)
     result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
-    result.bylines = sum(len(unique_bylines(a)) for a in parsed.articles)
+    # The parser names each (name, role) once per article (ingest.fields.unique_bylines).
+    result.bylines = sum(len(a.bylines) for a in parsed.articles)
     if dry_run:
         preview_corrections(paper, date, parsed, result.corrections, discard_corrections)
         return result
@@ -285,14 +286,6 @@ def save_articles(issue: Issue, parsed: ParsedIssue, corrections: Corrections | 
     return {a.seq: a for a in to_update + created + kept}
 
 
-def unique_bylines(a: ParsedArticle) -> list:
-    """The parser may name someone twice in one role; the table allows it once."""
-    seen = {}
-    for b in a.bylines:
-        seen.setdefault((b.name, b.role), b)
-    return list(seen.values())
-
-
 def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict, new_people: dict):
     """Replace the bylines and captions of the issue's articles, except those editors corrected."""
     written = [(pa, articles[pa.seq]) for pa in parsed.articles if pa.seq in articles]
@@ -303,12 +296,12 @@ def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict
     persons = resolve_people(names, people, new_people)
     bylines, captions = [], []
     for pa, article in written:
-        credited = [] if article.pk in keep_bylines else unique_bylines(pa)
+        credited = [] if article.pk in keep_bylines else pa.bylines
         bylines += [Byline(article=article, person=persons[b.name], role=b.role, order=i)
                     for i, b in enumerate(credited)]
         if article.pk in keep_captions:
             continue
-        photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER_ROLE]
+        photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER]
         captions += [Caption(article=article, text=c.text, credit=c.credit, order=i,
                              photographer=next((p for p in photographers if p.name in c.credit), None))
                      for i, c in enumerate(pa.captions)]

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from archive.ingest import ParsedArticle, ParsedIssue
-from archive.ingest.patterns import parse_dateline
+from archive.ingest.fields import parse_dateline, unique_bylines
 
 from . import fields
 from .reading import Row
@@ -58,15 +58,8 @@ def article(seq: int, row: Row, values: dict[str, str], has_author: bool) -> Sou
         seq=seq, line=row.line or row.record, page=page, page_name=page_name,
         column=values["column"], kicker=values["kicker"],
         title=values["title"], subtitle=values["subtitle"], dateline=dateline,
-        bylines=unique(bylines), paragraphs=paragraphs, url=values["url"],
+        bylines=unique_bylines(bylines), paragraphs=paragraphs, url=values["url"],
     )
-
-
-def unique(bylines):
-    seen = {}
-    for b in bylines:
-        seen.setdefault((b.name, b.role), b)
-    return list(seen.values())
 
 
 def group_by_date(rows: list[tuple[Row, dict[str, list[str]]]]) -> list[RowIssue]:

@@ -7,7 +7,7 @@ import re
 
 from archive.ingest import Byline
 from archive.ingest.lines import classify
-from archive.ingest.patterns import parse_bylines, signature_bylines
+from archive.ingest.fields import parse_bylines, signature_bylines
 
 DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT].*)?$"
                   r"|^\s*(\d{4})(\d{2})(\d{2})(?:[\sT].*)?$")
