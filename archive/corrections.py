@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from .models import SPLIT_SEQ_BASE, Article, ArticleAlias, Byline, Caption, Person
 
@@ -234,8 +234,11 @@ def merged_seqs(issue, outcome: Corrections, discard: bool) -> set[int]:
 def preview_corrections(paper: str, date, parsed, outcome: Corrections, discard: bool) -> None:
     """What writing `parsed` would do with the stored issue's corrections (for --dry-run)."""
     seqs = {a.seq for a in parsed.articles}
-    corrected = (Article.objects.filter(issue__paper__name=paper, issue__date=date).exclude(corrected_fields={})
-                 .select_related("issue__paper").order_by("seq"))
+    try:
+        corrected = list(Article.objects.filter(issue__paper__name=paper, issue__date=date)
+                         .exclude(corrected_fields={}).select_related("issue__paper").order_by("seq"))
+    except DatabaseError:  # a dry run before `migrate`: nothing stored, nothing to keep
+        return
     for article in corrected:
         entry = describe(article, list(article.corrected_fields))
         (outcome.discarded if discard else outcome.kept).append(entry)

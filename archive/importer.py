@@ -136,7 +136,8 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     path = Path(path)
     date = issue_date(path, date)
     data = read_bytes(path)
-    if is_unchanged(paper, date, data) and not (dry_run or force):
+    # A dry run reads no table, so it works before `migrate` and on a read-only database.
+    if not (dry_run or force) and is_unchanged(paper, date, data):
         return IssueResult(str(path), paper, date, "unchanged")
     parsed = parse(path, encoding)
     return write_issue(parsed, path, data, paper, date, dry_run=dry_run, paper_slug=paper_slug, people=people,

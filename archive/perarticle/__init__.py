@@ -38,7 +38,7 @@ def import_article_files(paths, paper: str, *, mapping: dict | None = None, file
     for issue in issues:
         path = Path(issue.path)
         try:
-            if is_unchanged(paper, issue.date, issue.data) and not (dry_run or force):
+            if not (dry_run or force) and is_unchanged(paper, issue.date, issue.data):
                 report.results.append(IssueResult(str(path), paper, issue.date, "unchanged"))
                 continue
             report.results.append(write_issue(issue.parsed, path, issue.data, paper, issue.date,
