@@ -103,10 +103,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
-        before = corrections.value(form.instance, corrections.BYLINES) if change else None
+        before = corrections.credits(form.instance) if change else None
         super().save_related(request, form, formsets, change)
         if change:
-            corrections.note_bylines(form.instance, before)
+            corrections.note_credits(form.instance, before)
 
     @admin.action(description="恢复所选文章的导入原值（撤销更正）")
     def revert_corrections(self, request, queryset):
@@ -165,8 +165,29 @@ class PersonAdmin(admin.ModelAdmin):
     readonly_fields = ["slug"]
 
 
+class CreditAdmin(admin.ModelAdmin):
+    """A byline or caption changed on its own page is a correction of its article too."""
+
+    def save_model(self, request, obj, form, change):
+        self.noted(request, [obj.article_id], lambda: super(CreditAdmin, self).save_model(request, obj, form, change))
+
+    def delete_model(self, request, obj):
+        self.noted(request, [obj.article_id], lambda: super(CreditAdmin, self).delete_model(request, obj))
+
+    def delete_queryset(self, request, queryset):
+        ids = set(queryset.values_list("article_id", flat=True))
+        self.noted(request, ids, lambda: super(CreditAdmin, self).delete_queryset(request, queryset))
+
+    def noted(self, request, article_ids, write):
+        articles = list(Article.objects.select_related("issue", "page").filter(pk__in=article_ids))
+        before = {a.pk: corrections.credits(a) for a in articles}
+        write()
+        for article in articles:
+            corrections.note_credits(article, before[article.pk], request.user, in_article_form=False)
+
+
 @admin.register(Byline)
-class BylineAdmin(admin.ModelAdmin):
+class BylineAdmin(CreditAdmin):
     list_display = ["person", "role", "article"]
     list_filter = ["role"]
     search_fields = ["person__name", "article__title"]
@@ -176,7 +197,7 @@ class BylineAdmin(admin.ModelAdmin):
 
 
 @admin.register(Caption)
-class CaptionAdmin(admin.ModelAdmin):
+class CaptionAdmin(CreditAdmin):
     list_display = ["__str__", "credit", "photographer", "article"]
     search_fields = ["text", "credit"]
     list_select_related = ["photographer", "article"]

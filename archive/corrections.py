@@ -65,23 +65,36 @@ def note_edit(article: Article, stored: Article, user=None) -> list[str]:
     return changed
 
 
-def note_bylines(article: Article, before: list) -> bool:
-    """After staff changed the article's bylines (from `before`); saves the mark."""
-    after = value(article, BYLINES)
-    if after == before:
-        return False
+def credits(article: Article) -> dict:
+    return {name: value(article, name) for name in CREDITS}
+
+
+def note_credits(article: Article, before: dict, user=None, in_article_form=True) -> list[str]:
+    """After staff changed the article's bylines or captions (`before`: its credits() before);
+    marks them and returns which changed. Saved with the article's form, they amend that save's
+    history entry; saved on their own (the byline or caption admin), they make an entry."""
+    changed = [name for name in CREDITS if value(article, name) != before[name]]
+    if not changed:
+        return []
     corrected = dict(article.corrected_fields)
-    note(corrected, BYLINES, before, after)
-    Article.objects.filter(pk=article.pk).update(corrected_fields=corrected)
+    for name in changed:
+        note(corrected, name, before[name], value(article, name))
+    if in_article_form:
+        Article.objects.filter(pk=article.pk).update(corrected_fields=corrected)
+        article.corrected_fields = corrected
+        record = article.history.order_by("-history_date", "-history_id").first()
+        if record:
+            reason, names = record.history_change_reason, ", ".join(changed)
+            record.history_change_reason = f"{reason}, {names}" if reason else f"更正: {names}"
+            record.corrected_fields = corrected
+            record.save(update_fields=["history_change_reason", "corrected_fields"])
+        return changed
+    remember_imported(article)
     article.corrected_fields = corrected
-    # The edit's history entry was written when the article was saved, before its bylines.
-    record = article.history.order_by("-history_date", "-history_id").first()
-    if record:
-        reason = record.history_change_reason
-        record.history_change_reason = f"{reason}, {BYLINES}" if reason else f"更正: {BYLINES}"
-        record.corrected_fields = corrected
-        record.save(update_fields=["history_change_reason", "corrected_fields"])
-    return True
+    article._history_user = user
+    article._change_reason = "更正: " + ", ".join(changed)
+    article.save()
+    return changed
 
 
 def remember_imported(stored: Article) -> None:

@@ -113,6 +113,25 @@ class CorrectionTests(TempDirMixin, TestCase):
         article = Article.objects.get(pk=self.article.pk)
         self.assertEqual((article.title, article.corrected_fields), (TITLE, {}))
 
+    def test_credits_changed_on_their_own_admin_pages_are_corrections(self):
+        add_caption = reverse("admin:archive_caption_add")
+        response = self.client.post(add_caption, {"article": self.article.pk, "text": "改造后的老街。",
+                                                  "credit": "本报记者 李红摄", "order": 0})
+        self.assertEqual(response.status_code, 302)
+        byline = Byline.objects.get(article__seq=1)
+        self.client.post(reverse("admin:archive_byline_delete", args=[byline.pk]), {"post": "yes"})
+        out, _, _ = run_import(self.path, "--force")
+        self.assertIn("kept 2 corrected articles", out)
+        self.assertEqual(list(self.article.captions.values_list("text", flat=True)), ["改造后的老街。"])
+        self.assertFalse(Byline.objects.filter(article__seq=1).exists())
+        first = Article.objects.get(seq=1)
+        self.assertEqual(first.corrected_fields, {"bylines": [["王小明", "记者"]]})
+        self.assertEqual(first.history.first().history_user, self.editor)
+        self.client.post(reverse("admin:archive_article_changelist"),
+                         {"action": "revert_corrections", "_selected_action": [self.article.pk, first.pk]})
+        self.assertEqual(self.article.captions.count(), 0)
+        self.assertEqual(list(first.bylines.values_list("person__name", flat=True)), ["王小明"])
+
     def test_per_article_import_keeps_corrections_too(self):
         path = self.write("rows.csv", "date,title,author,content\n2022-06-01,甲,张三;,正文。\n")
         run_articles(path)
