@@ -4,7 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from archive.corrections import IMPORTED
-from archive.models import Article, Byline, Person
+from archive.models import Article, Byline, Page, Person
 from tests.admin_helpers import form_data
 from tests.archive_helpers import ISSUE, TempDirMixin, run_articles, run_import
 
@@ -141,3 +141,17 @@ class CorrectionTests(TempDirMixin, TestCase):
         self.assertIn("kept 1 corrected articles", out)
         self.assertEqual(Article.objects.get(pk=article.pk).title, "甲（更正）")
         self.assertEqual(Byline.objects.filter(article=article).count(), 1)
+
+    def test_a_page_correction_follows_the_pages_a_reimport_makes_anew(self):
+        path = self.write("rows.csv", "date,page,title,content\n2022-06-01,第1版：要闻,甲,正文。\n"
+                                      "2022-06-01,第2版：民生,乙,正文。\n")
+        run_articles(path)
+        article = Article.objects.get(issue__date="2022-06-01", title="甲")
+        second_page = Page.objects.get(issue=article.issue, number=2)
+        self.edit(article, page=str(second_page.pk))
+        self.assertEqual(Article.objects.get(pk=article.pk).corrected_fields, {"page": 1})
+        out, _, _ = run_articles(path, "--force")
+        self.assertIn("kept 1 corrected articles", out)
+        article.refresh_from_db()
+        self.assertEqual((article.page.number, article.page.name), (2, "民生"))
+        self.assertNotEqual(article.page_id, second_page.pk)  # the pages were made anew
