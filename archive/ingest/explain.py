@@ -51,8 +51,7 @@ def describe(decision: Decision) -> str:
 
 
 def decision_record(decision: Decision) -> dict:
-    record = {"rule": decision.rule, "kind": "weighted" if decision.rule == SCORE else KINDS.get(decision.rule, "segmenter")}
-    if decision.rule == SCORE:
-        record["score"] = round(decision.score, 3)
-        record["cues"] = [[name, round(value, 3)] for name, value in decision.cues]
-    return record
+    if decision.rule != SCORE:
+        return {"rule": decision.rule, "kind": KINDS.get(decision.rule, "segmenter")}
+    return {"rule": decision.rule, "kind": "weighted", "score": round(decision.score, 3),
+            "cues": [[name, round(value, 3)] for name, value in decision.cues]}
