@@ -1,34 +1,115 @@
 """Refit the article-start weights of archive/ingest/segment.py.
 
-    pip install scikit-learn   # not a project dependency: only this script uses it
     python bench/fit_segmenter.py [CORPUS_DIR] [--C 1.0] [--start-bias 0.5]
 
 Reads every `*.truth.jsonl` issue under CORPUS_DIR (default
 ../shared/corpus/rmrb-dev), labels each run of heading lines the segmenter
-scores as "starts an article" or not from the truth, fits a logistic
-regression on the segmenter's own features and prints a WEIGHTS table to paste,
-with the priors that the module comment names already in place and the bias
-raised by --start-bias (a missed start costs more than a false one). Then run
-`make eval`, and check a fit on half the issues against the other half.
+scores as "starts an article" or not from the truth, fits an L2-regularised
+logistic regression (bench/logreg.py, numpy only) on the segmenter's own
+features and prints a WEIGHTS table to paste, with the priors that the module
+comment names kept as they are and the bias raised by --start-bias (a missed
+start costs more than a false one). `make eval` then scores it, and refits it
+on two months to score the third (bench/eval_parser.py).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from archive.ingest import read_text, segment  # noqa: E402
+from archive.ingest import date_from_filename, read_text, segment  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
-
+from logreg import fit_logistic, predict  # noqa: E402
 
 # Weights kept as they are (see the comment above segment.WEIGHTS): this paper
 # rarely exercises them, city dailies do.
 PRIORS = {"dateline_follows": 5.5, "editor_note_follows": 4.0, "notice_title": 4.0, "after_photo_item": 3.0,
           "roundup_item": -4.0, "dash_headline_short": -2.0, "next_voice": -3.0}
+DECIMALS = 1  # the table is pasted rounded; folds use the rounded weights too
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue dump and its truth file (`*.truth.jsonl` or `*.truth.json`)."""
+    text: Path
+    truth: Path
+
+    @property
+    def month(self) -> str:
+        """`YYYY-MM` from the file name, or "" when it names no date."""
+        date = date_from_filename(self.text.name)
+        return f"{date:%Y-%m}" if date else ""
+
+
+def issues_in(corpus: Path, pattern: str = "*.truth.json*") -> list[Issue]:
+    """The issues under corpus that have both a text and a truth file, in name order."""
+    found = []
+    for truth in sorted(corpus.rglob(pattern)):
+        text = truth.with_name(truth.name.split(".truth.")[0] + ".txt")
+        if text.exists():
+            found.append(Issue(text, truth))
+    return found
+
+
+class Decider:
+    """Decides whether a run of heading lines starts an article, as the
+    segmenter does, with its own weights (so no fold changes the shipped ones).
+
+    With a truth (`starts`: printed line -> starts an article) it records each
+    run's features and label; `steered` then follows the truth instead of the
+    weights. Features are a pure function of the issue, the run and the article
+    it would end (contiguous lines: first line, length, heading count), so one
+    `cache` per issue serves every fold's pass over it."""
+
+    def __init__(self, weights: dict[str, float], starts: dict | None = None,
+                 steered: bool = False, cache: dict | None = None):
+        missing = set(segment.WEIGHTS) - set(weights)
+        if missing:
+            raise ValueError(f"weights lack {sorted(missing)}")
+        self.weights, self.starts, self.steered = weights, starts, steered
+        self.cache = {} if cache is None else cache
+        self.features: list[list[float]] = []
+        self.labels: list[bool] = []
+        self.names: list[str] = []
+
+    def __call__(self, lines, i, end, current, topics) -> bool:
+        found = self._features(lines, i, end, current, topics)
+        if self.starts is not None:
+            self.names = list(found)
+            self.features.append([float(v) for v in found.values()])
+            self.labels.append(starts_here(self.starts, lines, i, end, current))
+            if self.steered:
+                return self.labels[-1]
+        if segment.never_starts(lines, i, end, current):
+            return False
+        if segment.always_starts(lines, i, end, current):
+            return True
+        return self.weights["bias"] + sum(self.weights[n] * v for n, v in found.items()) > 0
+
+    def _features(self, lines, i, end, current, topics) -> dict[str, float]:
+        key = (i, end, current.lines[0].no if current.lines else 0, len(current.lines), len(current.heads))
+        if key not in self.cache:
+            self.cache[key] = segment._start_features(lines, i, end, current, topics)
+        return self.cache[key]
+
+
+@contextmanager
+def deciding(decider: Decider):
+    """The segmenter decides article starts with `decider` inside the block."""
+    shipped = segment._starts_article
+    segment._starts_article = decider
+    try:
+        yield decider
+    finally:
+        segment._starts_article = shipped
 
 
 def start_lines(truth: Path) -> list[bool]:
@@ -49,32 +130,61 @@ def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
 
 
-def samples(corpus: Path, steered: bool):
-    """Features of every heading run, as the segmenter meets them: steered by
-    the truth (each run starts an article exactly when the truth says so), or
-    deciding with the current weights, whose mistakes change what later runs
-    see. Fitting on both (as DAgger does) is steadier than either alone."""
+def truth_starts(issue: Issue, lines: list) -> dict[int, bool]:
+    printed = [line for line in lines if line.kind != "page"]
+    return dict(zip(map(id, printed), start_lines(issue.truth)))
+
+
+def samples(issue: Issue, weights: dict[str, float] | None = None):
+    """Features and labels of every heading run of one issue, as the segmenter
+    meets them: steered by the truth (weights None: each run starts an article
+    exactly when the truth says so), or deciding with `weights`, whose mistakes
+    change what later runs see. Fitting on both (as DAgger does) is steadier
+    than either alone."""
+    lines = split_lines(read_text(issue.text)[0])
+    decider = Decider(weights or segment.WEIGHTS, truth_starts(issue, lines),
+                      steered=weights is None, cache=feature_cache(issue))
+    with deciding(decider):
+        segment.segment(lines)
+    return decider.features, decider.labels, decider.names
+
+
+@lru_cache(maxsize=None)
+def feature_cache(issue: Issue) -> dict:
+    return {}
+
+
+@lru_cache(maxsize=None)
+def steered_samples(issue: Issue):
+    """The truth-steered samples depend on no weight: each fold reuses them."""
+    return samples(issue)
+
+
+def fit_weights(issues: list[Issue], C: float = 1.0, start_bias: float = 0.5) -> dict[str, float]:
+    """Fit on the truth-steered runs of `issues`, run the segmenter with that
+    fit to collect the runs its own decisions lead to, and fit again on both."""
+    features, labels, names = _pooled(steered_samples(issue) for issue in issues)
+    if not labels:
+        raise ValueError("no heading runs to fit on: the issues are all indented dumps or empty")
+    first = _weights(names, *fit_logistic(features, labels, C), start_bias)
+    more_features, more_labels, _ = _pooled(samples(issue, first) for issue in issues)
+    return _weights(names, *fit_logistic(features + more_features, labels + more_labels, C), start_bias)
+
+
+def _pooled(parts):
     features, labels, names = [], [], []
-    original = segment._starts_article
-    for truth in sorted(corpus.glob("*.truth.jsonl")):
-        text, _ = read_text(truth.with_name(truth.name.replace(".truth.jsonl", ".txt")))
-        lines = split_lines(text)
-        printed = [line for line in lines if line.kind != "page"]
-        starts = dict(zip(map(id, printed), start_lines(truth)))
-
-        def decide(lines_, i, end, current, *context):
-            found = segment._start_features(lines_, i, end, current, *context)
-            names[:] = list(found)
-            features.append([float(v) for v in found.values()])
-            labels.append(starts_here(starts, lines_, i, end, current))
-            return labels[-1] if steered else original(lines_, i, end, current, *context)
-
-        segment._starts_article = decide
-        try:
-            segment.segment(lines)
-        finally:
-            segment._starts_article = original
+    for f, y, n in parts:
+        features += f
+        labels += y
+        names = n or names
     return features, labels, names
+
+
+def _weights(names, coef, intercept, start_bias) -> dict[str, float]:
+    weights = {"bias": round(intercept + start_bias, DECIMALS)}
+    for name, weight in zip(names, coef):
+        weights[name] = PRIORS.get(name, round(float(weight), DECIMALS))
+    return weights
 
 
 def main() -> int:
@@ -85,26 +195,20 @@ def main() -> int:
                         help="added to the fitted bias: favour starting an article when unsure")
     args = parser.parse_args()
     corpus = Path(args.corpus)
-    if not any(corpus.glob("*.truth.jsonl")):
-        print(f"fit: no *.truth.jsonl issues in {corpus}", file=sys.stderr)
+    issues = issues_in(corpus, "*.truth.jsonl")
+    if not issues:
+        print(f"fit: no *.truth.jsonl issues with their .txt in {corpus}", file=sys.stderr)
         return 2
-    try:
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        print("fit: needs scikit-learn (pip install scikit-learn)", file=sys.stderr)
-        return 2
-    features, labels, names = samples(corpus, steered=True)
-    more_features, more_labels, _ = samples(corpus, steered=False)
-    features, labels = features + more_features, labels + more_labels
-    model = LogisticRegression(C=args.C, max_iter=2000).fit(features, labels)
+    weights = fit_weights(issues, args.C, args.start_bias)
     print("WEIGHTS = {")
-    print(f'    "bias": {model.intercept_[0] + args.start_bias:.1f},')
-    for name, weight in zip(names, model.coef_[0]):
-        print(f'    "{name}": {PRIORS.get(name, weight):.1f},')
+    for name, weight in weights.items():
+        print(f'    "{name}": {weight:.{DECIMALS}f},')
     print("}")
-    correct = sum(p == y for p, y in zip(model.predict(features), labels))
-    print(f"# {len(labels)} runs, {sum(labels)} starts, {correct / len(labels):.4f} classified right",
-          file=sys.stderr)
+    features, labels, names = _pooled(steered_samples(issue) for issue in issues)
+    coef = [weights[name] for name in names]
+    correct = sum(p == y for p, y in zip(predict(features, coef, weights["bias"]), labels))
+    print(f"# {len(labels)} truth-steered runs, {sum(labels)} starts, "
+          f"{correct / len(labels):.4f} classified right by the table", file=sys.stderr)
     return 0
 
 
