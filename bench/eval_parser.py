@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ingest import parse_file  # noqa: E402
-from fit_segmenter import Decider, Issue, deciding, feature_cache, fit_weights, issues_in  # noqa: E402
+from fit_segmenter import SHIPPED, Decider, Issue, Rules, deciding, feature_cache, fit_weights, issues_in  # noqa: E402
 from lomo import by_month, leave_one_month_out  # noqa: E402
 
 FIELDS = ("kind", "column", "kicker", "title", "subtitle", "dateline", "bylines",
@@ -120,11 +120,11 @@ def _mismatches(text_path: Path, parsed: list[dict], truth: list[dict], pairs) -
     return errors
 
 
-def score_with(issues: list[Issue], weights: dict[str, float]) -> dict:
-    """Pooled counts of `issues` parsed with `weights` for the article starts."""
+def score_with(issues: list[Issue], weights: dict[str, float], rules: Rules = SHIPPED) -> dict:
+    """Pooled counts of `issues` parsed with `weights` (and `rules`) deciding article starts."""
     totals = []
     for issue in issues:
-        with deciding(Decider(weights, cache=feature_cache(issue))):
+        with deciding(Decider(weights, cache=feature_cache(issue), rules=rules)):
             totals.append(score_issue(issue))
     return add(*totals)
 

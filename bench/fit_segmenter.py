@@ -17,9 +17,12 @@ import argparse
 import json
 import sys
 from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,6 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ingest import date_from_filename, read_text, segment  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
+from archive.ingest.topics import Topics  # noqa: E402
 from logreg import fit_logistic, predict  # noqa: E402
 
 # Weights kept as they are (see the comment above segment.WEIGHTS): this paper
@@ -59,6 +63,18 @@ def issues_in(corpus: Path, pattern: str = "*.truth.json*") -> list[Issue]:
     return found
 
 
+@dataclass(frozen=True)
+class Rules:
+    """What a decider weighs: the hard rules (never / always start an article)
+    and the cues, less those in `off` (their evidence counts as absent)."""
+    never: Callable = segment.never_starts
+    always: Callable = segment.always_starts
+    off: frozenset = frozenset()
+
+
+SHIPPED = Rules()
+
+
 class Decider:
     """Decides whether a run of heading lines starts an article, as the
     segmenter does, with its own weights (so no fold changes the shipped ones).
@@ -70,11 +86,11 @@ class Decider:
     `cache` per issue serves every fold's pass over it."""
 
     def __init__(self, weights: dict[str, float], starts: dict | None = None,
-                 steered: bool = False, cache: dict | None = None):
+                 steered: bool = False, cache: dict | None = None, rules: Rules = SHIPPED):
         missing = set(segment.WEIGHTS) - set(weights)
         if missing:
             raise ValueError(f"weights lack {sorted(missing)}")
-        self.weights, self.starts, self.steered = weights, starts, steered
+        self.weights, self.starts, self.steered, self.rules = weights, starts, steered, rules
         self.cache = {} if cache is None else cache
         self.features: list[list[float]] = []
         self.labels: list[bool] = []
@@ -88,9 +104,9 @@ class Decider:
             self.labels.append(starts_here(self.starts, lines, i, end, current))
             if self.steered:
                 return self.labels[-1]
-        if segment.never_starts(lines, i, end, current):
+        if self.rules.never(lines, i, end, current):
             return False
-        if segment.always_starts(lines, i, end, current):
+        if self.rules.always(lines, i, end, current):
             return True
         return self.weights["bias"] + sum(self.weights[n] * v for n, v in found.items()) > 0
 
@@ -98,18 +114,33 @@ class Decider:
         key = (i, end, current.lines[0].no if current.lines else 0, len(current.lines), len(current.heads))
         if key not in self.cache:
             self.cache[key] = segment._start_features(lines, i, end, current, topics)
+        if self.rules.off:
+            return {name: 0.0 if name in self.rules.off else v for name, v in self.cache[key].items()}
         return self.cache[key]
 
 
 @contextmanager
 def deciding(decider: Decider):
-    """The segmenter decides article starts with `decider` inside the block."""
-    shipped = segment._starts_article
-    segment._starts_article = decider
+    """The segmenter decides article starts with `decider` inside the block. It
+    builds an issue's topic weights only when a feature is not in the cache."""
+    shipped, topics = segment._starts_article, segment.Topics
+    segment._starts_article, segment.Topics = decider, _LazyTopics
     try:
         yield decider
     finally:
-        segment._starts_article = shipped
+        segment._starts_article, segment.Topics = shipped, topics
+
+
+class _LazyTopics:
+    """segment.Topics, built on first use: only start features use it."""
+
+    def __init__(self, texts: list[str]):
+        self._texts, self._topics = texts, None
+
+    def __getattr__(self, name):
+        if self._topics is None:
+            self._topics = Topics(self._texts)
+        return getattr(self._topics, name)
 
 
 def start_lines(truth: Path) -> list[bool]:
@@ -135,7 +166,7 @@ def truth_starts(issue: Issue, lines: list) -> dict[int, bool]:
     return dict(zip(map(id, printed), start_lines(issue.truth)))
 
 
-def samples(issue: Issue, weights: dict[str, float] | None = None):
+def samples(issue: Issue, weights: dict[str, float] | None = None, rules: Rules = SHIPPED):
     """Features and labels of every heading run of one issue, as the segmenter
     meets them: steered by the truth (weights None: each run starts an article
     exactly when the truth says so), or deciding with `weights`, whose mistakes
@@ -143,7 +174,7 @@ def samples(issue: Issue, weights: dict[str, float] | None = None):
     than either alone."""
     lines = split_lines(read_text(issue.text)[0])
     decider = Decider(weights or segment.WEIGHTS, truth_starts(issue, lines),
-                      steered=weights is None, cache=feature_cache(issue))
+                      steered=weights is None, cache=feature_cache(issue), rules=rules)
     with deciding(decider):
         segment.segment(lines)
     return decider.features, decider.labels, decider.names
@@ -160,15 +191,20 @@ def steered_samples(issue: Issue):
     return samples(issue)
 
 
-def fit_weights(issues: list[Issue], C: float = 1.0, start_bias: float = 0.5) -> dict[str, float]:
+def fit_weights(issues: list[Issue], C: float = 1.0, start_bias: float = 0.5,
+                rules: Rules = SHIPPED) -> dict[str, float]:
     """Fit on the truth-steered runs of `issues`, run the segmenter with that
     fit to collect the runs its own decisions lead to, and fit again on both."""
     features, labels, names = _pooled(steered_samples(issue) for issue in issues)
     if not labels:
         raise ValueError("no heading runs to fit on: the issues are all indented dumps or empty")
-    first = _weights(names, *fit_logistic(features, labels, C), start_bias)
-    more_features, more_labels, _ = _pooled(samples(issue, first) for issue in issues)
-    return _weights(names, *fit_logistic(features + more_features, labels + more_labels, C), start_bias)
+    off = [names.index(name) for name in rules.off]
+    X = np.array(features)
+    X[:, off] = 0.0  # the steered runs were recorded with every cue on
+    first = _weights(names, *fit_logistic(X, labels, C), start_bias, rules.off)
+    more_features, more_labels, _ = _pooled(samples(issue, first, rules) for issue in issues)
+    X = np.vstack([X, np.array(more_features).reshape(-1, len(names))])
+    return _weights(names, *fit_logistic(X, labels + more_labels, C), start_bias, rules.off)
 
 
 def _pooled(parts):
@@ -180,10 +216,10 @@ def _pooled(parts):
     return features, labels, names
 
 
-def _weights(names, coef, intercept, start_bias) -> dict[str, float]:
+def _weights(names, coef, intercept, start_bias, off=frozenset()) -> dict[str, float]:
     weights = {"bias": round(intercept + start_bias, DECIMALS)}
     for name, weight in zip(names, coef):
-        weights[name] = PRIORS.get(name, round(float(weight), DECIMALS))
+        weights[name] = 0.0 if name in off else PRIORS.get(name, round(float(weight), DECIMALS))
     return weights
 
 

@@ -146,3 +146,24 @@ def test_logistic_regression_minimises_the_penalised_loss():
 def test_logistic_regression_rejects_mismatched_rows():
     with pytest.raises(ValueError):
         fit_logistic([[1.0, 2.0]], [True, False])
+
+
+def test_the_ablation_rules_with_none_removed_are_the_shipped_hard_rules(corpus):
+    import ablate_rules
+    from archive.ingest.lines import split_lines
+
+    kept, no_dash = ablate_rules.rules_without(), ablate_rules.rules_without("quote_furniture")
+    seen = []
+
+    def decide(lines, i, end, current, topics):
+        run = (lines, i, end, current)
+        seen.append((kept.never(*run), kept.always(*run), no_dash.never(*run)))
+        assert seen[-1][:2] == (segment.never_starts(*run), segment.always_starts(*run))
+        return True
+
+    text = (corpus / DAYS[0]).with_suffix(".txt").read_text(encoding="utf-8")
+    with deciding(decide):  # a dash line alone: never a headline, unless that rule is removed
+        segment.segment(split_lines(text + "\n在信中他这样写道——\n\n" + SENTENCES[0] + "\n"))
+    assert seen[-1] == (True, False, False)
+    assert ablate_rules.rules_without("same_topic").off == {"same_topic"}
+    assert not ablate_rules.rules_without("a_voice").off
