@@ -19,10 +19,10 @@ from tqdm import tqdm
 
 from archive import sources
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
+from archive.ingest.fields import PHOTOGRAPHER
 from archive.signals import articles_written
 from archive.models import Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
 
-PHOTOGRAPHER_ROLE = "摄影"
 ARTICLE_FIELDS = [
     "page", "kind", "column", "kicker", "title", "subtitle", "dateline_source", "dateline_place",
     "dateline_date", "editor_note", "sidebar_title", "sidebar_items", "body", "dropped_duplicates",
@@ -140,7 +140,8 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
     result.articles = len(parsed.articles)
     result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
-    result.bylines = sum(len(unique_bylines(a)) for a in parsed.articles)
+    # The parser names each (name, role) once per article (ingest.fields.unique_bylines).
+    result.bylines = sum(len(a.bylines) for a in parsed.articles)
     if dry_run:
         return result
     people = {} if people is None else people
@@ -255,14 +256,6 @@ def save_articles(issue: Issue, parsed: ParsedIssue) -> dict[int, Article]:
     return {a.seq: a for a in to_update + created}
 
 
-def unique_bylines(a: ParsedArticle) -> list:
-    """The parser may name someone twice in one role; the table allows it once."""
-    seen = {}
-    for b in a.bylines:
-        seen.setdefault((b.name, b.role), b)
-    return list(seen.values())
-
-
 def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict, new_people: dict):
     """Replace the bylines and captions of the issue's articles."""
     ids = [a.pk for a in articles.values()]
@@ -273,10 +266,10 @@ def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict
     bylines, captions = [], []
     for pa in parsed.articles:
         article = articles[pa.seq]
-        credited = unique_bylines(pa)
+        credited = pa.bylines
         bylines += [Byline(article=article, person=persons[b.name], role=b.role, order=i)
                     for i, b in enumerate(credited)]
-        photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER_ROLE]
+        photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER]
         captions += [Caption(article=article, text=c.text, credit=c.credit, order=i,
                              photographer=next((p for p in photographers if p.name in c.credit), None))
                      for i, c in enumerate(pa.captions)]

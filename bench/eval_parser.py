@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ingest import parse_file  # noqa: E402
-from fit_segmenter import SHIPPED, Decider, Issue, Rules, deciding, feature_cache, fit_weights, issues_in  # noqa: E402
+from fit_segmenter import Decider, Issue, feature_cache, fit_weights, issues_in  # noqa: E402
 from lomo import by_month, leave_one_month_out  # noqa: E402
 
 FIELDS = ("kind", "column", "kicker", "title", "subtitle", "dateline", "bylines",
@@ -92,10 +92,11 @@ def add(*totals: dict) -> dict:
     return {key: sum(t[key] for t in totals) for key in COUNTS}
 
 
-def score_issue(issue: Issue, errors: list[str] | None = None, show_fields: bool = False) -> dict:
+def score_issue(issue: Issue, errors: list[str] | None = None, show_fields: bool = False,
+                decider: Decider | None = None) -> dict:
     """Counts of one issue's parse against its truth; mismatches appended to `errors`."""
     started = time.perf_counter()
-    parsed = [a.as_json() for a in parse_file(issue.text).articles]
+    parsed = [a.as_json() for a in parse_file(issue.text, decider=decider).articles]
     seconds = time.perf_counter() - started
     truth = load_truth(issue.truth)
     pairs = match(parsed, truth)
@@ -120,13 +121,11 @@ def _mismatches(text_path: Path, parsed: list[dict], truth: list[dict], pairs) -
     return errors
 
 
-def score_with(issues: list[Issue], weights: dict[str, float], rules: Rules = SHIPPED) -> dict:
-    """Pooled counts of `issues` parsed with `weights` (and `rules`) deciding article starts."""
-    totals = []
-    for issue in issues:
-        with deciding(Decider(weights, cache=feature_cache(issue), rules=rules)):
-            totals.append(score_issue(issue))
-    return add(*totals)
+def score_with(issues: list[Issue], weights: dict[str, float], off: frozenset = frozenset()) -> dict:
+    """Pooled counts of `issues` parsed with `weights` deciding article starts
+    (and without the start rules named in `off`)."""
+    return add(*(score_issue(issue, decider=Decider(weights, cache=feature_cache(issue), off=off))
+                 for issue in issues))
 
 
 def print_field_diffs(text_path: Path, parsed: list[dict], truth: list[dict], pairs) -> None:

@@ -1,4 +1,4 @@
-"""Refit the article-start weights of archive/ingest/segment.py.
+"""Refit the article-start weights of archive/ingest/starts.py.
 
     python bench/fit_segmenter.py [CORPUS_DIR] [--C 1.0] [--start-bias 0.5]
 
@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from contextlib import contextmanager
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,12 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from archive.ingest import date_from_filename, read_text, segment  # noqa: E402
+from archive.ingest import date_from_filename, read_text, segment, starts  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
-from archive.ingest.topics import Topics  # noqa: E402
+from archive.ingest.starts import Decision  # noqa: E402
 from logreg import fit_logistic, predict  # noqa: E402
 
-# Weights kept as they are (see the comment above segment.WEIGHTS): this paper
+# Weights kept as they are (see the docstring of archive/ingest/starts.py): this paper
 # rarely exercises them, city dailies do.
 PRIORS = {"dateline_follows": 5.5, "editor_note_follows": 4.0, "notice_title": 4.0, "after_photo_item": 3.0,
           "roundup_item": -4.0, "dash_headline_short": -2.0, "next_voice": -3.0}
@@ -63,84 +61,53 @@ def issues_in(corpus: Path, pattern: str = "*.truth.json*") -> list[Issue]:
     return found
 
 
-@dataclass(frozen=True)
-class Rules:
-    """What a decider weighs: the hard rules (never / always start an article)
-    and the cues, less those in `off` (their evidence counts as absent)."""
-    never: Callable = segment.never_starts
-    always: Callable = segment.always_starts
-    off: frozenset = frozenset()
+RULE_NAMES = {rule.name for rule in starts.RULES}
 
 
-SHIPPED = Rules()
+class Decider(starts.Decider):
+    """The registry's decider with its own weights (so no fold changes the
+    shipped ones), less the rules and cues named in `off` (a cue left out counts
+    as absent).
 
-
-class Decider:
-    """Decides whether a run of heading lines starts an article, as the
-    segmenter does, with its own weights (so no fold changes the shipped ones).
-
-    With a truth (`starts`: printed line -> starts an article) it records each
-    run's features and label; `steered` then follows the truth instead of the
-    weights. Features are a pure function of the issue, the run and the article
+    With a truth (`truth`: line number -> starts an article) it records each
+    run's cue values and label; `steered` then follows the truth instead of the
+    rules. Cue values are a pure function of the issue, the run and the article
     it would end (contiguous lines: first line, length, heading count), so one
     `cache` per issue serves every fold's pass over it."""
 
-    def __init__(self, weights: dict[str, float], starts: dict | None = None,
-                 steered: bool = False, cache: dict | None = None, rules: Rules = SHIPPED):
-        missing = set(segment.WEIGHTS) - set(weights)
-        if missing:
-            raise ValueError(f"weights lack {sorted(missing)}")
-        self.weights, self.starts, self.steered, self.rules = weights, starts, steered, rules
+    def __init__(self, weights: dict[str, float] | None = None, truth: dict | None = None,
+                 steered: bool = False, cache: dict | None = None, off: frozenset = frozenset()):
+        super().__init__(weights)
+        if off - RULE_NAMES:
+            raise ValueError(f"no start rule named {sorted(off - RULE_NAMES)}")
+        self.truth, self.steered, self.off = truth, steered, off
+        self.hard_rules = [rule for rule in starts.HARD_RULES if rule.name not in off]
         self.cache = {} if cache is None else cache
         self.features: list[list[float]] = []
         self.labels: list[bool] = []
         self.names: list[str] = []
 
-    def __call__(self, lines, i, end, current, topics) -> bool:
-        found = self._features(lines, i, end, current, topics)
-        if self.starts is not None:
-            self.names = list(found)
-            self.features.append([float(v) for v in found.values()])
-            self.labels.append(starts_here(self.starts, lines, i, end, current))
+    def decide(self, c) -> Decision:
+        if self.truth is not None:
+            values = self.cue_values(c)
+            self.names = list(values)
+            self.features.append([float(v) for v in values.values()])
+            self.labels.append(starts_here(self.truth, c.lines, c.i, c.end, c.current))
             if self.steered:
-                return self.labels[-1]
-        if self.rules.never(lines, i, end, current):
-            return False
-        if self.rules.always(lines, i, end, current):
-            return True
-        return self.weights["bias"] + sum(self.weights[n] * v for n, v in found.items()) > 0
+                return Decision(self.labels[-1], "truth")
+        for rule in self.hard_rules:
+            if rule.test(c):
+                return Decision(rule.kind == "always", rule.name)
+        return self.score(self.cue_values(c))
 
-    def _features(self, lines, i, end, current, topics) -> dict[str, float]:
-        key = (i, end, current.lines[0].no if current.lines else 0, len(current.lines), len(current.heads))
+    def cue_values(self, c) -> dict[str, float]:
+        key = (c.i, c.end, c.current.lines[0].no if c.current.lines else 0,
+               len(c.current.lines), len(c.current.heads))
         if key not in self.cache:
-            self.cache[key] = segment._start_features(lines, i, end, current, topics)
-        if self.rules.off:
-            return {name: 0.0 if name in self.rules.off else v for name, v in self.cache[key].items()}
+            self.cache[key] = super().cue_values(c)
+        if self.off:
+            return {name: 0.0 if name in self.off else v for name, v in self.cache[key].items()}
         return self.cache[key]
-
-
-@contextmanager
-def deciding(decider: Decider):
-    """The segmenter decides article starts with `decider` inside the block. It
-    builds an issue's topic weights only when a feature is not in the cache."""
-    shipped, topics = segment._starts_article, segment.Topics
-    segment._starts_article, segment.Topics = decider, _LazyTopics
-    try:
-        yield decider
-    finally:
-        segment._starts_article, segment.Topics = shipped, topics
-
-
-class _LazyTopics:
-    """segment.Topics, built on first use: only start features use it."""
-
-    def __init__(self, texts: list[str]):
-        self._texts, self._topics = texts, None
-
-    def __getattr__(self, name):
-        if self._topics is None:
-            self._topics = Topics(self._texts)
-        return getattr(self._topics, name)
 
 
 def start_lines(truth: Path) -> list[bool]:
@@ -156,27 +123,27 @@ def start_lines(truth: Path) -> list[bool]:
 def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     """The truth starts an article in the run, or on the line just above it that
     the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
-    if any(starts.get(id(line)) for line in lines[i:end]):
+    if any(starts.get(line.no) for line in lines[i:end]):
         return True
-    return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
+    return bool(i and starts.get(lines[i - 1].no) and segment._soft_kicker(current))
 
 
 def truth_starts(issue: Issue, lines: list) -> dict[int, bool]:
+    """Line number -> does an article start there, for the issue's printed lines."""
     printed = [line for line in lines if line.kind != "page"]
-    return dict(zip(map(id, printed), start_lines(issue.truth)))
+    return dict(zip((line.no for line in printed), start_lines(issue.truth)))
 
 
-def samples(issue: Issue, weights: dict[str, float] | None = None, rules: Rules = SHIPPED):
+def samples(issue: Issue, weights: dict[str, float] | None = None, off: frozenset = frozenset()):
     """Features and labels of every heading run of one issue, as the segmenter
     meets them: steered by the truth (weights None: each run starts an article
     exactly when the truth says so), or deciding with `weights`, whose mistakes
     change what later runs see. Fitting on both (as DAgger does) is steadier
     than either alone."""
     lines = split_lines(read_text(issue.text)[0])
-    decider = Decider(weights or segment.WEIGHTS, truth_starts(issue, lines),
-                      steered=weights is None, cache=feature_cache(issue), rules=rules)
-    with deciding(decider):
-        segment.segment(lines)
+    decider = Decider(weights, truth_starts(issue, lines), steered=weights is None,
+                      cache=feature_cache(issue), off=off)
+    segment.segment(lines, decider)
     return decider.features, decider.labels, decider.names
 
 
@@ -187,24 +154,24 @@ def feature_cache(issue: Issue) -> dict:
 
 @lru_cache(maxsize=None)
 def steered_samples(issue: Issue):
-    """The truth-steered samples depend on no weight: each fold reuses them."""
+    """The truth-steered samples depend on no weight and no rule: each fold reuses them."""
     return samples(issue)
 
 
 def fit_weights(issues: list[Issue], C: float = 1.0, start_bias: float = 0.5,
-                rules: Rules = SHIPPED) -> dict[str, float]:
+                off: frozenset = frozenset()) -> dict[str, float]:
     """Fit on the truth-steered runs of `issues`, run the segmenter with that
-    fit to collect the runs its own decisions lead to, and fit again on both."""
+    fit to collect the runs its own decisions lead to, and fit again on both.
+    Cues in `off` get weight 0, and rules in it are not applied."""
     features, labels, names = _pooled(steered_samples(issue) for issue in issues)
     if not labels:
         raise ValueError("no heading runs to fit on: the issues are all indented dumps or empty")
-    off = [names.index(name) for name in rules.off]
     X = np.array(features)
-    X[:, off] = 0.0  # the steered runs were recorded with every cue on
-    first = _weights(names, *fit_logistic(X, labels, C), start_bias, rules.off)
-    more_features, more_labels, _ = _pooled(samples(issue, first, rules) for issue in issues)
+    X[:, [names.index(name) for name in off if name in names]] = 0.0  # recorded with every cue on
+    first = _weights(names, *fit_logistic(X, labels, C), start_bias, off)
+    more_features, more_labels, _ = _pooled(samples(issue, first, off) for issue in issues)
     X = np.vstack([X, np.array(more_features).reshape(-1, len(names))])
-    return _weights(names, *fit_logistic(X, labels + more_labels, C), start_bias, rules.off)
+    return _weights(names, *fit_logistic(X, labels + more_labels, C), start_bias, off)
 
 
 def _pooled(parts):

@@ -11,11 +11,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import eval_parser  # noqa: E402
 import fit_segmenter  # noqa: E402
-from fit_segmenter import Decider, Issue, deciding, issues_in  # noqa: E402
+from fit_segmenter import Decider, Issue, issues_in  # noqa: E402
 from lomo import by_month, folds, leave_one_month_out  # noqa: E402
 from logreg import fit_logistic, predict  # noqa: E402
 
-from archive.ingest import parse_file, segment  # noqa: E402
+from archive.ingest import parse_file, segment, starts  # noqa: E402
+from archive.ingest.lines import split_lines  # noqa: E402
 
 PLACES = ["清河县", "松溪镇", "柳湾村", "南山乡", "白沙镇", "河口镇"]
 WORKS = ["春耕生产", "老街改造", "河道清淤", "农贸市场搬迁", "社区食堂开业", "体育公园开工"]
@@ -87,18 +88,18 @@ def test_the_refit_on_two_months_scores_the_third(corpus, monkeypatch):
     fitted = []
     real_fit = fit_segmenter.fit_weights
     monkeypatch.setattr(fit_segmenter, "fit_weights", lambda train: fitted.append(train) or real_fit(train))
-    shipped = dict(segment.WEIGHTS)
+    shipped = dict(starts.WEIGHTS)
     issues = [i for i in issues_in(corpus) if i.month]
     result = leave_one_month_out(issues, fit_segmenter.fit_weights, eval_parser.score_with)
     assert [len(train) for train in fitted] == [4, 4, 4]
     assert {month: t["issues"] for month, t in result.items()} == {"2031-01": 2, "2031-02": 2, "2031-03": 2}
     assert all(t["truth"] == 8 and t["matched"] <= 8 for t in result.values())
-    assert segment.WEIGHTS == shipped  # no fold leaves its weights behind
+    assert starts.WEIGHTS == shipped and starts.Decider().weights == shipped  # no fold leaves its weights behind
 
 
 def test_a_fit_gives_every_weight_and_keeps_the_priors(corpus):
     weights = fit_segmenter.fit_weights(issues_in(corpus)[:4])
-    assert set(weights) == set(segment.WEIGHTS)
+    assert set(weights) == set(starts.WEIGHTS)
     assert all(weights[name] == value for name, value in fit_segmenter.PRIORS.items())
     assert all(round(value, 1) == value for value in weights.values())
 
@@ -108,17 +109,16 @@ def test_the_decider_with_the_shipped_weights_parses_as_the_segmenter_does(corpu
     cache: dict = {}
     expected = [a.as_json() for a in parse_file(issue.text).articles]
     for _ in range(2):  # the second pass reads every feature from the cache
-        with deciding(Decider(segment.WEIGHTS, cache=cache)):
-            assert [a.as_json() for a in parse_file(issue.text).articles] == expected
+        assert [a.as_json() for a in parse_file(issue.text, decider=Decider(cache=cache)).articles] == expected
     assert cache
 
 
 def test_cached_features_are_the_features_computed_afresh(corpus):
     issue = Issue(corpus / "2031-02-03.txt", corpus / "2031-02-03.truth.jsonl")
-    fresh = fit_segmenter.samples(issue, segment.WEIGHTS)
+    fresh = fit_segmenter.samples(issue, starts.WEIGHTS)
     fit_segmenter.feature_cache(issue).clear()
     fit_segmenter.steered_samples(issue)  # fills the cache along the truth's decisions
-    again = fit_segmenter.samples(issue, segment.WEIGHTS)
+    again = fit_segmenter.samples(issue, starts.WEIGHTS)
     assert fresh[:2] == again[:2] and fresh[1].count(False) == 2  # two sub-headings: two runs to keep
 
 
@@ -148,22 +148,24 @@ def test_logistic_regression_rejects_mismatched_rows():
         fit_logistic([[1.0, 2.0]], [True, False])
 
 
-def test_the_ablation_rules_with_none_removed_are_the_shipped_hard_rules(corpus):
-    import ablate_rules
-    from archive.ingest.lines import split_lines
+class NotingDecider(Decider):
+    def decide(self, c):
+        self.decisions = getattr(self, "decisions", []) + [super().decide(c)]
+        return self.decisions[-1]
 
-    kept, no_dash = ablate_rules.rules_without(), ablate_rules.rules_without("quote_furniture")
-    seen = []
 
-    def decide(lines, i, end, current, topics):
-        run = (lines, i, end, current)
-        seen.append((kept.never(*run), kept.always(*run), no_dash.never(*run)))
-        assert seen[-1][:2] == (segment.never_starts(*run), segment.always_starts(*run))
-        return True
+def test_a_rule_left_out_is_not_applied(corpus):
+    text = ((corpus / "2031-01-04.txt").read_text(encoding="utf-8")
+            + "\n在信中他这样写道——\n\n" + SENTENCES[0] + "\n")  # a dash line alone: never a headline
+    shipped, without = NotingDecider(), NotingDecider(off=frozenset({"quote_furniture"}))
+    segment.segment(split_lines(text), shipped)
+    segment.segment(split_lines(text), without)
+    assert (shipped.decisions[-1].rule, shipped.decisions[-1].start) == ("quote_furniture", False)
+    assert without.decisions[-1].rule == "score"
+    with pytest.raises(ValueError):
+        Decider(off=frozenset({"no_such_rule"}))
 
-    text = (corpus / DAYS[0]).with_suffix(".txt").read_text(encoding="utf-8")
-    with deciding(decide):  # a dash line alone: never a headline, unless that rule is removed
-        segment.segment(split_lines(text + "\n在信中他这样写道——\n\n" + SENTENCES[0] + "\n"))
-    assert seen[-1] == (True, False, False)
-    assert ablate_rules.rules_without("same_topic").off == {"same_topic"}
-    assert not ablate_rules.rules_without("a_voice").off
+
+def test_a_fit_without_a_cue_gives_it_no_weight(corpus):
+    weights = fit_segmenter.fit_weights(issues_in(corpus)[:4], off=frozenset({"body_size", "dateline_follows"}))
+    assert weights["body_size"] == 0.0 and weights["dateline_follows"] == 0.0

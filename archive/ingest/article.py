@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-from . import patterns
-from .lines import BYLINE_LINE, DATE_LINE, EDITOR_NOTE, FIGURE, SPEECH_TITLE, Line, bullet_item
-from .records import Byline, Caption, ParsedArticle, Sidebar
-from .headstack import NUMBER_LINE, lead_size
 from .blocks import Block, opens_with_dateline
-from .segment import COLUMN_TAG, FOLLOW_ON, NOTICE_TITLE
+from .fields import credit_bylines, parse_bylines, parse_dateline, signature_bylines, split_credit, unique_bylines
+from .headstack import lead_size
+from .lines import Line, bullet_item
+from .patterns import (
+    BYLINE_LINE, CAPTION_START, COLUMN_TAG, DATE_LINE, EDITOR_NOTE, FIGURE, FOLLOW_ON, KEY_POINTS, NOTICE_TITLE,
+    NUMBER_LINE, SPEECH_TITLE,
+)
+from .records import Caption, ParsedArticle, Sidebar
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
@@ -119,13 +122,9 @@ def _is_sentence(text: str) -> bool:
     return len(text) >= SENTENCE_LONG and bool(re.search(r"[，。；]", text))
 
 
-# A news report's key-points box (核心阅读) opens its body like a dateline does.
-KEY_POINTS = re.compile(r"^核心阅读[：:]?$")
-
-
 def _is_news_summary(body: list[Line]) -> bool:
     """A short unpunctuated line between a tagged title and the dateline (or
-    the 核心阅读 box) of a news report is its subtitle: `…（权威发布）` over
+    the 核心阅读 box, which opens a body like a dateline does) of a news report is its subtitle: `…（权威发布）` over
     `不再实行特种行业管理`. Commentary prints its lead quote there, but never
     over a dateline."""
     if len(body) < 2 or body[0].kind not in ("head", "text"):
@@ -133,7 +132,7 @@ def _is_news_summary(body: list[Line]) -> bool:
     line, after = body[0].text, body[1]
     if len(line) > SUMMARY_MAX or re.search(r"[。！？]”?$", line) or BYLINE_LINE.match(line):
         return False
-    return bool(KEY_POINTS.match(after.text) or (after.kind == "text" and patterns.parse_dateline(after.text)))
+    return bool(KEY_POINTS.match(after.text) or (after.kind == "text" and parse_dateline(after.text)))
 
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
@@ -198,8 +197,7 @@ def _reports_event(line: str) -> bool:
 
 
 def _reads_as_summary(second: str) -> bool:
-    return bool(SUBTITLE_START.match(second)
-                or (len(second) >= SENTENCE_LONG and re.search(r"[，。；]", second)))
+    return bool(SUBTITLE_START.match(second)) or _is_sentence(second)
 
 
 def _column_tag(title: str) -> str:
@@ -229,7 +227,7 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
         if EDITOR_NOTE.match(text) and len(text) > 6:
             article.editor_note.append(EDITOR_NOTE.sub("", text, count=1).strip())
             continue
-        if note_open and not patterns.parse_dateline(text) and line.kind == "text":
+        if note_open and not parse_dateline(text) and line.kind == "text":
             article.editor_note.append(text)
             continue
         note_open = False
@@ -238,7 +236,7 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
             continue
         if line.kind == "credit" and article.captions and not article.captions[-1].credit:
             article.captions[-1].credit = text
-            article.bylines += patterns.credit_bylines(text)
+            article.bylines += credit_bylines(text)
             continue
         if _is_caption(line, following):
             _add_caption(article, text)
@@ -248,7 +246,7 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
         article.sidebar = Sidebar(sidebar_title, items)
     elif sidebar_title:
         article.paragraphs.insert(0, sidebar_title)
-    _tidy_bylines(article)
+    article.bylines = unique_bylines(article.bylines)
 
 
 def _next_is_bullet(body: list[Line], index: int) -> bool:
@@ -258,19 +256,19 @@ def _next_is_bullet(body: list[Line], index: int) -> bool:
 def _is_caption(line: Line, following: Line | None) -> bool:
     if line.kind != "text":
         return False
-    if patterns.CAPTION_START.match(line.text):
+    if CAPTION_START.match(line.text):
         return True
-    if following is not None and following.kind == "credit" and patterns.split_credit(following.text):
+    if following is not None and following.kind == "credit" and split_credit(following.text):
         return True
-    split = patterns.split_credit(line.text)
+    split = split_credit(line.text)
     return bool(split and split[0])
 
 
 def _add_caption(article: ParsedArticle, text: str) -> None:
-    split = patterns.split_credit(text)
+    split = split_credit(text)
     if split and split[0]:
         article.captions.append(Caption(split[0], split[1]))
-        article.bylines += patterns.credit_bylines(split[1])
+        article.bylines += credit_bylines(split[1])
     else:
         article.captions.append(Caption(text, ""))
 
@@ -281,7 +279,7 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
         article.dropped_duplicates.append(text)
         return
     if not article.paragraphs and article.dateline is None:
-        found = patterns.parse_dateline(text)
+        found = parse_dateline(text)
         if found:
             article.dateline, bylines = found
             article.bylines = bylines + article.bylines
@@ -290,7 +288,7 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
         byline_text = _leading_byline(text)
     if byline_text:
         known = {b.name for b in article.bylines}
-        found = patterns.signature_bylines(byline_text) or patterns.parse_bylines(byline_text)
+        found = signature_bylines(byline_text) or parse_bylines(byline_text)
         article.bylines += [b for b in found if b.name not in known]
     article.paragraphs.append(text)
 
@@ -303,19 +301,6 @@ def _leading_byline(text: str) -> str:
     """`（记者 张三 李四）` or `记者张三、李四` opening a paragraph."""
     head = LEADING_BYLINE.match(text)
     return head.group() if head and BYLINE_LINE.match(head.group()) else ""
-
-
-def _tidy_bylines(article: ParsedArticle) -> None:
-    """Each (name, role) once, photographers last."""
-    seen: set[tuple[str, str]] = set()
-    unique: list[Byline] = []
-    for byline in article.bylines:
-        key = (byline.name, byline.role)
-        if key not in seen:
-            seen.add(key)
-            unique.append(byline)
-    article.bylines = ([b for b in unique if b.role != "摄影"]
-                       + [b for b in unique if b.role == "摄影"])
 
 
 def _kind(article: ParsedArticle) -> str:

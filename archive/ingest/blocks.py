@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-from . import patterns
+from .fields import parse_dateline
 from .lines import Line
 
 
@@ -26,6 +27,7 @@ class Block:
     opening_upto: int = 0  # lines already counted in `opening`
     opening_vector: dict[str, float] | None = None
     marked: bool = False  # the dump's indentation marked its headline
+    started_by: Any = None  # the starts.Decision that opened it
 
 
 def run_end(lines: list[Line], i: int, stop_after: re.Pattern | None = None) -> int:
@@ -45,4 +47,4 @@ def body_chars(block: Block) -> int:
 
 def opens_with_dateline(body: list[Line]) -> bool:
     """A dated news report: a dateline within the first lines of its body."""
-    return any(line.kind == "text" and patterns.parse_dateline(line.text) for line in body[:3])
+    return any(line.kind == "text" and parse_dateline(line.text) for line in body[:3])

@@ -11,20 +11,12 @@ from __future__ import annotations
 import re
 
 from .cues import signature
-from .lines import NUMBER_IN_BRACKETS, Line
+from .lines import Line
+from .patterns import FOLLOW_ON, NUMBER_LINE, SECTION_NUMBER
 from .roundups import is_label_stack
 
-# The headline is over once a `——` subtitle has been printed.
-DASH_SUBTITLE = re.compile(r"^——")
-# Section numbers open the body: 一 / 一、 / （一） / ① / 第一部分.
-SECTION_NUMBER = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、．.]?$|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-    r"|[①-⑳]|第[一二三四五六七八九十百\d]+(?:章|节|部分|篇))"
-)
 # A decree prints its issuer and number under its title: 某某令 / 第七百号.
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
-NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
-                         r"|" + NUMBER_IN_BRACKETS.pattern)
 # …but a decree or notice headed by its own name prints its number as the subtitle.
 ISSUED_TITLE = re.compile(r"(?:令|公告|通告)$")
 # A message printed under its news headline carries its own label: 贺信, 回信, 贺电.
@@ -39,7 +31,7 @@ def stack_size(run: list[Line]) -> int:
         if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)
                       or DOCUMENT_LABEL.match(line.text)):
             return index
-        if index and DASH_SUBTITLE.match(line.text):
+        if index and FOLLOW_ON.match(line.text):
             return index + 1
     return len(run)
 

@@ -2,10 +2,12 @@
 indented, every headline line flush (see lines.indent_marks_body)."""
 from __future__ import annotations
 
-from . import patterns
 from .blocks import Block, run_end
+from .fields import page_marker
 from .headstack import stack_size
-from .lines import BYLINE_LINE, Line
+from .lines import Line
+from .patterns import BYLINE_LINE
+from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
 HEADLINE_MAX = 200  # characters: real headlines run to 160
@@ -23,18 +25,19 @@ def segment_indented(lines: list[Line]) -> list[Block]:
     i = 0
     while i < len(lines):
         if lines[i].kind == "page":
-            page, page_name = patterns.page_marker(lines[i].text)
+            page, page_name = page_marker(lines[i].text)
             current = None
             i += 1
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True)
+            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True,
+                            started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end
             continue
         if current is None:
-            current = Block([], page, page_name, marked=True)
+            current = Block([], page, page_name, marked=True, started_by=Decision(True, PAGE_TOP))
             blocks.append(current)
         current.lines.append(lines[i])
         i += 1
