@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ingest import date_from_filename, read_text, segment, starts  # noqa: E402
+from archive.ingest.headline import ends_on_soft_kicker  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
 from archive.ingest.starts import Decision  # noqa: E402
 from logreg import fit_logistic, predict  # noqa: E402
@@ -125,7 +126,7 @@ def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
     if any(starts.get(line.no) for line in lines[i:end]):
         return True
-    return bool(i and starts.get(lines[i - 1].no) and segment._soft_kicker(current))
+    return bool(i and starts.get(lines[i - 1].no) and ends_on_soft_kicker(current))
 
 
 def truth_starts(issue: Issue, lines: list) -> dict[int, bool]:
