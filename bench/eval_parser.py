@@ -85,7 +85,12 @@ def heading(article: dict) -> tuple[str, str, str]:
     return article.get("kicker", ""), article["title"], article.get("subtitle", "")
 
 
-COUNTS = ("issues", "parsed", "truth", "matched", "title", "heading", "seconds")
+# Where it fails: a truth article missed because the parser joined it to another
+# (merged) or cut it up (split); a matched one whose two-line headline was read
+# the other way round (kicker+title for title+subtitle or back: swapped), whose
+# title is otherwise wrong, or whose title is right but kicker/subtitle not.
+FAILURES = ("merged", "split", "swapped", "title_wrong", "roles_wrong")
+COUNTS = ("issues", "parsed", "truth", "matched", "title", "heading", "seconds", *FAILURES)
 
 
 def add(*totals: dict) -> dict:
@@ -102,12 +107,33 @@ def score_issue(issue: Issue, errors: list[str] | None = None, show_fields: bool
     pairs = match(parsed, truth)
     counts = dict(issues=1, parsed=len(parsed), truth=len(truth), matched=len(pairs), seconds=seconds,
                   title=sum(parsed[pi]["title"] == truth[ti]["title"] for pi, ti in pairs),
-                  heading=sum(heading(parsed[pi]) == heading(truth[ti]) for pi, ti in pairs))
+                  heading=sum(heading(parsed[pi]) == heading(truth[ti]) for pi, ti in pairs),
+                  **failures(parsed, truth, pairs))
     if errors is not None:
         errors += _mismatches(issue.text, parsed, truth, pairs)
     if show_fields:
         print_field_diffs(issue.text, parsed, truth, pairs)
     return counts
+
+
+def failures(parsed: list[dict], truth: list[dict], pairs) -> dict[str, int]:
+    """Counts of the FAILURES kinds in one issue."""
+    found = dict.fromkeys(FAILURES, 0)
+    units = [parsed_units(p) for p in parsed]
+    for ti in set(range(len(truth))) - {t for _, t in pairs}:
+        t_units = truth_units(truth[ti])
+        size = sum(map(len, t_units)) or 1
+        held = max((sum(len(u) for u in t_units if u in p_units) for p_units in units), default=0)
+        found["merged" if held * 2 >= size else "split"] += 1
+    for pi, ti in pairs:
+        got, want = heading(parsed[pi]), heading(truth[ti])
+        if got[1] == want[1]:
+            found["roles_wrong"] += got != want
+        elif (got[0], got[1]) == (want[1], want[2]) or (got[1], got[2]) == (want[0], want[1]):
+            found["swapped"] += 1
+        else:
+            found["title_wrong"] += 1
+    return found
 
 
 def _mismatches(text_path: Path, parsed: list[dict], truth: list[dict], pairs) -> list[str]:
@@ -154,6 +180,14 @@ def report(name: str, t: dict) -> None:
           f"(parse {t['seconds']:.2f} s)")
 
 
+def failure_table(name: str, rows: list[tuple[str, dict]]) -> None:
+    """Where each month fails, in truth articles (see FAILURES)."""
+    print(f"\n| {name}: where it fails | " + " | ".join(FAILURES) + " | extra parsed |")
+    print("|---|" + "--:|" * (len(FAILURES) + 1))
+    for label, t in rows:
+        print(f"| {label} | " + " | ".join(str(t[kind]) for kind in FAILURES) + f" | {t['parsed'] - t['matched']} |")
+
+
 def table(name: str, rows: list[tuple[str, dict]]) -> None:
     """A Markdown table: one row of counts and figures per (label, totals)."""
     print(f"\n| {name} | issues | parsed | truth | matched | P | R | F1 | title exact | k+t+s exact |")
@@ -186,6 +220,7 @@ def evaluate_set(issues: list[Issue], show_errors: int, lomo: bool) -> None:
             rows.append(("left out, pooled", add(*left_out.values())))
         print(f"{name}: leave-one-month-out refits and scores took {time.perf_counter() - started:.1f} s")
     table(name, rows)
+    failure_table(name, rows)
 
 
 def main() -> int:

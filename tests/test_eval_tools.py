@@ -169,3 +169,22 @@ def test_a_rule_left_out_is_not_applied(corpus):
 def test_a_fit_without_a_cue_gives_it_no_weight(corpus):
     weights = fit_segmenter.fit_weights(issues_in(corpus)[:4], off=frozenset({"body_size", "dateline_follows"}))
     assert weights["body_size"] == 0.0 and weights["dateline_follows"] == 0.0
+
+
+def article(kicker, title, subtitle, *paragraphs):
+    return {"kicker": kicker, "title": title, "subtitle": subtitle, "paragraphs": list(paragraphs),
+            "captions": [], "sidebar": None, "editor_note": []}
+
+
+def test_failures_name_merged_split_swapped_and_wrong_headings():
+    a, b, c = SENTENCES
+    x, y, z = "东关街道的社区食堂开业了。", "老人们在这里吃上了热乎饭。", "志愿者每天上门送餐到家。"
+    d, e = "体育公园开工仪式在南山乡举行。", "白沙镇的河道清淤工程已经过半。"
+    truth = [article("", "甲", "乙", a), article("", "丙", "", b * 3), article("", "戊", "", c),
+             article("", "丁", "", x, y, z), article("引", "己", "", d), article("引", "辛", "", e)]
+    parsed = [article("甲", "乙", "", a),  # two lines read the other way round
+              article("", "丙", "", b * 3, c),  # 戊 joined to 丙
+              article("", "丁", "", x), article("", "一", "", y), article("", "二", "", z),  # 丁 cut in three
+              article("", "庚", "", d), article("", "辛", "", e)]
+    found = eval_parser.failures(parsed, truth, eval_parser.match(parsed, truth))
+    assert found == {"merged": 1, "split": 1, "swapped": 1, "title_wrong": 1, "roles_wrong": 1}
