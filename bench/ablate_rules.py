@@ -59,10 +59,10 @@ def main() -> int:
         return 2
     started = time.perf_counter()
     base = left_out(issues)
-    print("| kept (shipped) | | " + " | ".join(
-        "F1 {:.4f} / title {:.4f}".format(*figures(t)[2:4]) for t in base.values()) + " |")
-    print("\n| kind | removed | " + " | ".join(f"{m} left out" if m != "pooled" else "pooled" for m in base)
-          + " |  (change ×100 of F1 / title exact; + means the rule costs that month)")
+    print("Kept (shipped rules), left out: " + "; ".join(
+        "{} F1 {:.4f} / title {:.4f}".format(month, *figures(t)[2:4]) for month, t in base.items()))
+    print("Cells: change x100 of F1 / title exact when the rule is removed (+: the month is better without it).\n")
+    print("| kind | removed | " + " | ".join(f"{m} left out" if m != "pooled" else "pooled" for m in base) + " |")
     print("|---|---|" + "--:|" * len(base), flush=True)
     for name in args.only or known:
         print(row(known[name], name, left_out(issues, frozenset({name})), base), flush=True)
