@@ -48,6 +48,9 @@ def main() -> int:
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "rmrb-dev"))
     parser.add_argument("--only", nargs="+", metavar="NAME", help="remove only these rules or cues")
     args = parser.parse_args()
+    if not Path(args.corpus).is_dir():
+        print(f"ablate: corpus directory {args.corpus} is absent", file=sys.stderr)
+        return 2
     issues = issues_in(Path(args.corpus), "*.truth.jsonl")
     if len({issue.month for issue in issues if issue.month}) < 2:
         print(f"ablate: {args.corpus} needs *.truth.jsonl issues from two months or more", file=sys.stderr)
