@@ -188,3 +188,28 @@ def test_failures_name_merged_split_swapped_and_wrong_headings():
               article("", "庚", "", d), article("", "辛", "", e)]
     found = eval_parser.failures(parsed, truth, eval_parser.match(parsed, truth))
     assert found == {"merged": 1, "split": 1, "swapped": 1, "title_wrong": 1, "roles_wrong": 1}
+
+
+def test_eval_prints_month_rows_and_left_out_rows_only_for_sets_spanning_months(corpus, tmp_path_factory,
+                                                                                 monkeypatch, capsys):
+    single = tmp_path_factory.mktemp("single") / "one-month"
+    single.mkdir()
+    for name in DAYS[:2]:
+        for suffix in (".txt", ".truth.jsonl"):
+            (single / f"{name}{suffix}").write_bytes((corpus / f"{name}{suffix}").read_bytes())
+    for path, name, months, left_out in ((corpus, corpus.name, ["2031-01", "2031-02", "2031-03", "undated"], True),
+                                         (single.parent, "one-month", [], False)):
+        monkeypatch.setattr(sys, "argv", ["eval_parser.py", str(path)])
+        assert eval_parser.main() == 0
+        out = capsys.readouterr().out
+        rows = [line.split(" | ")[0].lstrip("| ") for line in out.splitlines() if line.startswith("| 20")]
+        assert [m for m in months if f"| {m} |" in out] == months
+        assert ("| left out, pooled |" in out) is left_out
+        assert all(row[:7] in months for row in rows)
+        assert f"{name}: articles parsed" in out
+
+
+def test_eval_says_so_when_the_corpus_is_absent(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["eval_parser.py", str(tmp_path / "nowhere")])
+    assert eval_parser.main() == 2
+    assert "absent" in capsys.readouterr().err
