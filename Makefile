@@ -51,8 +51,11 @@ restore: venv
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py restore_archive $(FROM)
 
+# Parser figures per corpus set; a set spanning months also gets each month's row and,
+# for *.truth.jsonl sets, each month scored with the start weights refitted on the
+# other months (leave one month out; about a minute on rmrb-dev). NO_LOMO=1 skips the refits.
 eval: venv
-	$(PY) bench/eval_parser.py $(CORPUS)
+	$(PY) bench/eval_parser.py $(CORPUS) $(if $(NO_LOMO),--no-lomo)
 
 # Search latency at 10k and 100k articles, Whoosh beside SQLite FTS5 (docs/performance.md).
 # Loads are cached under /tmp/bench-search; the 100k one takes about an hour the first time.
