@@ -6,6 +6,7 @@ Only collected when SOLR_URL is set (tests/conftest.py); run on its own without 
 it fails instead of skipping."""
 import json
 import os
+import time
 import urllib.parse
 import urllib.request
 
@@ -21,6 +22,7 @@ if not SOLR_URL:
                 pytrace=False)
 NODES = [u.rstrip("/") for u in os.environ.get("SOLR_URLS", SOLR_URL).split(",")]
 COLLECTION = os.environ.get("SOLR_COLLECTION", "archive")
+RUN = os.environ.get("SOLR_RUN", "")  # the launcher's control folder (solr/cloud)
 KIND = "tests.solr_cluster"  # django_ct of this module's documents, removed after each test
 
 # Invented articles (never corpus text).
@@ -34,9 +36,9 @@ ARTICLES = [
 ]
 
 
-def request(path, data=None, node=SOLR_URL):
+def request(path, data=None, node=SOLR_URL, collection=COLLECTION):
     body = None if data is None else json.dumps(data, ensure_ascii=False).encode("utf-8")
-    req = urllib.request.Request(f"{node}/{COLLECTION}/{path}", data=body,
+    req = urllib.request.Request(f"{node}/{collection}/{path}", data=body,
                                  headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(req, timeout=30) as response:
         return json.load(response)
@@ -45,6 +47,17 @@ def request(path, data=None, node=SOLR_URL):
 def select(node=SOLR_URL, **params):
     params.setdefault("fl", "id")
     return request("select?" + urllib.parse.urlencode(params), node=node)
+
+
+def facet_counts(node=SOLR_URL, **params) -> dict:
+    response = select(node, rows=0, **params, **{"json.facet": json.dumps({
+        "paper": {"type": "terms", "field": "paper"},
+        "bylines": {"type": "terms", "field": "bylines"},
+        "month": {"type": "terms", "field": "month", "sort": "index asc"}})})
+    facets = response["facets"]
+    counts = {name: {b["val"]: b["count"] for b in facets[name]["buckets"]}
+              for name in ("paper", "bylines", "month")}
+    return {"count": facets["count"], **counts}
 
 
 def solr_document(article) -> dict:
@@ -74,7 +87,9 @@ def ids(response) -> set[str]:
     return {doc["id"] for doc in response["response"]["docs"]}
 
 
-class SolrClusterTests(SimpleTestCase):
+class ArticlesInSolr(SimpleTestCase):
+    """ARTICLES indexed and committed for each test, removed after it."""
+
     def setUp(self):
         self.clear()
         request("update?commit=true", [solr_document(a) for a in ARTICLES])
@@ -83,6 +98,8 @@ class SolrClusterTests(SimpleTestCase):
     def clear(self):
         request("update?commit=true", {"delete": {"query": f'django_ct:"{KIND}"'}})
 
+
+class SolrClusterTests(ArticlesInSolr):
     def test_a_phrase_of_characters_matches_only_where_they_stand_together(self):
         self.assertEqual(ids(select(q=gram_phrase("公共交通"))), {f"{KIND}.1"})
         self.assertEqual(ids(select(q=gram_phrase("公共"))), {f"{KIND}.1", f"{KIND}.2"})
@@ -103,19 +120,67 @@ class SolrClusterTests(SimpleTestCase):
         self.assertEqual(ids(select(q=gram_phrase("公共圖書館"))), {f"{KIND}.2"})
 
     def test_facet_counts_come_back_from_both_shards(self):
-        response = select(q=gram_phrase("公共"), rows=0, **{"json.facet": json.dumps({
-            "paper": {"type": "terms", "field": "paper"},
-            "bylines": {"type": "terms", "field": "bylines"},
-            "month": {"type": "terms", "field": "month", "sort": "index asc"}})})
-        facets = response["facets"]
-        counts = {name: {b["val"]: b["count"] for b in facets[name]["buckets"]}
-                  for name in ("paper", "bylines", "month")}
-        self.assertEqual(facets["count"], 2)
-        self.assertEqual(counts["paper"], {"east-daily": 1, "west-evening": 1})
-        self.assertEqual(counts["bylines"], {"林晓": 2, "周明": 1})
-        self.assertEqual(counts["month"], {"2021-03": 1, "2021-04": 1})
+        self.assertEqual(facet_counts(q=gram_phrase("公共")), {
+            "count": 2, "paper": {"east-daily": 1, "west-evening": 1},
+            "bylines": {"林晓": 2, "周明": 1}, "month": {"2021-03": 1, "2021-04": 1}})
 
     def test_every_node_answers_the_same(self):
         for node in NODES:
             with self.subTest(node=node):
                 self.assertEqual(ids(select(node, q=gram_phrase("公共交通"))), {f"{KIND}.1"})
+
+
+def cluster_status(node) -> dict:
+    return request(f"collections?action=CLUSTERSTATUS&collection={COLLECTION}", node=node,
+                   collection="admin")["cluster"]
+
+
+def serving(node, replicas_per_shard: int) -> bool:
+    """Every shard has a leader and `replicas_per_shard` active replicas on live nodes."""
+    status = cluster_status(node)
+    live = set(status["live_nodes"])
+    for shard in status["collections"][COLLECTION]["shards"].values():
+        up = [r for r in shard["replicas"].values()
+              if r["state"] == "active" and r["node_name"] in live]
+        if len(up) != replicas_per_shard or not any(r.get("leader") == "true" for r in up):
+            return False
+    return True
+
+
+def wait_for(condition, what, timeout=120):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not {what} after {timeout}s")
+        time.sleep(0.5)
+
+
+def order_node(number: int, action: str):
+    """Asks the launcher (solr/launcher LocalCloud) to stop or start a node; waits until done."""
+    order = os.path.join(RUN, f"node-{number}.{action}")
+    open(order, "w").close()
+    wait_for(lambda: not os.path.exists(order), f"node {number} {action}ed")
+
+
+class FailoverTests(ArticlesInSolr):
+    """With the node of one replica of each shard stopped, searches answer the same."""
+
+    def setUp(self):
+        if len(NODES) < 2 or not RUN:
+            self.fail("the failover test needs the cluster of `make test-solr` (SOLR_URLS, SOLR_RUN)")
+        super().setUp()
+
+    def searches(self, node):
+        return {"phrase": ids(select(node, q=gram_phrase("公共交通"))),
+                "words": ids(select(node, q=word_phrase("召开新闻发布会"))),
+                "facets": facet_counts(node, q=gram_phrase("公共"))}
+
+    def test_searches_answer_the_same_with_one_node_stopped(self):
+        survivor = NODES[1]
+        before = self.searches(survivor)
+        order_node(1, "stop")
+        self.addCleanup(wait_for, lambda: serving(survivor, 2), "all replicas active again")
+        self.addCleanup(order_node, 1, "start")
+        wait_for(lambda: serving(survivor, 1), "a leader for every shard on the surviving node")
+        self.assertEqual(len(cluster_status(survivor)["live_nodes"]), 1)
+        self.assertEqual(self.searches(survivor), before)

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
@@ -23,7 +24,7 @@ import org.apache.solr.embedded.JettySolrRunner;
  * files.
  *
  * <p>Once every replica is active it writes {@code <run>/cluster.env} (SOLR_URL,
- * SOLR_URLS, SOLR_ZK_HOST, SOLR_COLLECTION) and {@code <run>/solr.pid}: scripts wait
+ * SOLR_URLS, SOLR_ZK_HOST, SOLR_COLLECTION, SOLR_RUN) and {@code <run>/solr.pid}: scripts wait
  * for the env file and stop the cluster by the pid.
  *
  * <p>Arguments, all optional: --configset DIR (solr/configsets/archive), --run DIR
@@ -97,6 +98,8 @@ public final class LocalCloud {
             + zk
             + "\nSOLR_COLLECTION="
             + collection
+            + "\nSOLR_RUN="
+            + run
             + "\n",
         StandardCharsets.UTF_8);
     Files.move(partial, env);
@@ -109,7 +112,41 @@ public final class LocalCloud {
     }
     System.out.println("  ZooKeeper: " + zk);
     System.out.println("  (" + env + ") Stop with Ctrl-C or `make solr-stop`.");
-    stopped.await();
+    List<JettySolrRunner> fixed = List.copyOf(cluster.getJettySolrRunners());
+    while (!stopped.await(500, TimeUnit.MILLISECONDS)) {
+      for (int i = 0; i < fixed.size(); i++) {
+        obey(cluster, fixed.get(i), run.resolve("node-" + (i + 1)));
+      }
+    }
+  }
+
+  /**
+   * Failover tests stop and restart a node (1-based, in the order of SOLR_URLS) by
+   * creating {@code <run>/node-N.stop} or {@code node-N.start}; the file is removed
+   * once done. A restarted node keeps its port, so its URL stays valid.
+   */
+  private static void obey(MiniSolrCloudCluster cluster, JettySolrRunner node, Path request) {
+    Path stop = Path.of(request + ".stop");
+    Path start = Path.of(request + ".start");
+    try {
+      if (Files.exists(stop)) {
+        if (node.isRunning()) {
+          cluster.stopJettySolrRunner(node);
+          cluster.waitForJettyToStop(node);
+        }
+        System.out.println("Stopped node " + request.getFileName());
+        Files.delete(stop);
+      } else if (Files.exists(start)) {
+        if (!node.isRunning()) {
+          cluster.startJettySolrRunner(node, true);
+          cluster.waitForNode(node, 60);
+        }
+        System.out.println("Started node " + request.getFileName());
+        Files.delete(start);
+      }
+    } catch (Exception e) {
+      System.err.println("Could not obey " + request + ": " + e);
+    }
   }
 
   private static Map<String, String> options(String[] args) {
