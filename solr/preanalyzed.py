@@ -31,12 +31,10 @@ def tokens(stream) -> list[dict]:
     return found
 
 
-def encode(stream, stored: str | None = None) -> str:
-    """The JSON value of one pre-analyzed field; `stored` is the text Solr keeps, if any."""
-    value = {"v": "1", "tokens": tokens(stream)}
-    if stored is not None:
-        value["str"] = stored
-    return json.dumps(value, ensure_ascii=False)
+def encode(stream) -> str:
+    """The JSON value of one pre-analyzed field (indexed, not stored: the schema keeps
+    the text readers see in separate stored fields)."""
+    return json.dumps({"v": "1", "tokens": tokens(stream)}, ensure_ascii=False)
 
 
 def field_value(name: str, value: str) -> str:

@@ -87,6 +87,26 @@ def ids(response) -> set[str]:
     return {doc["id"] for doc in response["response"]["docs"]}
 
 
+class PreAnalyzedFieldTests(SimpleTestCase):
+    """Solr indexes exactly our analyzer's tokens, positions and offsets."""
+
+    def indexed(self, field, value):
+        params = {"analysis.fieldname": field, "wt": "json",
+                  "analysis.fieldvalue": preanalyzed.field_value(field, value)}
+        response = request("analysis/field?" + urllib.parse.urlencode(params))
+        steps = response["analysis"]["field_names"][field]["index"]
+        # Solr counts positions from 1.
+        return sorted((t["text"], t["position"] - 1, t["start"], t["end"]) for t in steps[-1])
+
+    def test_words_with_sub_words_at_the_parents_position(self):
+        text = "中華人民共和國成立紀念日前夕 新線開通"
+        self.assertEqual(self.indexed("text", text), sorted(analysis.words(text, subwords=True)))
+
+    def test_character_grams_with_the_gap_of_a_space(self):
+        text = "公共交通 建設ABC"
+        self.assertEqual(self.indexed("grams", text), sorted(analysis.grams(text)))
+
+
 class ArticlesInSolr(SimpleTestCase):
     """ARTICLES indexed and committed for each test, removed after it."""
 
