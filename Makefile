@@ -92,3 +92,20 @@ N ?= 100000
 SCALE_ROOT ?= /tmp/bench-scale
 bench-scale: venv
 	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS) --root $(SCALE_ROOT)
+
+# A local SolrCloud (issue #24): 2 nodes and their own ZooKeeper on 127.0.0.1, the
+# configset solr/configsets/archive, collection `archive` (2 shards x 2 replicas),
+# through Solr's MiniSolrCloudCluster (solr/launcher, Java 17 + Maven, versions pinned).
+# `make solr` stays in the foreground and prints the node URLs; stop it with Ctrl-C,
+# or `make solr-stop` for one started by `solr/cloud start`. Details: docs/deploy.md.
+.PHONY: solr solr-stop test-solr
+solr:
+	solr/cloud run
+
+solr-stop:
+	solr/cloud stop
+
+# The Solr tests against a cluster started for them and stopped after; without
+# SOLR_URL `make test` does not collect them (tests/conftest.py).
+test-solr: venv
+	solr/cloud with $(PY) -m pytest -q tests/test_solr_cluster.py
