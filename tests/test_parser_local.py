@@ -74,7 +74,7 @@ def test_pointer_box_with_bracketed_pages():
 
 @pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版"])
 def test_pointer_lines_are_never_headings(line):
-    assert classify(line) == "text"
+    assert classify(line) in ("text", "endnote")
     text = f"柳湾公园新添夜跑步道\n\n本报讯（记者 安可）{STORY[0]}\n\n{line}\n"
     [article] = articles(text)
     assert article.paragraphs[-1] == line
@@ -114,6 +114,13 @@ def test_a_series_under_one_headline_stays_one_article():
     # first item's heading: the items stay in one article.
     text = (f"春节，他们在岗位上\n\n河畔医院护士林晓——\n\n看到患者出院最开心\n\n本报记者 苗一\n\n{STORY[0]}\n\n"
             f"公交调度员周川——\n\n守好每一趟末班车\n\n本报记者 付林\n\n{STORY[1]}\n")
+    assert len(articles(text)) == 1
+
+
+def test_accounts_told_to_a_reporter_stay_one_series():
+    # 本报记者 某某整理 signs a first-person account, and People's Daily prints those in series.
+    text = (f"河畔村的新变化\n\n本报记者 苗一整理\n\n{STORY[0]}\n\n"
+            f"柳湾村的新变化\n\n本报记者 付林整理\n\n{STORY[1]}\n")
     assert len(articles(text)) == 1
 
 

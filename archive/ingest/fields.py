@@ -104,8 +104,8 @@ def is_author_line(text: str) -> bool:
     if len(text) > AUTHOR_LINE_MAX:
         return False
     marked = AUTHOR_MARKED.match(text)
-    if marked:  # ◆ 记者说 is a column tag, not a writer
-        return not ROLE.search(re.sub(r"\s+", "", marked["name"]))
+    if marked:  # a name, by its surname: ■小贴士 and ■编后 are box labels
+        return is_bare_author(marked["name"])
     return bool(WRITER_CREDIT.match(text) or AUTHOR_UNIT.match(text))
 
 

@@ -161,7 +161,9 @@ def _after_signed_story(c: Candidate) -> bool:
     same way, but prints the series' headline over the first item's heading: there
     the current headline has two lines or more.)"""
     body = c.current.lines[len(c.current.heads):]
-    return len(c.current.heads) == 1 and bool(body) and body[0].kind == "byline"
+    # 本报记者 某某整理 signs an account told to the reporter: the items of a series.
+    as_told = any(line.text.endswith("整理") for line in (body[:1] + c.lines[c.end:c.end + 1]))
+    return len(c.current.heads) == 1 and bool(body) and body[0].kind == "byline" and not as_told
 
 
 def after_writer_credit(c: Candidate) -> bool:

@@ -100,12 +100,10 @@ def classify(text: str) -> str:
         return "furniture"
     if MARKER.match(text):
         return "marker"
-    # A pointer (…详见第5版) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
-    if len(text) <= MAX_HEADING and (("版" in text or text[:1] in POINTER_MARKS) and POINTER.search(text)
-                                     or has_trailing_byline(text)):
-        return "text"
     if is_author_line(text):
         return "byline"
+    if text[:1] in POINTER_MARKS and len(text) <= MAX_HEADING and POINTER.search(text):
+        return "text"  # a 导读 entry (▶ 某某 A3, ●某某（A3）), not a list item
     if BULLET.match(text) and len(text) < 120 and not text.startswith("——"):
         return "bullet"
     if is_credit(text):
@@ -116,6 +114,9 @@ def classify(text: str) -> str:
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
+    # A pointer (…详见第5版) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
+    if len(text) <= MAX_HEADING and ("版" in text and POINTER.search(text) or has_trailing_byline(text)):
+        return "text"
     if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
             and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)):
         return "head"

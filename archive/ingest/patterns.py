@@ -72,7 +72,7 @@ AUTHOR_LINE = re.compile(
 # An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
-AUTHOR_MARKED = re.compile(rf"^[□◎■◆◇●○☆★]\s*(?P<name>{SPACED_NAME})$")
+AUTHOR_MARKED = re.compile(rf"^[□◎■]\s*(?P<name>{SPACED_NAME})$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
@@ -101,7 +101,7 @@ DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s
 TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})"
                              rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}})[）)])$")
 # Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
-WRITTEN_UP = re.compile(rf"^[（(](?P<by>{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
+WRITTEN_UP = re.compile(rf"^[（(](?P<by>(?:{ROLE.pattern})?\s*{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
 
 # A photo credit: 本报记者 戎禹仁摄 / 新华社记者 张博文摄 / 陈勇摄（人民视觉）
 CREDIT = re.compile(
@@ -145,8 +145,8 @@ _REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特�
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,3}}"
-    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,3}})\s*(?:采访整理|报道|整理)?[）)]?$"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
