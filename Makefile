@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load bench-scale backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search eval-rank bench-web bench-load bench-scale backup restore
 
 venv: $(VENV)/.installed
 
@@ -67,6 +67,11 @@ bench-search: venv
 # Search recall/precision on a throwaway import of one corpus set (a few minutes).
 eval-search: venv
 	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
+
+# Known-item ranking (MRR@20, success@1/10) beside SQLite FTS5 bm25 on a throwaway import of
+# rmrb-dev (~2 minutes); the figures are in docs/search-quality.md.
+eval-rank: venv
+	$(PY) bench/eval_rank.py $(CORPUS)/rmrb-dev
 
 # Page latency (home, issue, article, reporter, search) through gunicorn and wrk, on the
 # 100k-article archive bench-search loads (docs/performance.md).

@@ -40,7 +40,9 @@ import django
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from report import other_sections  # noqa: E402
 from search.analysis import fold, is_wordlike, query_words, segmenter  # noqa: E402
 
 PAPER, PAPER_SLUG = "人民日报", "rmrb"
@@ -303,6 +305,7 @@ def write_report(args, corpus: Corpus, stats: dict, checks: list[str], rows: lis
              "## Method", "", __doc__.split("\n\n", 1)[1].strip(), "", "## Example misses", "",
              *(["| class | query | what | article id | text around the match |",
                 "| --- | --- | --- | --- | --- |", *rows] if rows else ["None."])]
+    lines += [line for block in other_sections(args.out) for line in ("", block)]  # e.g. make eval-rank's
     Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
