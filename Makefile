@@ -5,7 +5,7 @@ CORPUS ?= ../shared/corpus
 # Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
 PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search eval-rank bench-web bench-load bench-scale backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search eval-rank eval-repeats bench-web bench-load bench-scale backup restore
 
 venv: $(VENV)/.installed
 
@@ -27,8 +27,10 @@ samples: migrate
 	  else echo "samples/$$slug: not found, skipped"; fi; \
 	done
 
-# The index is repaired (or rebuilt, after an analyzer change) before serving.
+# The index is repaired (or rebuilt, after an analyzer change) before serving; articles
+# imported before repeats were found get their fingerprints first (archive/repeats.py).
 index: samples
+	$(PY) manage.py find_repeats
 	$(PY) manage.py check_index --repair || $(PY) manage.py rebuild_index --noinput
 
 # gunicorn.conf.py: BIND (default 127.0.0.1:8000), WEB_CONCURRENCY, ... (docs/deploy.md).
@@ -72,6 +74,10 @@ eval-search: venv
 # rmrb-dev (~2 minutes); the figures are in docs/search-quality.md.
 eval-rank: venv
 	$(PY) bench/eval_rank.py $(CORPUS)/rmrb-dev
+
+# Precision and recall of repeat detection (archive/repeats.py) against rmrb-dev's truth.
+eval-repeats: venv
+	$(PY) bench/eval_repeats.py $(CORPUS)/rmrb-dev
 
 # Page latency (home, issue, article, reporter, search) through gunicorn and wrk, on the
 # 100k-article archive bench-search loads (docs/performance.md).

@@ -158,6 +158,11 @@ class MonthCount(Schema):
     count: int
 
 
+class AlsoIn(Schema):
+    label: str = Field(description="第4版 in the same issue, else the date (and the paper)")
+    url: str
+
+
 class SearchHit(Schema):
     paper: str
     paper_name: str
@@ -175,6 +180,7 @@ class SearchHit(Schema):
     snippet_html: str = Field(description="a passage of the text, HTML-escaped, matches in <mark>")
     url: str
     api_url: str
+    also_in: list[AlsoIn] = Field([], description="the other printings of this story (search with collapse=1)")
 
 
 class SearchOut(Paging):
@@ -182,6 +188,7 @@ class SearchOut(Paging):
     notices: list[str] = Field(description="how a mistyped query was read")
     facets: dict[str, list[FacetValue]] = Field(description="counts per filter parameter, largest first")
     months: list[MonthCount] = Field(description="hits per month, in date order")
+    folded: int = Field(description="hits left out as repeats of a listed story (0 with collapse=0)")
     hits: list[SearchHit]
     feed_url: str
     csv_url: str

@@ -9,7 +9,8 @@ is drawn, one per story (a text printed twice is one story). For each, three que
   3–5% of the articles;
 * name: a byline name, as the importer stored it, plus the best such word.
 
-Each runs through the site's own `search.searching.build(q)` (top 20 by relevance) and, as
+Each runs through the site's own `search.searching.search(q)` (top 20 by relevance, a story
+printed twice listed once, as on the search page and the API) and, as
 the reference, through SQLite FTS5 `bm25()` over jieba search-mode tokens (words and their
 dictionary sub-words) in three columns, headline weighted 3, body 1, names (bylines and
 photo credits) 2, the query's words AND-ed. A hit counts when it is the article or another
@@ -115,9 +116,10 @@ def _plain(text: str) -> bool:
 # -- us ----------------------------------------------------------------------
 
 def ours(q: str) -> list[int]:
-    from search.searching import build
+    """The first page of the search page and API: one hit per story (repeats folded)."""
+    from search.searching import search
 
-    return [int(r.pk) for r in build(q)[:DEPTH]]
+    return [int(hit.pk) for hit in search(q, per_page=DEPTH, facets=False, highlight=False).hits]
 
 
 # -- the FTS5 peer -------------------------------------------------------------
