@@ -1,4 +1,4 @@
-"""Refit the article-start weights of archive/ingest/segment.py.
+"""Refit the article-start weights of archive/ingest/starts.py.
 
     pip install scikit-learn   # not a project dependency: only this script uses it
     python bench/fit_segmenter.py [CORPUS_DIR] [--C 1.0] [--start-bias 0.5]
@@ -22,10 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive.ingest import read_text, segment  # noqa: E402
+from archive.ingest.headline import ends_on_soft_kicker  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
+from archive.ingest.starts import Decider, Decision  # noqa: E402
 
 
-# Weights kept as they are (see the comment above segment.WEIGHTS): this paper
+# Weights kept as they are (see the docstring of archive/ingest/starts.py): this paper
 # rarely exercises them, city dailies do.
 PRIORS = {"dateline_follows": 5.5, "editor_note_follows": 4.0, "notice_title": 4.0, "after_photo_item": 3.0,
           "roundup_item": -4.0, "dash_headline_short": -2.0, "next_voice": -3.0}
@@ -44,9 +46,9 @@ def start_lines(truth: Path) -> list[bool]:
 def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     """The truth starts an article in the run, or on the line just above it that
     the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
-    if any(starts.get(id(line)) for line in lines[i:end]):
+    if any(starts.get(line.no) for line in lines[i:end]):
         return True
-    return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
+    return bool(i and starts.get(lines[i - 1].no) and ends_on_soft_kicker(current))
 
 
 def samples(corpus: Path, steered: bool):
@@ -55,25 +57,21 @@ def samples(corpus: Path, steered: bool):
     deciding with the current weights, whose mistakes change what later runs
     see. Fitting on both (as DAgger does) is steadier than either alone."""
     features, labels, names = [], [], []
-    original = segment._starts_article
     for truth in sorted(corpus.glob("*.truth.jsonl")):
         text, _ = read_text(truth.with_name(truth.name.replace(".truth.jsonl", ".txt")))
         lines = split_lines(text)
         printed = [line for line in lines if line.kind != "page"]
-        starts = dict(zip(map(id, printed), start_lines(truth)))
+        starts = dict(zip((line.no for line in printed), start_lines(truth)))
 
-        def decide(lines_, i, end, current, *context):
-            found = segment._start_features(lines_, i, end, current, *context)
-            names[:] = list(found)
-            features.append([float(v) for v in found.values()])
-            labels.append(starts_here(starts, lines_, i, end, current))
-            return labels[-1] if steered else original(lines_, i, end, current, *context)
+        class Recorder(Decider):
+            def decide(self, c):
+                found = self.cue_values(c)
+                names[:] = list(found)
+                features.append([float(v) for v in found.values()])
+                labels.append(starts_here(starts, c.lines, c.i, c.end, c.current))
+                return Decision(labels[-1], "truth") if steered else super().decide(c)
 
-        segment._starts_article = decide
-        try:
-            segment.segment(lines)
-        finally:
-            segment._starts_article = original
+        segment.segment(lines, decider=Recorder())
     return features, labels, names
 
 

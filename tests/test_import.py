@@ -268,7 +268,7 @@ class ImporterCreditTests(TempDirMixin, TestCase):
 
     def test_bylines_people_and_photographer(self):
         result = self.import_parsed(parsed_issue(
-            ([ParsedByline("王小明", "记者"), ParsedByline("王小明", "记者"), ParsedByline("陈光", "摄影")],
+            ([ParsedByline("王小明", "记者"), ParsedByline("陈光", "摄影")],
              [ParsedCaption("老街新貌。", "本报记者 陈光摄"), ParsedCaption("梧桐树。", "资料图片")]),
             ([ParsedByline("王小明", "记者")], []),
         ))

@@ -1,28 +1,59 @@
-"""More evidence for the segmenter about a run of heading lines: what stands
-right before it, and whether it is one of a series of look-alike sub-headings."""
+"""Evidence about a run of heading lines that may start an article (a
+`Candidate`): what stands right before and after it, its shape, and whether it
+is one of a series of look-alike sub-headings. The start rules (starts.py) are
+made of these."""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import cached_property
 
-from . import patterns
-from .lines import COLUMN_TAG, FOLLOW_ON, Line
+from .blocks import Block, body_chars
+from .fields import parse_dateline
+from .lines import Line
+from .patterns import COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE
+from .topics import Topics
 
-SOFT_KICKER_ENDS = ("：", ":", "……", "？")
-SIDEBAR_TAG = re.compile(r"[（(](?:记者手记|延伸阅读|相关链接|背景链接|新闻链接|小贴士|短评|编后|记者观察)[）)]$")
-PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$")
-# The voices of a forum: 王 蒙（原文化部部长） / （英国）拉尔夫·马丁.
-VOICE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{2,30}[）)]$"
-                        r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
 SERIES_REACH = 40  # lines ahead searched for the next heading run
+LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
+
+
+@dataclass
+class Candidate:
+    """A run of heading lines, lines[i:end], that may start an article, met while
+    `current` is the article being gathered: what the start rules look at."""
+    lines: list[Line]
+    i: int
+    end: int
+    current: Block
+    topics: Topics
+
+    @cached_property
+    def run(self) -> list[Line]:
+        return self.lines[self.i:self.end]
+
+    @cached_property
+    def before(self) -> Line | None:
+        return line_before(self.lines, self.i)
+
+    @cached_property
+    def after(self) -> Line | None:
+        return first_body(self.lines, self.end)
+
+    @cached_property
+    def body(self) -> int:
+        """Characters of the current article's body so far."""
+        return body_chars(self.current)
+
+
+def soft_kicker_line(line: Line) -> bool:
+    """`国台办：` or `写春联、赏年画……`: a short line that leads into the title under it."""
+    return (line.kind == "text" and len(line.text) <= 40 and line.text.endswith(SOFT_KICKER_ENDS)
+            and "。" not in line.text)
 
 
 def kicker_before(lines: list[Line], i: int) -> bool:
-    """A short line ending in `：` or `……` right before the run: a kicker if the run starts an article."""
-    if i == 0:
-        return False
-    line = lines[i - 1]
-    return (line.kind == "text" and len(line.text) <= 40 and line.text.endswith(SOFT_KICKER_ENDS)
-            and "。" not in line.text)
+    """A soft kicker right before the run: a kicker if the run starts an article."""
+    return i > 0 and soft_kicker_line(lines[i - 1])
 
 
 def sidebar_tag(run: list[Line]) -> bool:
@@ -74,19 +105,10 @@ def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     return signature(lines[i:stop]) == signature(run)
 
 
-def photo_follows(lines: list[Line], end: int) -> bool:
-    """Title, one caption paragraph, its credit: a photo item."""
-    if end >= len(lines) or lines[end].kind != "text":
-        return False
-    split = patterns.split_credit(lines[end].text)
-    following = lines[end + 1] if end + 1 < len(lines) else None
-    return bool(split and split[0]) or bool(following and following.kind == "credit")
-
-
 def dateline_follows(lines: list[Line], end: int) -> bool:
     """The body under the run opens with a dateline (本报讯, 新华社某地…电)."""
     after = first_body(lines, end)
-    return bool(after and patterns.parse_dateline(after.text))
+    return bool(after and parse_dateline(after.text))
 
 
 def first_body(lines: list[Line], end: int) -> Line | None:
@@ -95,3 +117,50 @@ def first_body(lines: list[Line], end: int) -> Line | None:
         if line.kind not in ("marker", "credit", "bullet"):
             return line
     return lines[end] if end < len(lines) else None
+
+
+def dash_subtitled(run: list[Line]) -> bool:
+    """Two lines or more, the last a `——` subtitle."""
+    return len(run) >= 2 and bool(FOLLOW_ON.match(run[-1].text))
+
+
+def line_before(lines: list[Line], i: int) -> Line | None:
+    """The line before a run, or before the `——` lead-in that would be its kicker."""
+    if i >= 2 and is_lead_in(lines[i - 1]):
+        return lines[i - 2]
+    return lines[i - 1] if i else None
+
+
+def is_lead_in(line: Line) -> bool:
+    return line.kind == "text" and line.text.endswith("——") and len(line.text) <= LEAD_IN_MAX
+
+
+def texts_of(lines: list[Line]) -> list[str]:
+    return [line.text for line in lines if line.kind == "text"]
+
+
+def shape(run: list[Line]) -> tuple:
+    return (len(run), run[0].text.endswith("——"), bool(FOLLOW_ON.match(run[-1].text)))
+
+
+def same_shape(run: list[Line], current: Block) -> bool:
+    """Sub-headings of one article repeat one shape (`城市——` / `标题`)."""
+    return shape(run) in current.subhead_shapes
+
+
+def opens_with_note(block: Block) -> bool:
+    return any(EDITOR_NOTE.match(line.text) for line in block.lines[len(block.heads):len(block.heads) + 3])
+
+
+def lines_since_heading(block: Block) -> int:
+    count = 0
+    for line in reversed(block.lines):
+        if line.kind == "head":
+            break
+        count += 1
+    return count
+
+
+def dash_headline(block: Block) -> bool:
+    """The article's headline ends on a `——` subtitle."""
+    return bool(block.heads) and bool(FOLLOW_ON.match(block.heads[-1].text))

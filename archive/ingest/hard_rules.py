@@ -1,19 +1,17 @@
 """Runs of heading lines whose fate the evidence need not weigh: what can
-never open an article, and what always does."""
+never open an article, and what always does. Each rule looks at one `Candidate`;
+starts.py registers them by name, never-rules first."""
 from __future__ import annotations
 
 import re
 
 from . import cues
-from .blocks import Block, body_chars, opens_with_dateline
+from .blocks import body_chars, opens_with_dateline
+from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .lines import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SPEECH_TITLE, Line
+from .patterns import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE
 from .roundups import roundup_brief
 
-# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
-# no headline ends so.
-SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
-                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
 DISPATCH_END = re.compile(r"电[）)]$")
 # Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
 ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
@@ -22,91 +20,109 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
 # out (…有哪些变化？记者进行了采访。).
 ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
-# A voice of a forum: a name and what the speaker does (某某（乐队指挥）), never a title
-# and its column tag (某某（随笔）).
-VOICE = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})[（(][^（()）]{0,20}"
-                   r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
-def never_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    run = lines[i:end]
-    return bool(SIGN_OFF_DATE.match(run[-1].text) or TABLE_CAPTION.match(run[0].text)
-                or roundup_brief(lines, end, current.heads) or _ends_article(lines, end)
-                or _quote_furniture(run) or _under_box_label(lines, i) or _refers_back(run, current)
-                or _answers_lede(lines, i, end, current) or _a_voice(run) or _explains_figure(lines, i))
+# --- never: the run is part of the current article -------------------------------
+
+def sign_off_date(c: Candidate) -> bool:
+    """The run ends on a bare date (2019年10月25日于北京): a letter's sign-off."""
+    return bool(SIGN_OFF_DATE.match(c.run[-1].text))
 
 
-def always_starts(lines: list[Line], i: int, end: int, current: Block) -> bool:
-    # An editors' box has no sub-headings: the first heading after its text is the next article's.
-    # A speech printed in full is a piece of its own, whatever the report before it said.
-    return ((is_editors_box(current) and body_chars(current) > 0) or editors_intro(lines, end)
-            or _after_sign_off(lines, i) or credited_photo_report(lines, i, current)
-            or _next_dated_report(lines, end, current)
-            or any(SPEECH_TITLE.match(line.text) for line in lines[i:end]))
+def table_caption(c: Candidate) -> bool:
+    """表1  某某: a table's or a chart's own caption."""
+    return bool(TABLE_CAPTION.match(c.run[0].text))
 
 
-def _ends_article(lines: list[Line], end: int) -> bool:
+def roundup_brief_item(c: Candidate) -> bool:
+    return roundup_brief(c.lines, c.end, c.current.heads)
+
+
+def ends_article(c: Candidate) -> bool:
     """An end note right under the run ((作者为…), （新华社…电）) closes the current
     article: the run is its last lines (an author's name, a list), not a headline."""
-    return end < len(lines) and lines[end].kind == "endnote"
+    return c.end < len(c.lines) and c.lines[c.end].kind == "endnote"
 
 
-def _quote_furniture(run: list[Line]) -> bool:
+def quote_furniture(c: Candidate) -> bool:
     """`——某某（身份）` alone under a quote or a speech (no article opens on a dash),
     or a lead-in alone into a quote (某某在信中写道——: a kicker has its title under it)."""
-    text = run[0].text
-    return len(run) == 1 and (bool(FOLLOW_ON.match(text)) or text.endswith("——"))
+    text = c.run[0].text
+    return len(c.run) == 1 and (bool(FOLLOW_ON.match(text)) or text.endswith("——"))
 
 
-def _under_box_label(lines: list[Line], i: int) -> bool:
+def under_box_label(c: Candidate) -> bool:
     """A box label (记者手记, 延伸阅读, 核心阅读, 编者按) heads what follows it inside the
     article; only 短评 may head a commentary of its own."""
-    return i > 0 and lines[i - 1].kind == "marker" and lines[i - 1].text.rstrip("：:") != "短评"
+    above = c.lines[c.i - 1] if c.i > 0 else None
+    return above is not None and above.kind == "marker" and above.text.rstrip("：:") != "短评"
 
 
-def _refers_back(run: list[Line], current: Block) -> bool:
+def refers_back(c: Candidate) -> bool:
     """A line that repeats the start of the current headline (a list's title under
     `2018年某某年度人物发布活动`, a shortened running head) refers back to it."""
-    text = run[0].text
-    return len(run) == 1 and len(text) >= 4 and any(
-        head.text.startswith(text) and len(head.text) > len(text) for head in current.heads)
+    text = c.run[0].text
+    return len(c.run) == 1 and len(text) >= 4 and any(
+        head.text.startswith(text) and len(head.text) > len(text) for head in c.current.heads)
 
 
-def _a_voice(run: list[Line]) -> bool:
-    return len(run) == 1 and bool(VOICE.match(run[0].text))
-
-
-def _explains_figure(lines: list[Line], i: int) -> bool:
-    """A line right under a big printed figure (17万人次 / 春节期间全市日均出动警力17万人次)
-    says what the figure counts: a panel of the article's figures, not a headline."""
-    return i > 0 and lines[i - 1].kind == "text" and bool(FIGURE.match(lines[i - 1].text))
-
-
-def _answers_lede(lines: list[Line], i: int, end: int, current: Block) -> bool:
+def answers_lede(c: Candidate) -> bool:
     """A lede that ends on the questions the article sets out to answer leads into
     its first sub-heading, unless the run carries an article's own marks (a
     column tag, a `——` subtitle, a dateline under it)."""
-    before, run = lines[i - 1] if i else None, lines[i:end]
+    before = c.lines[c.i - 1] if c.i else None
     if before is None or before.kind != "text" or not ASKS.search(before.text):
         return False
-    if body_chars(current) >= LEDE_CHARS or any(COLUMN_TAG.search(line.text) for line in run):
+    if body_chars(c.current) >= LEDE_CHARS or any(COLUMN_TAG.search(line.text) for line in c.run):
         return False
-    dash_subtitle = len(run) >= 2 and bool(FOLLOW_ON.match(run[-1].text))
-    return not dash_subtitle and not cues.dateline_follows(lines, end)
+    return not cues.dash_subtitled(c.run) and not cues.dateline_follows(c.lines, c.end)
 
 
-def _next_dated_report(lines: list[Line], end: int, current: Block) -> bool:
-    """A report carries one dateline: a heading over another one, inside an article
-    that opened with its own, heads the next report (a column of dated briefs)."""
-    return cues.dateline_follows(lines, end) and opens_with_dateline(current.lines[len(current.heads):])
+def a_voice(c: Candidate) -> bool:
+    """A name and what the speaker does, alone (某某（乐队指挥）): one voice of a forum."""
+    return len(c.run) == 1 and bool(VOICE_WITH_ROLE.match(c.run[0].text))
 
 
-def _after_sign_off(lines: list[Line], i: int) -> bool:
+def explains_figure(c: Candidate) -> bool:
+    """A line right under a big printed figure (17万人次 / 春节期间全市日均出动警力17万人次)
+    says what the figure counts: a panel of the article's figures, not a headline."""
+    above = c.lines[c.i - 1] if c.i > 0 else None
+    return above is not None and above.kind == "text" and bool(FIGURE.match(above.text))
+
+
+# --- always: the run starts an article --------------------------------------------
+
+def after_editors_box(c: Candidate) -> bool:
+    """An editors' box has no sub-headings: the first heading after its text is the next article's."""
+    return is_editors_box(c.current) and body_chars(c.current) > 0
+
+
+def heads_editors_intro(c: Candidate) -> bool:
+    return editors_intro(c.lines, c.end)
+
+
+def after_sign_off(c: Candidate) -> bool:
     """A dispatch's sign-off, its reporters before or after the place and date
     (（记者某某 布鲁塞尔10月24日电）, （本报某地5月3日电  记者某某）), or a note of where
     the piece came from (（摘自…）, （执笔：…）) ends its article."""
-    if i == 0 or lines[i - 1].kind != "endnote":
+    if c.i == 0 or c.lines[c.i - 1].kind != "endnote":
         return False
-    note = lines[i - 1].text
+    note = c.lines[c.i - 1].text
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
+
+
+def after_photo_report(c: Candidate) -> bool:
+    return credited_photo_report(c.lines, c.i, c.current)
+
+
+def next_dated_report(c: Candidate) -> bool:
+    """A report carries one dateline: a heading over another one, inside an article
+    that opened with its own, heads the next report (a column of dated briefs)."""
+    return (cues.dateline_follows(c.lines, c.end)
+            and opens_with_dateline(c.current.lines[len(c.current.heads):]))
+
+
+def speech_title(c: Candidate) -> bool:
+    """A speech printed in full is a piece of its own, whatever the report before it said."""
+    return any(SPEECH_TITLE.match(line.text) for line in c.run)

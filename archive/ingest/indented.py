@@ -2,10 +2,13 @@
 indented, every headline line flush (see lines.indent_marks_body)."""
 from __future__ import annotations
 
-from . import patterns
+from dataclasses import replace
+
 from .blocks import Block, run_end
-from .headstack import stack_size
-from .lines import BYLINE_LINE, Line
+from .fields import page_marker
+from .headline import indented_headline
+from .lines import Line
+from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
 HEADLINE_MAX = 200  # characters: real headlines run to 160
@@ -14,27 +17,27 @@ HEADLINE_MAX = 200  # characters: real headlines run to 160
 def segment_indented(lines: list[Line]) -> list[Block]:
     """Every flush run of lines is one article's headline (1-3 lines), the
     indented lines after it are its body, sub-headings included."""
-    for line in lines:
-        if line.kind != "page":
-            line.kind = _kind_by_indent(line)
+    lines = [line if line.kind == "page" else replace(line, kind=_kind_by_indent(line)) for line in lines]
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
     i = 0
     while i < len(lines):
         if lines[i].kind == "page":
-            page, page_name = patterns.page_marker(lines[i].text)
+            page, page_name = page_marker(lines[i].text)
             current = None
             i += 1
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True)
+            heads, run = indented_headline(lines[i:end])
+            current = Block(run, page, page_name, heads=heads, marked=True,
+                            started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end
             continue
         if current is None:
-            current = Block([], page, page_name, marked=True)
+            current = Block([], page, page_name, marked=True, started_by=Decision(True, PAGE_TOP))
             blocks.append(current)
         current.lines.append(lines[i])
         i += 1
@@ -47,12 +50,3 @@ def _kind_by_indent(line: Line) -> str:
         flush_body = line.kind in ("credit", "endnote") or len(line.text) > HEADLINE_MAX
         return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind
-
-
-def _headline(run: list[Line]) -> list[Line]:
-    heads = run if len(run) <= 3 else run[:stack_size(run)]
-    if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
-        # `本报记者 某某` printed flush under the headline signs the story.
-        heads[-1].kind = "byline"
-        return heads[:-1]
-    return heads

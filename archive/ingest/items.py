@@ -2,20 +2,20 @@
 a news photo, and an editors' box."""
 from __future__ import annotations
 
-from . import patterns
 from .blocks import Block, body_chars
-from .lines import EDITOR_NOTE, EDITORS_SIGN_OFF, Line
+from .fields import split_credit
+from .lines import Line
+from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, PHOTO_HEADINGS
 
 INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
 PICTURE_GAP = 2  # blank lines that stand for a picture
-PHOTO_HEADINGS = {"图片报道", "图片新闻", "新闻图片", "摄影报道"}
 
 
 def is_photo_item(block: Block) -> bool:
     """A picture slot (blank lines), then a caption and its credit, no heading."""
     return (not block.heads and len(block.lines) <= 3 and block.lines[0].gap >= PICTURE_GAP
-            and any(line.kind == "credit" or patterns.split_credit(line.text) for line in block.lines))
+            and any(line.kind == "credit" or split_credit(line.text) for line in block.lines))
 
 
 def credited_photo_report(lines: list[Line], i: int, block: Block) -> bool:
@@ -30,9 +30,17 @@ def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
     line = lines[i]
     if line.gap < PICTURE_GAP or line.kind != "text" or body_chars(current) == 0:
         return False
-    if patterns.CAPTION_START.match(line.text):
-        return False
-    split = patterns.split_credit(line.text)
+    return not CAPTION_START.match(line.text) and credited_caption(lines, i)
+
+
+def photo_follows(lines: list[Line], end: int) -> bool:
+    """Title, one caption paragraph, its credit: a photo item."""
+    return end < len(lines) and lines[end].kind == "text" and credited_caption(lines, end)
+
+
+def credited_caption(lines: list[Line], i: int) -> bool:
+    """A paragraph that ends with its photo credit, or whose credit line follows it."""
+    split = split_credit(lines[i].text)
     following = lines[i + 1] if i + 1 < len(lines) else None
     return bool(split and split[0]) or bool(following and following.kind == "credit")
 

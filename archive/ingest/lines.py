@@ -4,19 +4,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import patterns
+from .fields import page_marker, split_credit
+from .patterns import (
+    AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE, FIGURE, MARKER,
+    NAME, NUMBER_IN_BRACKETS,
+)
 
 # Indents in dumps: ASCII and full-width spaces, no-break spaces, BOMs mid-file.
 STRIP = " \t\u3000\u00a0\ufeff\u200b"
 # Sentence-ending punctuation: a line ending with one is body text, not a heading.
 TERMINAL = set("。！？；：…!?;:，,、")
-CLOSERS = "”’\"'）)」』】》"
 MAX_HEADING = 60
-# Paragraph markers that belong to an article, never start one.
-MARKER = re.compile(r"^(?:编者按|编者的话|编后|核心阅读|开栏的话|相关链接|延伸阅读|记者手记|短评|背景链接|新闻链接|小贴士|阅读提示)[：:]?$")
-# A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）.
-FOLLOW_ON = re.compile(r"^(?:——|—)")
-EDITOR_NOTE = re.compile(r"^(?:编者按|编者的话|编后|开栏的话)[：:]?")
 BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
 DESIGN_ROLE = (r"(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑"
                r"|责任编辑|责编|编辑|统筹|策划|供图|采访整理|整理|设计|插图|绘图|漫画|作者)")
@@ -26,22 +24,10 @@ DESIGN_CREDIT = re.compile(
     r"|^[\u3400-\u9fff ]{2,8}图(?:[（(][^（()）]{2,10}[）)])?\s+[\u3400-\u9fff ]{2,8}文$"
     r"|^(?:影像中国|人民视觉|视觉中国|新华社发|资料图片)$|^图片由.{2,40}提供$|^.{0,12}扫描二维码.{0,8}$"
     # A cartoon's artist with the agency that sent it: 某某作（新华社发）
-    rf"|^{patterns.NAME}\s*作[（(][\u4e00-\u9fff]{{2,8}}发[）)]$"
+    rf"|^{NAME}\s*作[（(][\u4e00-\u9fff]{{2,8}}发[）)]$"
     r"|^.{0,8}邮箱[：:]|^.{0,30}[\w.-]+@[\w-]+\.[\w.]+$")
-BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{patterns.HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
-    rf"\s*{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,6}}(?:\s*(?:通讯员|实习生)\s*"
-    rf"{patterns.NAME}(?:[\s、，]+{patterns.NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
-)
-# A notice's number under its title: （第一号）.
-NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
-# A date under a title, as speeches and laws print it: （二〇一九年二月三日）
-DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
 # Summary points under a commentary title: ■ 积极探索…
 SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
-# A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
-# a year starting a title (2019春运一线) is not a figure.
-FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
 # The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body;
 # so are the rows of a table of fields (书名：柳湾春秋        作者：周明).
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]\S+\s{2,}[\u4e00-\u9fff]{1,4}[：:]\S|^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
@@ -49,20 +35,13 @@ FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]\S+\s{2,}[\u4e00-\u9fff]{1,
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 # An editor's sign-off, or a reader's web handle under a comment: ——编 者, ——@某某
-EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
-# A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
-# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
-# A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
-SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
-END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
-# A joint dispatch may list a dozen writers: （新华社北京5月3日电  执笔记者：…；参与记者：…）.
-DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
+    """One printed line. Frozen: a stage that reads a line otherwise makes a new
+    one (dataclasses.replace), so no stage rewrites what another decided."""
     no: int  # 1-based line number in the source
     text: str
     gap: int  # blank lines before this one
@@ -101,7 +80,7 @@ def indent_marks_body(lines: list[Line]) -> bool:
 
 
 def classify(text: str) -> str:
-    if patterns.page_marker(text):
+    if page_marker(text):
         return "page"
     if MARKER.match(text):
         return "marker"
@@ -109,13 +88,13 @@ def classify(text: str) -> str:
         return "bullet"
     if is_credit(text):
         return "credit"
-    if len(text) <= 40 and (BYLINE_LINE.match(text) or patterns.AUTHOR_LINE.match(text)):
+    if len(text) <= 40 and (BYLINE_LINE.match(text) or AUTHOR_LINE.match(text)):
         return "byline"
     if DATE_LINE.match(text) or NUMBER_IN_BRACKETS.match(text):
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
-    if (looks_like_heading(text) and not patterns.split_credit(text) and not SUMMARY.match(text)
+    if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
             and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)):
         return "head"
     return "text"
@@ -124,8 +103,8 @@ def classify(text: str) -> str:
 def is_credit(text: str) -> bool:
     if len(text) > 50:
         return False
-    split = patterns.split_credit(text)
-    return bool((split and not split[0]) or patterns.AGENCY_PHOTO.match(text)
+    split = split_credit(text)
+    return bool((split and not split[0]) or AGENCY_PHOTO.match(text)
                 or DESIGN_CREDIT.match(text))
 
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from .article import build_article
+from .fields import page_marker
 from .lines import split_lines
-from .patterns import page_marker
 from .records import IngestError, Page, ParsedIssue
 from .segment import segment
 

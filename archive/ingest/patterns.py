@@ -1,11 +1,13 @@
-"""What single lines of a newspaper dump look like: page markers, datelines,
-bylines, photo credits. Each function looks at one line only."""
+"""Every pattern and word list the parser shares, defined once.
+
+A pattern used by one module only, and meaningful only there, stays private to
+that module; everything that two stages read (a column tag, a `——` subtitle, a
+box label) is here, so the stages cannot drift apart. What a single line says
+(its dateline, bylines, credit) is read by `fields.py` with these.
+"""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from .records import Byline, Dateline
 
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # A person's name as printed: Han characters, maybe a middle dot for
@@ -57,105 +59,86 @@ CREDIT_TAIL = 60
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
 
+# --- Line shapes (lines.classify and the stages after it) -------------------------
 
-def page_marker(line: str) -> tuple[int, str] | None:
-    """`第01版`, `第1版：要闻`, `A1版`, `【第3版】` → (number, name)."""
-    if len(line) > 24:
-        return None
-    match = PAGE_MARKER.match(line)
-    if not match:
-        return None
-    return int(match["num"]), (match["name"] or "").strip()
+# Labels of boxes inside an article (a paragraph of their own, or a bracketed tag
+# closing a heading): they belong to an article, never start one.
+EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
+KEY_POINTS_LABEL = "核心阅读"
+BOX_LABELS = EDITOR_NOTE_LABELS + (
+    KEY_POINTS_LABEL, "相关链接", "延伸阅读", "记者手记", "短评", "背景链接", "新闻链接", "小贴士",
+    "阅读提示", "记者观察",
+)
+MARKER = re.compile(rf"^(?:{'|'.join(BOX_LABELS)})[：:]?$")
+# 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
+SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
+EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
+KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
+# A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
+# is over once such a subtitle has been printed.
+FOLLOW_ON = re.compile(r"^(?:——|—)")
+BYLINE_LINE = re.compile(
+    rf"^[（(]?(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习)?记者"
+    rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}(?:\s*(?:通讯员|实习生)\s*"
+    rf"{NAME}(?:[\s、，]+{NAME}){{0,4}})?\s*(?:报道|整理)?[）)]?$"
+)
+# A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
+NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
+NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
+                         r"|" + NUMBER_IN_BRACKETS.pattern)
+# A date under a title, as speeches and laws print it: （二〇一九年二月三日）
+DATE_LINE = re.compile(r"^[（(](?:\d{4}年|二〇|一九)[^（()）]{2,60}[）)]$")
+# A figure printed big beside a story (104万, 13.95亿人次, 80.6%) is body, not a heading;
+# a year starting a title (2019春运一线) is not a figure.
+FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)?[\u4e00-\u9fff]{0,4}$")
+# An editor's sign-off: ——编 者
+EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
+# A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
+# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
+COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
+# A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
+SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
+END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
+# A joint dispatch may list a dozen writers: （新华社北京5月3日电  执笔记者：…；参与记者：…）.
+DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
+# A letter or a notice signs off with its sender and a bare date (2019年10月25日于北京);
+# no headline ends so.
+SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+                           r"(?:于[\u4e00-\u9fff]{1,8})?$")
+NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
 
+# Quotes and brackets that may close a line after its last punctuation mark.
+CLOSERS = "”’\"'）)」』】》"
+# Headings of a picture story: its pictures and their credit follow.
+PHOTO_HEADINGS = {"图片报道", "图片新闻", "新闻图片", "摄影报道"}
 
-def parse_dateline(paragraph: str) -> tuple[Dateline, list[Byline]] | None:
-    """Dateline and its bylines at the start of a first paragraph."""
-    match = DATELINE.match(paragraph)
-    if not match or not _plausible_dateline(match):
-        return None
-    dateline = Dateline(match["source"], (match["place"] or "").strip("、"), match["date"] or "")
-    group = DATELINE_BYLINE.match(paragraph, match.end())
-    if group and ROLE.search(group["inner"]):
-        return dateline, parse_bylines(group["inner"])
-    return dateline, []
+# --- Heading lines ---------------------------------------------------------------
 
-
-def _plausible_dateline(match: re.Match) -> bool:
-    # A paper or agency name alone could start any sentence; a date or the
-    # name of a well-known source makes it a dateline.
-    known = match["source"] == "本报" or re.fullmatch(AGENCY, match["source"])
-    return bool(match["date"] or known)
-
-
-def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
-    """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴` → bylines.
-    Role words and agencies are never names."""
-    result: list[Byline] = []
-    role = default_role
-    pos = 0
-    for match in ROLE.finditer(text):
-        result += _names(text[pos:match.start()], role)
-        role = normalise_role(match.group())
-        pos = match.end()
-    result += _names(text[pos:], role)
-    return result
-
-
-def signature_bylines(text: str) -> list[Byline]:
-    """The writer of a signed letter: the name after the place."""
-    match = AUTHOR_LINE.match(text)
-    if not match:
-        return []
-    return [Byline(re.sub(r"\s+", "", match["a"] or match["b"]), "作者")]
-
-
-def normalise_role(word: str) -> str:
-    word = re.sub(r"^(?:本报|新华社|中新社|人民日报)", "", word)
-    if "驻" in word:
-        return "记者"
-    return word or "记者"
-
-
-def _names(chunk: str, role: str) -> list[Byline]:
-    chunk = re.sub(r"[（(][^（()）]*[）)]|摄影?|报道|整理|发自.*|[（）()]", " ", chunk)
-    tokens = [t for t in re.split(r"[\s、，,/／]+", chunk) if t]
-    names: list[str] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        # "黄 娴": a two-character name printed with a space in the middle.
-        if len(token) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
-            token += tokens[i + 1]
-            i += 1
-        i += 1
-        if is_name(token):
-            names.append(token)
-    return [Byline(name, role) for name in names]
-
-
-def is_name(token: str) -> bool:
-    return (2 <= len(token) <= 10 and re.fullmatch(NAME, token) is not None
-            and token not in NOT_NAMES and not ROLE.fullmatch(token))
-
-
-@lru_cache(maxsize=16384)  # classification, segmentation and captions all ask of one line
-def split_credit(text: str) -> tuple[str, str] | None:
-    """A caption that ends with its credit → (caption, credit); a credit
-    line alone → ("", credit)."""
-    # Credits are short and at the very end: searching only the tail keeps
-    # this linear on long paragraphs.
-    offset = max(0, len(text) - CREDIT_TAIL)
-    match = CREDIT.search(text, offset)
-    if not match:
-        return None
-    caption = text[:match.start("credit")].rstrip()
-    if caption and caption[-1] not in "。！？”）)…":
-        return None
-    return caption, match["credit"].strip()
-
-
-def credit_bylines(credit: str) -> list[Byline]:
-    match = CREDIT.search(credit)
-    if not match:
-        return []
-    return [Byline(b.name, "摄影") for b in _names(match["who"], "摄影")]
+# A kicker ends on a colon, an ellipsis or a question: `国台办：`, `写春联、赏年画……`.
+SOFT_KICKER_ENDS = ("：", ":", "……", "？")
+# Numbering of sections and list items. Two readings, from shared parts:
+CN_DIGITS = "一二三四五六七八九十"
+CIRCLED = "[①-⑳]"
+# a section number cuts a headline short, the body starts there: 一 / 一、 / （一） /
+# ① / 第一部分;
+SECTION_NUMBER = re.compile(
+    rf"^(?:[{CN_DIGITS}]+[、．.]?$|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|{CIRCLED}"
+    rf"|第[{CN_DIGITS}百\d]+(?:章|节|部分|篇))"
+)
+# a line numbered or bulleted in any way (1. 一百、 （3） 第三条 ■) is weighed as a
+# sub-heading or a list item (the `enumerated` cue). The union of the two changes
+# what that cue sees in 17 rmrb-dev runs, so the fitted weights: both are kept.
+ENUMERATED = re.compile(
+    rf"^(?:[{CN_DIGITS}百]+[、.．]|[（(][{CN_DIGITS}\d]+[）)]|第[{CN_DIGITS}百\d]+[章节条部分篇]"
+    rf"|\d{{1,2}}[、.．]|{CIRCLED}|[■□▲△◆★☆])"
+)
+# An author's name under the title: essays and sub-stories sign this way.
+SPEAKER = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2})"
+PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]\s+[\u4e00-\u9fff]{1,2}$|^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$")
+# The voices of a forum: 王 蒙（原文化部部长） / （英国）拉尔夫·马丁.
+VOICE_LINE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{2,30}}[）)]$"
+                        r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
+# The stricter reading, for a line alone: the bracket says what the speaker does
+# (某某（乐队指挥）); a title and its column tag (某某（随笔）) is no voice.
+VOICE_WITH_ROLE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{0,20}}"
+                             r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")

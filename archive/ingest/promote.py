@@ -4,9 +4,11 @@ paragraph and a dateline."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from . import patterns
-from .lines import CLOSERS, FIGURE, FOLLOW_ON, Line
+from .fields import parse_dateline
+from .lines import Line
+from .patterns import CAPTION_START, CLOSERS, FIGURE, FOLLOW_ON
 
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be its top)
@@ -19,17 +21,21 @@ SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
 
 
-def promote_headings(lines: list[Line]) -> None:
-    """Mark such lines as heading lines, in place. A long line between a heading
-    and a dateline paragraph is a subtitle: the dateline always opens the body."""
+def promote_headings(lines: list[Line]) -> list[Line]:
+    """The lines, those read as heading lines made so (new Line records; the
+    input is left as it is). A long line between a heading and a dateline
+    paragraph is a subtitle: the dateline always opens the body. Each decision
+    sees the ones made above it."""
+    lines = list(lines)
     for i in range(2, len(lines)):
         if (lines[i].kind == "text" and lines[i - 1].kind == "text" and lines[i - 2].kind == "head"
                 and len(lines[i - 1].text) <= SUBTITLE_MAX and not _reads_as_lede(lines[i - 1].text)
-                and patterns.parse_dateline(lines[i].text)
-                and not patterns.parse_dateline(lines[i - 1].text)):
-            lines[i - 1].kind = "head"
+                and parse_dateline(lines[i].text)
+                and not parse_dateline(lines[i - 1].text)):
+            lines[i - 1] = replace(lines[i - 1], kind="head")
         elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1):
-            lines[i - 1].kind = "head"
+            lines[i - 1] = replace(lines[i - 1], kind="head")
+    return lines
 
 
 def _long_headline(lines: list[Line], i: int) -> bool:
@@ -37,9 +43,9 @@ def _long_headline(lines: list[Line], i: int) -> bool:
     finished paragraph and a dateline: a long news headline (李克强将出席…并对…进行正式访问)."""
     line, before = lines[i], lines[i - 1]
     return (line.kind == "text" and len(line.text) <= LONG_HEADLINE and not SENTENCE_MARK.search(line.text)
-            and not patterns.CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
+            and not CAPTION_START.match(line.text) and not LEDE_START.match(line.text)
             and before.kind == "text" and before.text.endswith(("。", "。”"))
-            and bool(patterns.parse_dateline(lines[i + 1].text)))
+            and bool(parse_dateline(lines[i + 1].text)))
 
 
 def _exclaimed_title(lines: list[Line], i: int) -> bool:

@@ -16,6 +16,12 @@ def iso_date(value):
         raise CommandError(f"--date {value!r}: expected YYYY-MM-DD") from None
 
 
+def add_discard_option(parser):
+    parser.add_argument("--discard-corrections", action="store_true",
+                        help="overwrite editors' corrections (and undo splits and merges) with the parser's "
+                             "values (the only way to); lists what it discarded")
+
+
 class Command(BaseCommand):
     help = "Import newspaper issue dumps (*.txt files or directories of them) into the archive."
 
@@ -29,16 +35,15 @@ class Command(BaseCommand):
                             help="re-parse and re-write issues whose file is unchanged (e.g. after a parser fix)")
         parser.add_argument("--dry-run", action="store_true", help="parse only, write nothing")
         parser.add_argument("--json", action="store_true", help="with --dry-run: one JSON line per issue")
+        add_discard_option(parser)
 
     def handle(self, *args, **opts):
         if opts["json"] and not opts["dry_run"]:
             raise CommandError("--json needs --dry-run")
-        date = opts["date"] and iso_date(opts["date"])
-        with self.tracked(opts["dry_run"]), indexing.batch():  # one index writer for the whole run
-            report = import_paths(
-                opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
-                date=date, dry_run=opts["dry_run"], force=opts["force"], progress=not opts["json"],
-            )
+        progress = not opts["json"] and opts["verbosity"] > 0  # bars on a terminal only: archive/progress.py
+        # One index writer for the whole run.
+        with self.tracked(opts["dry_run"]), indexing.batch(progress=progress):
+            report = self.run_import(opts, progress)
         if opts["json"]:
             for result in report.results:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
@@ -51,7 +56,18 @@ class Command(BaseCommand):
                 if isinstance(error, InternalError):
                     self.stderr.write("".join(traceback.format_exception(error.__cause__)))
         if report.errors:
-            raise CommandError(f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed")
+            raise CommandError(self.failure(report))
+
+    def run_import(self, opts, progress):
+        date = opts["date"] and iso_date(opts["date"])
+        return import_paths(
+            opts["paths"], opts["paper"], paper_slug=opts["paper_slug"], encoding=opts["encoding"],
+            date=date, dry_run=opts["dry_run"], force=opts["force"], progress=progress,
+            discard_corrections=opts["discard_corrections"],
+        )
+
+    def failure(self, report) -> str:
+        return f"{len(report.errors)} of {len(report.errors) + len(report.results)} files failed"
 
     @contextmanager
     def tracked(self, dry_run):

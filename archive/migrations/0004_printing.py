@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0002_issue_date'),
+        ('archive', '0003_corrections'),
     ]
 
     operations = [

@@ -1,0 +1,20 @@
+"""What single lines say (archive.ingest.fields), on invented text. Plain pytest, no Django."""
+from archive.ingest import Byline, parse_text
+from archive.ingest.fields import unique_bylines
+
+
+def test_unique_bylines_keeps_each_name_and_role_once_photographers_last():
+    bylines = [Byline("陈光", "摄影"), Byline("王小明", "记者"), Byline("王小明", "记者"),
+               Byline("王小明", "通讯员")]
+    assert unique_bylines(bylines) == [Byline("王小明", "记者"), Byline("王小明", "通讯员"),
+                                       Byline("陈光", "摄影")]
+
+
+def test_a_photographer_credited_under_two_pictures_is_credited_once():
+    # Each caption's credit names him: the importer relies on the parser to credit him once.
+    text = ("清河县新建三座口袋公园\n\n本报讯（记者 王小明）清河县今年新建三座口袋公园，已向市民开放。\n\n"
+            "市民在新公园里散步。本报记者 陈光摄\n\n公园里种了银杏和桂花。本报记者 陈光摄\n\n"
+            "公园晚上十点关闭。\n")
+    [article] = parse_text(text).articles
+    assert len(article.captions) == 2
+    assert [(b.name, b.role) for b in article.bylines] == [("王小明", "记者"), ("陈光", "摄影")]
