@@ -129,6 +129,7 @@ class FoldingTests(RepeatTestCase):
         self.assertIn("collapse=0", page)
         everything = self.client.get("/search/", {"q": "口袋公园", "collapse": "0"}).content.decode()
         self.assertEqual(everything.count('class="hit"'), 3)
+        self.assertIn('<input type="hidden" name="collapse" value="0">', everything)  # kept by the form
 
     def test_the_api_folds_and_lists_also_in(self):
         data = json.loads(self.client.get("/api/v1/search", {"q": "口袋公园"}).content)
