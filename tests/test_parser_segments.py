@@ -566,3 +566,26 @@ def test_a_headline_with_its_own_dash_kicker_takes_no_soft_kicker_from_the_artic
             "从一个作坊到一家上市公司，清河酱菜走过了十年。\n")
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title) for a in articles[1:]] == [("历经十年发展——", "清河酱菜叫响老字号品牌（老字号新活力）")]
+
+
+def test_a_title_over_its_date_note_heads_a_document_of_its_own():
+    # Two lists adopted at one sitting, printed one under the other: alike in every word.
+    text = ("清河县人民代表大会常务委员会免职名单\n\n（2024年4月30日清河县第十届人民代表大会常务委员会第九次会议通过）\n\n"
+            "免去周明的清河县人民代表大会常务委员会副主任职务。\n\n"
+            "清河县人民代表大会常务委员会任免名单\n\n（2024年4月30日清河县第十届人民代表大会常务委员会第九次会议通过）\n\n"
+            "一、免去王红的清河县人民法院审判员职务。\n\n二、任命李强为清河县人民法院审判员。\n")
+    assert titles(text) == ["清河县人民代表大会常务委员会免职名单", "清河县人民代表大会常务委员会任免名单"]
+
+
+def test_a_bracketed_date_note_is_no_column_tag():
+    from archive.ingest.starts import column_tagged
+    note, tagged = split_lines("（2024年4月30日县政府常务会议审议通过）\n\n柳湾春色（乡村行记）\n")
+    assert not column_tagged([note]) and column_tagged([tagged])
+
+
+def test_a_document_announced_by_the_paragraph_above_is_part_of_the_article():
+    text = ("清河县印发春耕生产奖励办法\n\n本报讯（记者 周明）近日，清河县印发春耕生产奖励办法。"
+            "办法自印发之日起施行。《办法》全文如下。\n\n"
+            "清河县春耕生产奖励办法\n\n（2024年4月30日县政府常务会议审议通过）\n\n"
+            "第一条  为了调动农民种粮积极性，制定本办法。\n\n第二条  本办法适用于全县各乡镇。\n")
+    assert titles(text) == ["清河县印发春耕生产奖励办法"]

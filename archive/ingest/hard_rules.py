@@ -9,7 +9,10 @@ from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .patterns import COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE
+from .patterns import (
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SIGN_OFF_DATE, SPEECH_TITLE,
+    VOICE_WITH_ROLE,
+)
 from .roundups import roundup_brief
 
 DISPATCH_END = re.compile(r"电[）)]$")
@@ -91,6 +94,12 @@ def explains_figure(c: Candidate) -> bool:
     return above is not None and above.kind == "text" and bool(FIGURE.match(above.text))
 
 
+def announced_text(c: Candidate) -> bool:
+    """A paragraph that announces the text under it (…全文如下。, 现将有关事项公告如下：)
+    is followed by that text: its title and sections belong to the article."""
+    return c.before is not None and c.before.kind == "text" and bool(ANNOUNCES_TEXT.search(c.before.text))
+
+
 # --- always: the run starts an article --------------------------------------------
 
 def after_editors_box(c: Candidate) -> bool:
@@ -126,3 +135,9 @@ def next_dated_report(c: Candidate) -> bool:
 def speech_title(c: Candidate) -> bool:
     """A speech printed in full is a piece of its own, whatever the report before it said."""
     return any(SPEECH_TITLE.match(line.text) for line in c.run)
+
+
+def dated_document(c: Candidate) -> bool:
+    """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
+    heads a document printed in full: a piece of its own."""
+    return any(DATE_LINE.match(line.text) for line in c.run[1:])

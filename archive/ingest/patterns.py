@@ -94,8 +94,9 @@ FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)
 # An editor's sign-off: ——编 者
 EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 # A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
-# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
+# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）. A bracket
+# that opens on a date is a document's date note (DATE_LINE), never a tag.
+COLUMN_TAG = re.compile(r"[（(](?!\d{4}年|二〇|一九)[^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 # A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
 SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
@@ -106,6 +107,8 @@ DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^�
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
+# A paragraph that announces the text printed under it: …全文如下。 / 现将有关事项公告如下：
+ANNOUNCES_TEXT = re.compile(r"如下[。：:]$")
 
 # Quotes and brackets that may close a line after its last punctuation mark.
 CLOSERS = "”’\"'）)」』】》"
