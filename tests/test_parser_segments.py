@@ -589,3 +589,26 @@ def test_a_document_announced_by_the_paragraph_above_is_part_of_the_article():
             "清河县春耕生产奖励办法\n\n（2024年4月30日县政府常务会议审议通过）\n\n"
             "第一条  为了调动农民种粮积极性，制定本办法。\n\n第二条  本办法适用于全县各乡镇。\n")
     assert titles(text) == ["清河县印发春耕生产奖励办法"]
+
+
+# Voices of a writers' forum, each longer than any brief.
+VOICES = [("封城的日子里，我每天都在读前方传来的消息，读到护士们脸上的压痕，忍不住落泪。"
+           "文字或许做不了什么，但我愿意把这些人的名字一个一个记下来。") * 4,
+          ("我在乡下老家过年，村口拉起了横幅，年轻人轮流值守，老人们也不串门了。"
+           "这样的自觉让我想起小时候抗洪，大家都把家里的门板拆下来去堵缺口。") * 4,
+          ("写作的人此刻更该沉下心来，少说空话，多做实事，捐款、义卖、给孩子们讲故事，"
+           "哪怕只是把一首诗读给隔离病房里的老人听。") * 4]
+
+
+def test_a_voice_with_a_chairs_role_is_no_headline_whatever_the_name():
+    # A four-character pen name and a role ending in 主席 are a voice too.
+    text = ("笔墨寄深情（作家心声）\n\n" + VOICES[0] + "\n\n陈晓峰（清河县作家协会副主席）\n\n" + VOICES[1] +
+            "\n\n青山晚照（清河县作家协会主席）\n\n" + VOICES[2] + "\n")
+    assert titles(text) == ["笔墨寄深情（作家心声）"]
+
+
+def test_a_voice_under_its_own_title_takes_no_column_tag_from_the_role():
+    from archive.ingest.starts import column_tagged
+    title, voice, tagged = split_lines("春天一定会来\n\n青山晚照（网络文学作家）\n\n柳湾春色（乡村行记）\n")
+    assert not cues.column_tag(voice) and cues.column_tag(tagged)
+    assert not column_tagged([title, voice])

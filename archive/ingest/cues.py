@@ -10,7 +10,9 @@ from functools import cached_property
 from .blocks import Block, body_chars
 from .fields import parse_dateline
 from .lines import Line
-from .patterns import COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE
+from .patterns import (
+    COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE, VOICE_WITH_ROLE,
+)
 from .topics import Topics, pair_counts
 
 SERIES_REACH = 40  # lines ahead searched for the next heading run
@@ -55,6 +57,12 @@ def soft_kicker_line(line: Line) -> bool:
 def kicker_before(lines: list[Line], i: int) -> bool:
     """A soft kicker right before the run: a kicker if the run starts an article."""
     return i > 0 and soft_kicker_line(lines[i - 1])
+
+
+def column_tag(line: Line) -> bool:
+    """A title closed by its column's tag (收秋（泥土芬芳）); a speaker's name and
+    role (某某（中国作协副主席）) closes no title."""
+    return bool(COLUMN_TAG.search(line.text)) and not VOICE_WITH_ROLE.match(line.text)
 
 
 def sidebar_tag(run: list[Line]) -> bool:

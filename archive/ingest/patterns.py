@@ -143,5 +143,5 @@ VOICE_LINE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{2,30}}[）)]$"
                         r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
 # The stricter reading, for a line alone: the bracket says what the speaker does
 # (某某（乐队指挥）); a title and its column tag (某某（随笔）) is no voice.
-VOICE_WITH_ROLE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{0,20}}"
-                             r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")
+VOICE_WITH_ROLE = re.compile(rf"^(?:{SPEAKER}|[\u4e00-\u9fff]{{4}})[（(][^（()）]{{0,20}}"
+                             r"(?:员|家|师|长|手|席|编|辑|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")

@@ -36,7 +36,7 @@ from .blocks import opens_with_dateline
 from .cues import Candidate
 from .fields import parse_dateline
 from .items import is_photo_item, photo_follows
-from .patterns import COLUMN_TAG, EDITOR_NOTE, ENUMERATED, NOTICE_TITLE, PHOTO_HEADINGS, SIDEBAR_TAG
+from .patterns import EDITOR_NOTE, ENUMERATED, NOTICE_TITLE, PHOTO_HEADINGS, SIDEBAR_TAG
 from .roundups import roundup_item
 from .topics import cosine, local_overlap, topic_overlap, window
 
@@ -163,7 +163,7 @@ WEIGHTS = {"bias": BIAS, **{rule.name: rule.weight for rule in CUES}}
 
 def column_tagged(run) -> bool:
     # A bracket after a name under the title holds a role (王 蒙（原文化部部长）), not a column.
-    return any(COLUMN_TAG.search(line.text) and not SIDEBAR_TAG.search(line.text)
+    return any(cues.column_tag(line) and not SIDEBAR_TAG.search(line.text)
                for line in (run[:-1] if cues.person_line(run) else run))
 
 
