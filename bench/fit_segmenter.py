@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archive.ingest import read_text, segment  # noqa: E402
+from archive.ingest.headline import ends_on_soft_kicker  # noqa: E402
 from archive.ingest.lines import split_lines  # noqa: E402
 from archive.ingest.starts import Decider, Decision  # noqa: E402
 
@@ -45,9 +46,9 @@ def start_lines(truth: Path) -> list[bool]:
 def starts_here(starts: dict, lines: list, i: int, end: int, current) -> bool:
     """The truth starts an article in the run, or on the line just above it that
     the segmenter hands to the run as its kicker (`国台办：`, a `——` lead-in)."""
-    if any(starts.get(id(line)) for line in lines[i:end]):
+    if any(starts.get(line.no) for line in lines[i:end]):
         return True
-    return bool(i and starts.get(id(lines[i - 1])) and segment._soft_kicker(current))
+    return bool(i and starts.get(lines[i - 1].no) and ends_on_soft_kicker(current))
 
 
 def samples(corpus: Path, steered: bool):
@@ -60,7 +61,7 @@ def samples(corpus: Path, steered: bool):
         text, _ = read_text(truth.with_name(truth.name.replace(".truth.jsonl", ".txt")))
         lines = split_lines(text)
         printed = [line for line in lines if line.kind != "page"]
-        starts = dict(zip(map(id, printed), start_lines(truth)))
+        starts = dict(zip((line.no for line in printed), start_lines(truth)))
 
         class Recorder(Decider):
             def decide(self, c):

@@ -3,7 +3,6 @@ lines it decides on."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,21 +10,17 @@ from .fields import parse_dateline
 from .lines import Line
 
 
-@dataclass
+@dataclass(eq=False)  # one article is one record: compared and hashed by identity
 class Block:
-    """The lines of one article, with the page it was printed on."""
+    """The lines of one article, with the page it was printed on. The segmenter
+    alone writes it while it gathers the article; the summaries the cues keep of
+    it live in the parse's Topics."""
     lines: list[Line]
     page: int | None = None
     page_name: str = ""
     heads: list[Line] = field(default_factory=list)
     subhead_shapes: list[tuple] = field(default_factory=list)  # runs read as sub-headings
     signatures: list[tuple] = field(default_factory=list)
-    bigrams: set[str] = field(default_factory=set)
-    bigrams_upto: int = 0  # lines already folded into `bigrams`
-    opening: Counter = field(default_factory=Counter)  # pairs of the article's opening
-    opening_chars: int = 0
-    opening_upto: int = 0  # lines already counted in `opening`
-    opening_vector: dict[str, float] | None = None
     marked: bool = False  # the dump's indentation marked its headline
     started_by: Any = None  # the starts.Decision that opened it
 

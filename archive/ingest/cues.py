@@ -13,11 +13,10 @@ from .lines import Line
 from .patterns import (
     COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE, VOICE_WITH_ROLE,
 )
-from .topics import Topics, pair_counts
+from .topics import Topics
 
 SERIES_REACH = 40  # lines ahead searched for the next heading run
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
-TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 
 
 @dataclass
@@ -146,20 +145,6 @@ def is_lead_in(line: Line) -> bool:
 
 def texts_of(lines: list[Line]) -> list[str]:
     return [line.text for line in lines if line.kind == "text"]
-
-
-def opening_vector(block: Block, topics: Topics) -> dict[str, float]:
-    """The weighted pairs of the article's opening, extended only while it grows."""
-    grew = False
-    while block.opening_upto < len(block.lines) and block.opening_chars < TOPIC_CHARS:
-        text = block.lines[block.opening_upto].text[:TOPIC_CHARS - block.opening_chars]
-        block.opening.update(pair_counts(text))
-        block.opening_chars += len(text)
-        block.opening_upto += 1
-        grew = True
-    if grew or block.opening_vector is None:
-        block.opening_vector = topics.vector(block.opening)
-    return block.opening_vector
 
 
 def shape(run: list[Line]) -> tuple:

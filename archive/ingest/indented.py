@@ -2,11 +2,12 @@
 indented, every headline line flush (see lines.indent_marks_body)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .blocks import Block, run_end
 from .fields import page_marker
-from .headstack import stack_size
+from .headline import indented_headline
 from .lines import Line
-from .patterns import BYLINE_LINE
 from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
@@ -16,9 +17,7 @@ HEADLINE_MAX = 200  # characters: real headlines run to 160
 def segment_indented(lines: list[Line]) -> list[Block]:
     """Every flush run of lines is one article's headline (1-3 lines), the
     indented lines after it are its body, sub-headings included."""
-    for line in lines:
-        if line.kind != "page":
-            line.kind = _kind_by_indent(line)
+    lines = [line if line.kind == "page" else replace(line, kind=_kind_by_indent(line)) for line in lines]
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
@@ -31,7 +30,8 @@ def segment_indented(lines: list[Line]) -> list[Block]:
             continue
         end = run_end(lines, i)
         if end > i:
-            current = Block(lines[i:end], page, page_name, heads=_headline(lines[i:end]), marked=True,
+            heads, run = indented_headline(lines[i:end])
+            current = Block(run, page, page_name, heads=heads, marked=True,
                             started_by=Decision(True, INDENT_MARKED))
             blocks.append(current)
             i = end
@@ -50,12 +50,3 @@ def _kind_by_indent(line: Line) -> str:
         flush_body = line.kind in ("credit", "endnote") or len(line.text) > HEADLINE_MAX
         return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind
-
-
-def _headline(run: list[Line]) -> list[Line]:
-    heads = run if len(run) <= 3 else run[:stack_size(run)]
-    if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
-        # `本报记者 某某` printed flush under the headline signs the story.
-        heads[-1].kind = "byline"
-        return heads[:-1]
-    return heads

@@ -38,8 +38,10 @@ LAID_OUT = re.compile(r"\S\u3000{2,}\S")
 SIGN_OFF = re.compile(rf"{EDITORS_SIGN_OFF.pattern}|^——\s*@\S{{1,20}}$")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
+    """One printed line. Frozen: a stage that reads a line otherwise makes a new
+    one (dataclasses.replace), so no stage rewrites what another decided."""
     no: int  # 1-based line number in the source
     text: str
     gap: int  # blank lines before this one

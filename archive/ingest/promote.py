@@ -4,6 +4,7 @@ paragraph and a dateline."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .fields import parse_dateline
 from .lines import Line
@@ -20,17 +21,21 @@ SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
 
 
-def promote_headings(lines: list[Line]) -> None:
-    """Mark such lines as heading lines, in place. A long line between a heading
-    and a dateline paragraph is a subtitle: the dateline always opens the body."""
+def promote_headings(lines: list[Line]) -> list[Line]:
+    """The lines, those read as heading lines made so (new Line records; the
+    input is left as it is). A long line between a heading and a dateline
+    paragraph is a subtitle: the dateline always opens the body. Each decision
+    sees the ones made above it."""
+    lines = list(lines)
     for i in range(2, len(lines)):
         if (lines[i].kind == "text" and lines[i - 1].kind == "text" and lines[i - 2].kind == "head"
                 and len(lines[i - 1].text) <= SUBTITLE_MAX and not _reads_as_lede(lines[i - 1].text)
                 and parse_dateline(lines[i].text)
                 and not parse_dateline(lines[i - 1].text)):
-            lines[i - 1].kind = "head"
+            lines[i - 1] = replace(lines[i - 1], kind="head")
         elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1):
-            lines[i - 1].kind = "head"
+            lines[i - 1] = replace(lines[i - 1], kind="head")
+    return lines
 
 
 def _long_headline(lines: list[Line], i: int) -> bool:

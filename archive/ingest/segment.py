@@ -11,12 +11,12 @@ from __future__ import annotations
 from . import cues
 from .blocks import Block, run_end
 from .fields import page_marker
-from .headstack import stack_size
+from .headline import headline_top, stack_size, takes_soft_kicker
 from .indented import segment_indented
 from .items import editors_box, standalone_photo
 from .lines import Line, indent_marks_body
-from .patterns import CAPTION_START, END_NOTE, FOLLOW_ON, SIGN_OFF_DATE
-from .promote import LONG_HEADLINE, promote_headings
+from .patterns import END_NOTE, FOLLOW_ON, SIGN_OFF_DATE
+from .promote import promote_headings
 from .starts import EDITORS_BOX, HEADLINE_TOP, PAGE_TOP, STANDALONE_PHOTO, Decider, Decision
 from .topics import Topics
 
@@ -27,7 +27,7 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
     if indent_marks_body(lines):
         return segment_indented(lines)
     decider = decider or Decider()
-    promote_headings(lines)
+    lines = promote_headings(lines)
     topics = Topics([line.text for line in lines])
     blocks: list[Block] = []
     page, page_name = None, ""
@@ -47,7 +47,7 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
             i = cut
             continue
         lead: list[Line] = []
-        if end > i and current is not None and _headline_top(current):
+        if end > i and current is not None and headline_top(current):
             lead = blocks.pop().lines
             current = None
         decision = None
@@ -58,7 +58,7 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
             run = lines[i:end]
             size = stack_size(run)
             heads = lead + run[:size]
-            if current is not None and _soft_kicker(current) and not run[0].text.endswith("——"):
+            if current is not None and takes_soft_kicker(current, run):
                 heads.insert(0, current.lines.pop())
             current = Block(heads + run[size:], page, page_name, heads=heads, started_by=decision)
             blocks.append(current)
@@ -104,23 +104,3 @@ def _after_sign_off_lines(lines: list[Line], i: int, end: int) -> int:
     while j < end - 1 and (FOLLOW_ON.match(lines[j].text) or END_NOTE.match(lines[j].text)):
         j += 1
     return j if j > i else end
-
-
-def _headline_top(block: Block) -> bool:
-    """A page that opens on `写春联、赏年画……`, `某某：` or a headline too long to
-    look like one has printed the top of a headline, not an article: the heading
-    run under it is the rest of that headline."""
-    if block.heads or len(block.lines) != 1 or block.lines[0].kind != "text":
-        return False
-    text = block.lines[0].text
-    return len(text) <= LONG_HEADLINE and "。" not in text and not CAPTION_START.match(text)
-
-
-def _soft_kicker(block: Block) -> bool:
-    """`国台办：` or `写春联、赏年画、进博物馆……` right before a new title is its kicker;
-    so is a lead-in of any length that ends with `——` (…记者深入调研采访——):
-    no article ends on a dash."""
-    if len(block.lines) < 2 or len(block.lines) == len(block.heads):
-        return False
-    last = block.lines[-1]
-    return cues.is_lead_in(last) or cues.soft_kicker_line(last)

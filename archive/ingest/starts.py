@@ -119,7 +119,7 @@ RULES = (
     cue("short_first", -0.4, lambda c: len(c.run[0].text) <= 8),
     cue("subheads_seen", -1.5, lambda c: bool(c.current.subhead_shapes)),
     cue("date_lede", 1.1, lambda c: bool(c.after and DATE_LEDE.match(c.after.text))),
-    cue("same_topic", -6.2, lambda c: topic_overlap(c.run, c.after, c.current)),
+    cue("same_topic", -6.2, lambda c: topic_overlap(c.run, c.after, c.current, c.topics)),
     cue("local_topic", -1.5, lambda c: local_overlap(c.lines, c.i, c.end)),
     # Dated news reports rarely carry sub-headings.
     cue("news_report", 2.2, lambda c: opens_with_dateline(c.current.lines[len(c.current.heads):])),
@@ -134,7 +134,7 @@ RULES = (
     cue("after_paren", 1.4, lambda c: bool(c.before and c.before.text.endswith(("）", ")")))),
     cue("near_similarity", -1.6, lambda c: c.topics.similarity(ahead(c), behind(c))),
     cue("article_similarity", -4.3,
-        lambda c: cosine(c.topics.vector(ahead(c)), cues.opening_vector(c.current, c.topics))),
+        lambda c: cosine(c.topics.vector(ahead(c)), c.topics.opening_vector(c.current))),
     cue("echoes_title", 1.0, lambda c: c.topics.similarity(window([line.text for line in c.run], TOPIC_WINDOW),
                                                            window([line.text for line in c.current.heads],
                                                                   TOPIC_WINDOW))),

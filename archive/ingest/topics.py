@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 PUNCT = set("，。、；：？！“”‘’（）《》—…·「」『』 ,.;:?!()\"'0123456789")
 
 
@@ -21,7 +23,11 @@ def pair_counts(text: str) -> Counter:
 
 
 class Topics:
-    """Pair weights of one issue: log((1 + lines) / (1 + lines holding the pair)), 0 for a pair in every line."""
+    """Pair weights of one issue: log((1 + lines) / (1 + lines holding the pair)), 0 for a pair in every line.
+
+    One per parse: it also keeps running summaries of the articles being
+    gathered (the pairs each has used, the pairs of its opening), extended as an
+    article grows, so that the cues that read them need not change the articles."""
 
     def __init__(self, texts: list[str]):
         document_frequency = Counter()
@@ -29,6 +35,30 @@ class Topics:
             document_frequency.update(pair_counts(text).keys())
         total = max(len(texts), 1)
         self.idf = {pair: math.log((1 + total) / (1 + n)) for pair, n in document_frequency.items()}
+        self._used: dict = {}  # block -> Used
+        self._openings: dict = {}  # block -> Opening
+
+    def used_bigrams(self, block) -> set[str]:
+        """Character pairs of the article's lines so far."""
+        used = self._used.setdefault(block, Used())
+        for line in block.lines[used.upto:]:
+            used.bigrams |= bigrams(line.text)
+        used.upto = len(block.lines)
+        return used.bigrams
+
+    def opening_vector(self, block) -> dict[str, float]:
+        """The weighted pairs of the article's opening, extended only while it grows."""
+        opening = self._openings.setdefault(block, Opening())
+        grew = False
+        while opening.upto < len(block.lines) and opening.chars < TOPIC_CHARS:
+            text = block.lines[opening.upto].text[:TOPIC_CHARS - opening.chars]
+            opening.counts.update(pair_counts(text))
+            opening.chars += len(text)
+            opening.upto += 1
+            grew = True
+        if grew or opening.vector is None:
+            opening.vector = self.vector(opening.counts)
+        return opening.vector
 
     def vector(self, counts: Counter) -> dict[str, float]:
         idf = self.idf
@@ -73,13 +103,26 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(pair_counts(text))
 
 
-def topic_overlap(run, after, current) -> float:
+def topic_overlap(run, after, current, topics: Topics) -> float:
     """Share of the new text's character pairs already used by the current
     article: a sub-heading continues its article's topic, a new article does not."""
     fresh = bigrams("".join(line.text for line in run) + (after.text[:200] if after else ""))
     if not fresh:
         return 0.0
-    for line in current.lines[current.bigrams_upto:]:
-        current.bigrams |= bigrams(line.text)
-    current.bigrams_upto = len(current.lines)
-    return len(fresh & current.bigrams) / len(fresh)
+    return len(fresh & topics.used_bigrams(current)) / len(fresh)
+
+
+@dataclass
+class Used:
+    """The pairs an article has used, over its first `upto` lines."""
+    bigrams: set = field(default_factory=set)
+    upto: int = 0
+
+
+@dataclass
+class Opening:
+    """The pairs of an article's opening: its first `upto` lines, `chars` characters."""
+    counts: Counter = field(default_factory=Counter)
+    chars: int = 0
+    upto: int = 0
+    vector: dict | None = None

@@ -1,0 +1,356 @@
+"""Which lines of an article are its headline, and the role of each: column,
+kicker (引题), title (主题), subtitle (副题). One module decides both.
+
+While the segmenter gathers an article it asks `stack_size` how much of the run
+that starts it is headline (a section number, a decree's number or a `——`
+subtitle ends it), `takes_soft_kicker` whether the last line of the article above
+is this one's kicker, and `headline_top` whether a page opened on the top of a
+headline. Once the article is gathered, `read_headline` makes the final reading:
+which of those lines stay headline (a roundup keeps only its label, a tagged title
+ends the stack, a sidebar takes its title), and the role of each line, naming the
+rule that gave it. Body, captions and bylines are read from what is left
+(article.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .blocks import Block, opens_with_dateline
+from .cues import is_lead_in, signature, soft_kicker_line
+from .fields import parse_dateline
+from .lines import Line
+from .patterns import (
+    BYLINE_LINE, CAPTION_START, COLUMN_TAG, DATE_LINE, FIGURE, FOLLOW_ON, KEY_POINTS, NUMBER_LINE, SECTION_NUMBER,
+    SPEECH_TITLE,
+)
+from .promote import LONG_HEADLINE
+from .roundups import is_label_stack
+
+COLUMN, KICKER, TITLE, SUBTITLE = "column", "kicker", "title", "subtitle"
+UNUSED = "unused"  # a line over the last three that the column did not take
+
+COLUMN_DOT = re.compile(r"[·•・]")
+# Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
+# So do the time frame of a report's figures (前三季度 / 某行动开展以来).
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
+                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$")
+# A first line that only names an institution (公安部, 市纪委监委网站, 某某委员会) says
+# who acts: the kicker over what it did.
+AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff、]{1,16}(?:(?<!干)部|委员会|监委|网站|机关|总局|(?<![举开创])办|(?<![开布格结大首])局|厅)$")
+# Event titles whose second line adds detail: 某某会议召开 / 展览开幕.
+EVENT_END = re.compile(r"(?:会议|举行|开幕|闭幕|召开|发布|结束|举办|会谈|公布|会见|贺电|就绪|启动|落幕)$")
+# …or the start of something (某某平台上线, 某某奖揭晓).
+LAUNCH_END = re.compile(r"(?:揭晓|落地|成立|开通|上线|揭牌|开工|竣工|投产|通车|施行|出台)$")
+# A second line naming who attended or presided reports the event under a slogan title.
+SUBTITLE_END = re.compile(r"(?:出席|参加|陪同|主持|讲话|致辞|列席)$")
+# …but a speech printed under its news line is titled by its occasion (SPEECH_TITLE).
+# …or opens with it (栗战书参加审议), or with the press briefing held about it.
+ATTENDED = re.compile(r"^[\u4e00-\u9fff]{2,3}(?:参加|出席|主持|陪同)(?:审议|会见|会议|会谈|活动|仪式|开幕式|闭幕式|座谈|并|$)"
+                      r"|(?:举行|召开)[\u4e00-\u9fff]{0,8}(?:吹风会|发布会|记者会)")
+# A competition's name, or its close, over a result: 德国乒乓球公开赛 / 樊振东男单夺冠,
+# 围棋名人赛落幕 / 某某卫冕.
+COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回合|锦标赛|[男女]子[\d\u4e00-\u9fff]{0,6}米)"
+                         r"(?:落幕|收官|战罢)?$")
+# A line that opens on a province or the country names its own subject (山西将改造…,
+# 我国将新建…): a title that stands alone, not a detail going on with the line above.
+OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建"
+                         r"|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西"
+                         r"|西藏|宁夏|新疆|香港|澳门)")
+# A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
+# business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
+# subtitle; a title never starts that way.
+SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起"
+                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向)")
+# A line that opens on a date says when: under a title it is the subtitle (…博览会 /
+# 2024年5月4日  清河会展中心), never the title under a column line.
+WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+# Under a dated report's title, a line that opens on a time (今年…, 年底前将…, 未来一周…)
+# goes on with the same news: its subtitle.
+TIME_START = re.compile(r"^(?:今年|明年|去年|年底前?|年内|上半年|下半年|近期|未来|下一步|本月|下月)")
+SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
+SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
+
+# A decree prints its issuer and number under its title: 某某令 / 第七百号.
+DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
+# …but a decree or notice headed by its own name prints its number as the subtitle.
+ISSUED_TITLE = re.compile(r"(?:令|公告|通告)$")
+# A message printed under its news headline carries its own label: 贺信, 回信, 贺电.
+DOCUMENT_LABEL = re.compile(r"^(?:贺|回|复|唁|慰\s*问)\s*(?:信|电)$")
+
+
+def stack_size(run: list[Line]) -> int:
+    """How many leading lines of `run` are the headline; the rest are body."""
+    for index, line in enumerate(run):
+        if index == 1 and NUMBER_LINE.match(line.text) and ISSUED_TITLE.search(run[0].text):
+            return 2
+        if index and (SECTION_NUMBER.match(line.text) or DECREE_LINE.match(line.text)
+                      or DOCUMENT_LABEL.match(line.text)):
+            return index
+        if index and FOLLOW_ON.match(line.text):
+            return index + 1
+    return len(run)
+
+
+LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
+
+
+def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = False) -> int:
+    """A roundup prints a short heading of its own and then the heading of its
+    first item, shaped like the items' headings further down (or a label that
+    names a roundup): only the first line is the roundup's headline then. A
+    longer first line is a kicker."""
+    if len(heads) >= 2 and is_label_stack(heads):
+        return 1
+    # Items each signed by their reporter (本报记者 某某) under one line: the line
+    # names the series, the items' headings are body.
+    if signed_items and not heads[0].text.endswith("——"):
+        return 1
+    # A `某某——` kicker leads into the line under it, so a line above it heads something
+    # bigger: a feature over the heading of its first item.
+    if len(heads) >= 3 and heads[1].text.endswith("——") and not heads[0].text.endswith("——"):
+        return 1
+    if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
+            and signature(heads[1:]) in signatures):
+        return 1
+    return len(heads)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    role: str  # column | kicker | title | subtitle | unused
+    rule: str  # the rule that gave it the role
+
+
+@dataclass
+class Headline:
+    headings: list[Heading]
+    body: list[Line]  # the article's lines under the headline
+    sidebar_title: str = ""  # a heading line that titles the bullets under it
+    dropped: list[str] = field(default_factory=list)  # heading lines printed twice in a row
+
+    def text(self, role: str) -> str:
+        return next((h.text for h in self.headings if h.role == role), "")
+
+
+def read_headline(block: Block) -> Headline:
+    """The final reading of a gathered article's headline."""
+    if block.marked:
+        texts, body, sidebar_title = [line.text for line in block.heads], block.lines[len(block.heads):], ""
+    else:
+        size = lead_size(block.heads, block.signatures, _signed_items(block))
+        texts, body = _split_at_tagged_title(block.heads[:size], block.lines)
+        texts, sidebar_title = _sidebar_title(texts, body)
+    texts, dropped = _drop_repeats(texts)
+    figures = bool(body) and bool(FIGURE.match(body[0].text))
+    return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def _drop_repeats(heads: list[str]) -> tuple[list[str], list[str]]:
+    """A dump that printed a heading line twice in a row meant it once."""
+    kept, dropped = heads[:1], []
+    for text in heads[1:]:
+        if text == kept[-1]:
+            dropped.append(text)
+        else:
+            kept.append(text)
+    return kept, dropped
+
+
+def _signed_items(block: Block) -> bool:
+    """The headline's last line and a heading further down are each signed by
+    their own reporter line: the block is a series of signed items."""
+    lines, size = block.lines, len(block.heads)
+    if size < 2 or size >= len(lines) or lines[size].kind != "byline":
+        return False
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "byline"
+               for k in range(size + 1, len(lines) - 1))
+
+
+def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[str], list[Line]]:
+    """A title tagged with its column, `…（钟声）`, ends the heading stack; only
+    a `——` subtitle may follow. Lines after it are summary lines of the body."""
+    body = lines[len(heads):]
+    for index, line in enumerate(heads):
+        if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
+            cut = index + 1
+            if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
+                cut += 1
+            heads, body = heads[:cut], heads[cut:] + body
+            if cut == index + 1 and _is_news_summary(body):
+                heads, body = heads + body[:1], body[1:]
+            return [line.text for line in heads], body
+    # A stack of four or more lines is a headline over summary lines or figures
+    # (…腰包鼓起来 / 一季度…增长百分之九 / 全县…降到百分之一以内): they are body.
+    # Over bullets the fourth line is the sidebar's title instead.
+    if len(heads) > 3 and not (body and body[0].kind == "bullet"):
+        keep = 3 if COLUMN_DOT.search(_outside_quotes(heads[0].text)) else 2
+        heads, body = heads[:keep], heads[keep:] + body
+    # Under a kicker and a title, a sentence (将加强对…的监督检查，让…) is the lede.
+    if len(heads) == 3 and _is_sentence(heads[2].text):
+        heads, body = heads[:2], heads[2:] + body
+    return [line.text for line in heads], body
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) >= SENTENCE_LONG and bool(re.search(r"[，。；]", text))
+
+
+def _is_news_summary(body: list[Line]) -> bool:
+    """A short unpunctuated line between a tagged title and the dateline (or
+    the 核心阅读 box, which opens a body like a dateline does) of a news report is its subtitle: `…（权威发布）` over
+    `不再实行特种行业管理`. Commentary prints its lead quote there, but never
+    over a dateline."""
+    if len(body) < 2 or body[0].kind not in ("head", "text"):
+        return False
+    line, after = body[0].text, body[1]
+    if len(line) > SUMMARY_MAX or re.search(r"[。！？]”?$", line) or BYLINE_LINE.match(line):
+        return False
+    return bool(KEY_POINTS.match(after.text) or (after.kind == "text" and parse_dateline(after.text)))
+
+
+def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
+    """Headings followed straight away by bullet items: the last one titles the
+    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title."""
+    if len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1]):
+        return heads[:-1], heads[-1]
+    return heads, ""
+
+
+def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[Heading]:
+    """The role of each headline line. `news`: the body opens with a dateline (a
+    dated news report); `figures`: with a big printed figure (a data report)."""
+    headings: list[Heading] = []
+    # A `——` line under the first says the first is the title, dot or no dot.
+    if len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0])) and not FOLLOW_ON.match(heads[1]) and (
+            len(heads) > 2 or not (KICKER_END.search(heads[0]) or WHEN_LINE.match(heads[1]))):
+        headings.append(Heading(heads[0], COLUMN, "column_dot"))
+        heads = heads[1:]
+    if len(heads) > 3:
+        # Extra lines before the last three are leftovers (a column-like tag).
+        extra, heads = heads[:-3], heads[-3:]
+        for text in extra:
+            role = UNUSED if headings else COLUMN
+            headings.append(Heading(text, role, "over_three_lines"))
+    if len(heads) == 3:
+        headings += [Heading(text, role, "three_lines") for text, role in zip(heads, (KICKER, TITLE, SUBTITLE))]
+    elif len(heads) == 2:
+        kicker, rule = pair_rule(heads[0], heads[1], news, figures)
+        pair = (KICKER, TITLE) if kicker else (TITLE, SUBTITLE)
+        headings += [Heading(text, role, rule) for text, role in zip(heads, pair)]
+    elif heads:
+        headings.append(Heading(heads[0], TITLE, "one_line"))
+    if not any(h.role == COLUMN for h in headings):
+        tag = _column_tag(next((h.text for h in headings if h.role == TITLE), ""))
+        if tag:
+            headings.insert(0, Heading(tag, COLUMN, "title_tag"))
+    return headings
+
+
+# Two heading lines: 引题+主题 (kicker over title) or 主题+副题 (title over subtitle)?
+# Plain text cannot always tell; these rules agree with how papers print them most of
+# the time. The first that holds decides: (name, kicker over title?, test).
+PAIR_RULES = (
+    ("dash_subtitle", False, lambda first, second, news, figures: FOLLOW_ON.match(second)),
+    # A second line naming who attended or presided reports the event under a slogan
+    # title; a speech printed under its news line is titled by its occasion instead.
+    ("who_attended", False, lambda first, second, news, figures:
+        SUBTITLE_END.search(second) and not SPEECH_TITLE.match(second)),
+    ("attended", False, lambda first, second, news, figures: ATTENDED.search(second)),
+    ("date_under_title", False, lambda first, second, news, figures:
+        DATE_LINE.match(second) or WHEN_LINE.match(second)),
+    ("number_under_title", False, lambda first, second, news, figures: NUMBER_LINE.match(second)),
+    ("kicker_ending", True, lambda first, second, news, figures: KICKER_END.search(first)),
+    ("tagged_title_under", True, lambda first, second, news, figures: COLUMN_TAG.search(second)),
+    ("competition_over_result", True, lambda first, second, news, figures: COMPETITION.search(first)),
+    ("agency_over_action", True, lambda first, second, news, figures: AGENCY_LINE.match(first)),
+    ("tagged_title_over", False, lambda first, second, news, figures: COLUMN_TAG.search(first)),
+    # Over a dated report the event is the title and the line under it a detail; over a
+    # feature the event line is a kicker for the title that says what it meant.
+    ("event_over_report", False, lambda first, second, news, figures: news and EVENT_END.search(first)),
+    ("time_detail", False, lambda first, second, news, figures: news and TIME_START.match(second)),
+    ("summary_under", False, lambda first, second, news, figures: _reads_as_summary(second)),
+    ("findings_over_figures", False, lambda first, second, news, figures: figures),
+    # Over a dated report, an event line under a line that reports none is the news
+    # itself under its theme (推进深度融合 / 2024清河媒体论坛举行).
+    ("event_under_theme", True, lambda first, second, news, figures:
+        news and _reports_event(second) and not _reports_event(first)),
+    # Over a dated report, a figure under a title is the detail of a news subtitle
+    # (比去年增长10.4%), even when the title has its own figure; over a feature the
+    # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
+    # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
+    ("figure_detail", False, lambda first, second, news, figures:
+        news and re.search(r"\d", second) and not OWN_SUBJECT.match(second)),
+)
+PAIR_DEFAULT = "kicker_over_title"
+
+
+def pair_rule(first: str, second: str, news: bool = False, figures: bool = False) -> tuple[bool, str]:
+    """(Is `first` a kicker over the title `second`?, the rule that says so)."""
+    for name, kicker, holds in PAIR_RULES:
+        if holds(first, second, news, figures):
+            return kicker, name
+    return True, PAIR_DEFAULT
+
+
+def _reports_event(line: str) -> bool:
+    return bool(EVENT_END.search(line) or LAUNCH_END.search(line))
+
+
+def _reads_as_summary(second: str) -> bool:
+    return bool(SUBTITLE_START.match(second)) or _is_sentence(second)
+
+
+def _column_tag(title: str) -> str:
+    """`让公众感受历史的魅力（人民论坛）` → 人民论坛: papers tag columns this way."""
+    match = COLUMN_TAG.search(title)
+    if not match or match.start() == 0:
+        return ""
+    tag = match.group()[1:-1]
+    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+", tag):
+        return ""
+    return tag
+
+
+def _outside_quotes(text: str) -> str:
+    return re.sub(r"“[^”]*”|《[^》]*》|（[^）]*）|\([^)]*\)", "", text)
+
+
+# --- while the segmenter gathers an article ---------------------------------------
+
+def headline_top(block: Block) -> bool:
+    """A page that opens on `写春联、赏年画……`, `某某：` or a headline too long to
+    look like one has printed the top of a headline, not an article: the heading
+    run under it is the rest of that headline."""
+    if block.heads or len(block.lines) != 1 or block.lines[0].kind != "text":
+        return False
+    text = block.lines[0].text
+    return len(text) <= LONG_HEADLINE and "。" not in text and not CAPTION_START.match(text)
+
+
+def takes_soft_kicker(block: Block, run: list[Line]) -> bool:
+    """The run takes the last line of the article above as its kicker, unless it
+    opens on its own `——` kicker."""
+    return ends_on_soft_kicker(block) and not run[0].text.endswith("——")
+
+
+def ends_on_soft_kicker(block: Block) -> bool:
+    """`国台办：` or `写春联、赏年画、进博物馆……` right before a new title is its kicker;
+    so is a lead-in of any length that ends with `——` (…记者深入调研采访——):
+    no article ends on a dash."""
+    if len(block.lines) < 2 or len(block.lines) == len(block.heads):
+        return False
+    last = block.lines[-1]
+    return is_lead_in(last) or soft_kicker_line(last)
+
+
+def indented_headline(run: list[Line]) -> tuple[list[Line], list[Line]]:
+    """An indent-marked dump's flush run: its first lines are the headline.
+    Returns (headline, run), the run with a signing line read as a byline."""
+    heads = list(run) if len(run) <= 3 else run[:stack_size(run)]
+    if len(heads) >= 2 and BYLINE_LINE.match(heads[-1].text):
+        # `本报记者 某某` printed flush under the headline signs the story.
+        byline = replace(heads[-1], kind="byline")
+        return heads[:-1], run[:len(heads) - 1] + [byline] + run[len(heads):]
+    return heads, run

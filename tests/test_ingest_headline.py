@@ -1,0 +1,28 @@
+"""headline.py: which lines are the headline and the role of each, with the rule
+that gave it, on invented text. Plain pytest, no Django."""
+from archive.ingest.headline import roles
+
+
+def read(*heads, news=False):
+    return [(h.text, h.role, h.rule) for h in roles(list(heads), news=news)]
+
+
+def test_a_dash_line_under_the_title_is_its_subtitle():
+    assert read("清河两岸春来早", "——清河县乡村振兴见闻") == [
+        ("清河两岸春来早", "title", "dash_subtitle"), ("——清河县乡村振兴见闻", "subtitle", "dash_subtitle")]
+
+
+def test_a_line_ending_on_a_speech_verb_is_a_kicker():
+    assert read("县委书记强调", "把群众冷暖放在心上") == [
+        ("县委书记强调", "kicker", "kicker_ending"), ("把群众冷暖放在心上", "title", "kicker_ending")]
+
+
+def test_three_lines_are_kicker_title_subtitle_and_a_tag_names_the_column():
+    assert read("春耕时节", "田间地头的新农具（乡村观察）", "清河县农机推广见闻") == [
+        ("乡村观察", "column", "title_tag"), ("春耕时节", "kicker", "three_lines"),
+        ("田间地头的新农具（乡村观察）", "title", "three_lines"), ("清河县农机推广见闻", "subtitle", "three_lines")]
+
+
+def test_a_dotted_first_line_is_the_column():
+    assert read("清河评论·民生", "让老街留住烟火气") == [
+        ("清河评论·民生", "column", "column_dot"), ("让老街留住烟火气", "title", "one_line")]
