@@ -612,3 +612,14 @@ def test_a_voice_under_its_own_title_takes_no_column_tag_from_the_role():
     title, voice, tagged = split_lines("春天一定会来\n\n青山晚照（网络文学作家）\n\n柳湾春色（乡村行记）\n")
     assert not cues.column_tag(voice) and cues.column_tag(tagged)
     assert not column_tagged([title, voice])
+
+
+def test_sub_headings_a_character_or_two_apart_in_length_are_one_series():
+    # 5 and 7 characters: either side of a size bound, still one look.
+    lines = split_lines("破用工之难\n\n村里组织返岗专车，点对点接回务工人员\n\n合作社一天就招满了人手。\n\n"
+                        "解“资金”之急\n\n银行推出专项贷款，利率下调一个百分点\n\n贷款三天就到了账。\n\n"
+                        "清河县人民政府关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n")
+    first, second, other = lines[0:2], lines[3:5], lines[6:7]
+    assert cues.signature(first) != cues.signature(second)
+    assert cues.series_ahead(first, lines, 2)
+    assert not cues.alike(first, other)

@@ -15,7 +15,8 @@ from .patterns import (
 )
 from .topics import Topics
 
-SERIES_REACH = 40  # lines ahead searched for the next heading run
+SERIES_REACH = 40
+SLACK = 2
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 
 
@@ -97,6 +98,13 @@ def signature(run: list[Line]) -> tuple:
     return (len(run), first.endswith("——"), "，" in first, " " in first or "\u3000" in first, size)
 
 
+def alike(run: list[Line], other: list[Line]) -> bool:
+    """Two runs of one look: the same signature, or the same but for first lines
+    a character or two apart in length across a size bound."""
+    a, b = signature(run), signature(other)
+    return a == b or (a[:4] == b[:4] and abs(len(run[0].text) - len(other[0].text)) <= SLACK)
+
+
 def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     """The next run of heading lines looks the same: sub-headings come in series."""
     i = end
@@ -110,7 +118,7 @@ def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     stop = i
     while stop < len(lines) and lines[stop].kind == "head":
         stop += 1
-    return signature(lines[i:stop]) == signature(run)
+    return alike(lines[i:stop], run)
 
 
 def dateline_follows(lines: list[Line], end: int) -> bool:
