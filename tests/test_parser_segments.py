@@ -623,3 +623,10 @@ def test_sub_headings_a_character_or_two_apart_in_length_are_one_series():
     assert cues.signature(first) != cues.signature(second)
     assert cues.series_ahead(first, lines, 2)
     assert not cues.alike(first, other)
+
+
+def test_further_reading_stays_with_the_story_above_even_after_its_sign_off():
+    text = ("清河县全面禁止野生动物交易\n\n" + "".join(FARM) + "\n\n（综合本报记者周明、王红报道）\n\n"
+            "禁食野生动物，法律有何规定？（延伸阅读）\n\n"
+            "野生动物保护法规定，禁止出售、购买、利用国家重点保护野生动物及其制品。\n")
+    assert titles(text) == ["清河县全面禁止野生动物交易"]

@@ -10,8 +10,8 @@ from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, SIGN_OFF_DATE, SPEECH_TITLE,
-    VOICE_WITH_ROLE,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON,
+    FURTHER_READING, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE,
 )
 from .roundups import roundup_brief
 
@@ -98,6 +98,11 @@ def announced_text(c: Candidate) -> bool:
     """A paragraph that announces the text under it (…全文如下。, 现将有关事项公告如下：)
     is followed by that text: its title and sections belong to the article."""
     return c.before is not None and c.before.kind == "text" and bool(ANNOUNCES_TEXT.search(c.before.text))
+
+
+def further_reading(c: Candidate) -> bool:
+    """A heading tagged （延伸阅读） adds to the story above it, even after its sign-off."""
+    return any(FURTHER_READING.search(line.text) for line in c.run)
 
 
 # --- always: the run starts an article --------------------------------------------

@@ -72,6 +72,8 @@ BOX_LABELS = EDITOR_NOTE_LABELS + (
 MARKER = re.compile(rf"^(?:{'|'.join(BOX_LABELS)})[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
+# 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
+FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
