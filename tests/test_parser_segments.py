@@ -630,3 +630,15 @@ def test_further_reading_stays_with_the_story_above_even_after_its_sign_off():
             "禁食野生动物，法律有何规定？（延伸阅读）\n\n"
             "野生动物保护法规定，禁止出售、购买、利用国家重点保护野生动物及其制品。\n")
     assert titles(text) == ["清河县全面禁止野生动物交易"]
+
+
+def test_a_feature_under_a_dash_subtitle_heads_its_parts_with_quotations():
+    nurse = ("凌晨两点，护士长周敏刚下夜班，又被叫回了病房。她说这样的夜晚已经记不清有多少个了。"
+             "同事们劝她休息，她摆摆手，转身又去查看病人的体温记录。")
+    colleague = ("护士小陈和周敏一个班，病房里的病人都认得她们。夜班最难熬，小陈说看到病人的体温降下来，"
+                 "再累也值了。她们互相提醒：防护服要穿好，病房要勤消毒。"
+                 "护士小陈和护士长周敏一个班，病房里的病人都认得她们。夜班最难熬，小陈说看到病人的体温降下来，"
+                 "再累也值了。周敏劝她休息，她也摆摆手，转身又去病房查看病人的体温记录。")
+    text = ("守护在清河的每一天\n\n——记抗疫一线的医护人员\n\n" + "\n\n".join([nurse * 3] * 4) +
+            "\n\n“哪有时间睡觉，病人等着呢”\n\n" + "\n\n".join([colleague * 3] * 4) + "\n")
+    assert titles(text) == ["守护在清河的每一天"]

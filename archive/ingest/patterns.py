@@ -112,6 +112,8 @@ NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)
 # A paragraph that announces the text printed under it: …全文如下。 / 现将有关事项公告如下：
 ANNOUNCES_TEXT = re.compile(r"如下[。：:]$")
 
+# A line that is one quotation from end to end: “我们一定能赢”.
+QUOTATION = re.compile(r"^“[^“”]+”$")
 # Quotes and brackets that may close a line after its last punctuation mark.
 CLOSERS = "”’\"'）)」』】》"
 # Headings of a picture story: its pictures and their credit follow.
