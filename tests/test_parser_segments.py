@@ -642,3 +642,14 @@ def test_a_feature_under_a_dash_subtitle_heads_its_parts_with_quotations():
     text = ("守护在清河的每一天\n\n——记抗疫一线的医护人员\n\n" + "\n\n".join([nurse * 3] * 4) +
             "\n\n“哪有时间睡觉，病人等着呢”\n\n" + "\n\n".join([colleague * 3] * 4) + "\n")
     assert titles(text) == ["守护在清河的每一天"]
+
+
+def test_the_entries_of_a_chronicle_opening_on_their_dates_are_one_article():
+    entries = [("清河大桥建成通车", "2015年10月1日，清河大桥建成通车，两岸群众往来从此不再靠渡船。",
+                "大桥全长一千二百米，双向四车道，设计使用年限一百年。桥面两侧设有人行道和观景平台。"),
+               ("县城四万户居民告别烧煤取暖用上集中供暖", "2016年11月15日，县城集中供暖工程投入使用，四万户居民告别烧煤取暖。",
+                "热源厂采用燃气锅炉，管网总长八十公里。冬季空气质量优良天数比往年明显增加。"),
+               ("高铁通到家门口", "2018年12月26日，清河高铁站正式启用，县城到省城只要四十分钟。",
+                "车站每天停靠列车二十四趟，站前广场同步建成公交枢纽和停车场，方便旅客换乘。")]
+    text = "清河大事记\n\n" + "".join(f"{head}\n\n{lede}\n\n{detail * 8}\n\n" for head, lede, detail in entries)
+    assert len(parse_text(text, DAY).articles) == 1

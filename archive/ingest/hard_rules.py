@@ -11,7 +11,7 @@ from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON,
-    FURTHER_READING, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE,
+    FURTHER_READING, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -103,6 +103,20 @@ def announced_text(c: Candidate) -> bool:
 def further_reading(c: Candidate) -> bool:
     """A heading tagged （延伸阅读） adds to the story above it, even after its sign-off."""
     return any(FURTHER_READING.search(line.text) for line in c.run)
+
+
+def chronicle_entry(c: Candidate) -> bool:
+    """A chronicle (大事记, a history of milestones) heads each entry and opens it on
+    its date, year first (2016年5月17日，…): an entry whose text opens so, under one
+    that did too, goes on with it, unless it carries a tag or a subtitle of its own."""
+    if not (c.after and YEAR_DATE_LEDE.match(c.after.text)):
+        return False
+    if any(COLUMN_TAG.search(line.text) for line in c.run) or cues.dash_subtitled(c.run):
+        return False
+    lines = c.current.lines
+    last_head = max((j for j, line in enumerate(lines) if line.kind == "head"), default=None)
+    return (last_head is not None and last_head + 1 < len(lines)
+            and bool(YEAR_DATE_LEDE.match(lines[last_head + 1].text)))
 
 
 # --- always: the run starts an article --------------------------------------------

@@ -93,6 +93,7 @@ RULES = (
     never("explains_figure", hard_rules.explains_figure),
     never("announced_text", hard_rules.announced_text),
     never("further_reading", hard_rules.further_reading),
+    never("chronicle_entry", hard_rules.chronicle_entry),
     always("after_editors_box", hard_rules.after_editors_box),
     always("editors_intro", hard_rules.heads_editors_intro),
     always("after_sign_off", hard_rules.after_sign_off),
