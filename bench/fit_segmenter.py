@@ -30,7 +30,8 @@ from archive.ingest.starts import Decider, Decision  # noqa: E402
 # Weights kept as they are (see the docstring of archive/ingest/starts.py): this paper
 # rarely exercises them, city dailies do.
 PRIORS = {"dateline_follows": 5.5, "editor_note_follows": 4.0, "notice_title": 4.0, "after_photo_item": 3.0,
-          "roundup_item": -4.0, "dash_headline_short": -2.0, "next_voice": -3.0}
+          "roundup_item": -4.0, "dash_headline_short": -2.0, "next_voice": -3.0,
+          "quoted_under_feature": -1.5}
 
 
 def start_lines(truth: Path) -> list[bool]:
