@@ -2,9 +2,6 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 
-# Sample papers as slug:name; samples/<slug>/ holds each paper's issues.
-PAPERS := qinghe-daily:清河日报 yunling-evening:云岭晚报
-
 .PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load bench-scale backup restore
 
 venv: $(VENV)/.installed
@@ -19,13 +16,11 @@ $(VENV)/.installed: requirements.txt
 migrate: venv
 	$(PY) manage.py migrate --noinput
 
+# The fictional sample papers (archive/samples.py), only into an archive without papers
+# unless SAMPLES=1: a site's real papers never get invented ones beside them.
+SAMPLES ?=
 samples: migrate
-	@set -e; for entry in $(PAPERS); do \
-	  slug=$${entry%%:*}; name=$${entry#*:}; \
-	  if [ -d samples/$$slug ]; then \
-	    $(PY) manage.py import_issue samples/$$slug --paper "$$name" --paper-slug "$$slug"; \
-	  else echo "samples/$$slug: not found, skipped"; fi; \
-	done
+	$(PY) manage.py load_samples $(if $(filter 1,$(SAMPLES)),--always)
 
 # The index is repaired (or rebuilt, after an analyzer change) before serving.
 index: samples

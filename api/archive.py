@@ -62,7 +62,7 @@ def issues(request, paper: str, query: Query[IssueQuery]):
 def issue(request, paper: str, date: datetime.date):
     found = get_object_or_404(Issue.objects.select_related("paper").prefetch_related("pages"),
                               paper__slug=paper, date=date)
-    articles = articles_with_bylines().filter(issue=found).order_by("seq")
+    articles = articles_with_bylines().filter(issue=found).in_print_order()
     return serialize.issue_data(request, found, articles)
 
 

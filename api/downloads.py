@@ -4,11 +4,11 @@ shares `stream_export`."""
 import math
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from archive.citations import bibtex, gbt7714, ris
 from archive.models import Article
+from archive.views.reading import moved_or_404
 from search.exports import FORMATS, export_response
 from search.params import ParamError
 from search.validate import flag, searchable
@@ -49,11 +49,12 @@ def search_export(request, fmt):
 
 @require_safe
 def citation(request, paper, date, seq, fmt):
-    article = get_object_or_404(
-        Article.objects.with_issue().select_related("page").prefetch_related("bylines__person"),
-        issue__paper__slug=paper, issue__date=date, seq=seq)
     if fmt not in CITATIONS:
         raise Http404(fmt)
+    article = (Article.objects.with_issue().select_related("page").prefetch_related("bylines__person")
+               .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if article is None:
+        return moved_or_404(paper, date, seq, "tools:citation", fmt)
     render, content_type = CITATIONS[fmt]
     text = render(article, request.build_absolute_uri(article.get_absolute_url()))
     response = HttpResponse(text, content_type=content_type)

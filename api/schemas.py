@@ -171,7 +171,9 @@ class SearchHit(Schema):
     source: str
     bylines: list[str]
     score: float | None
+    kicker_html: str = Field(description="the 引题, HTML-escaped, matches in <mark>")
     title_html: str = Field(description="the title, HTML-escaped, matches in <mark>")
+    subtitle_html: str = Field(description="the 副题, HTML-escaped, matches in <mark>")
     snippet_html: str = Field(description="a passage of the text, HTML-escaped, matches in <mark>")
     url: str
     api_url: str
@@ -180,7 +182,9 @@ class SearchHit(Schema):
 class SearchOut(Paging):
     query: dict[str, str] = Field(description="the parameters as understood, defaults left out")
     notices: list[str] = Field(description="how a mistyped query was read")
-    facets: dict[str, list[FacetValue]] = Field(description="counts per filter parameter, largest first")
+    facets: dict[str, list[FacetValue]] = Field(
+        description="counts per filter parameter, largest first; `source` counts a paper's 本报 articles under "
+                    "the paper's name, `column` lists only real columns (docs/search.md)")
     months: list[MonthCount] = Field(description="hits per month, in date order")
     hits: list[SearchHit]
     feed_url: str

@@ -89,7 +89,9 @@ def hit_data(request, hit) -> dict:
             "source": hit.source or "", "bylines": list(hit.bylines or ()),
             # Sorted by date, Whoosh puts the sort key where the score was.
             "score": hit.score if isinstance(hit.score, float) else None,
+            "kicker_html": (highlighted.get("kicker") or [""])[0],
             "title_html": (highlighted.get("title") or [""])[0],
+            "subtitle_html": (highlighted.get("subtitle") or [""])[0],
             "snippet_html": (highlighted.get("snippet") or [""])[0],
             "url": request.build_absolute_uri(reverse("archive:article", args=[hit.paper, date, hit.seq])),
             "api_url": absolute(request, "api:article", hit.paper, date, hit.seq)}

@@ -35,6 +35,31 @@ def year_grid(year: int, urls: dict) -> list[Month]:
     return [month_grid(year, month, urls) for month in range(1, 13)]
 
 
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    count: int  # issues in the year
+    url: str  # the year's page; empty without issues
+    months: list  # twelve (first day of the month, issues that month, the month's page or "")
+
+
+def year_rows(counts: dict, year_url) -> list[YearRow]:
+    """One row a year, oldest first, from `counts` {(year, month): issues}; the years
+    between without issues are rows too, so that a gap in the archive shows. A month's
+    page is its year's page + MM/ (archive/urls.py): one reverse() a year, not a month."""
+    if not counts:
+        return []
+    years = [year for year, _ in counts]
+    rows = []
+    for year in range(min(years), max(years) + 1):
+        found = [counts.get((year, month), 0) for month in range(1, 13)]
+        url = year_url(year) if any(found) else ""
+        months = [(datetime.date(year, month, 1), n, f"{url}{month:02d}/" if n else "")
+                  for month, n in enumerate(found, start=1)]
+        rows.append(YearRow(year, sum(found), url, months))
+    return rows
+
+
 def month_end(first: datetime.date) -> datetime.date:
     return datetime.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
 

@@ -9,24 +9,25 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import sys
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from django.db import DataError, transaction
-from tqdm import tqdm
 
 from archive import sources
+from archive.corrections import (Corrections, corrections_summary, keep_credits, merged_seqs, preview_corrections,
+                                 reconcile_article, reconcile_surplus)
+from archive.progress import progress as progress_bar
 from archive.ingest import IngestError, ParsedArticle, ParsedIssue, date_from_filename, parse_file
 from archive.ingest.fields import PHOTOGRAPHER
 from archive.signals import articles_written
-from archive.models import Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
+from archive.models import SPLIT_SEQ_BASE, Article, Byline, Caption, Issue, Newspaper, Page, Person, pinyin_slug
 
 ARTICLE_FIELDS = [
     "page", "kind", "column", "kicker", "title", "subtitle", "dateline_source", "dateline_place",
     "dateline_date", "editor_note", "sidebar_title", "sidebar_items", "body", "dropped_duplicates",
-    "char_count", "source_line",
+    "char_count", "source_line", "source_url",
 ]
 BATCH = 500
 
@@ -49,6 +50,7 @@ class IssueResult:
     articles: int = 0
     bylines: int = 0
     duplicates: int = 0
+    corrections: Corrections = field(default_factory=Corrections)
 
     def as_json(self) -> dict:
         return {
@@ -78,6 +80,7 @@ class ImportReport:
             f"articles: {self.total('articles')}, bylines: {self.total('bylines')}, "
             f"duplicates dropped: {self.total('duplicates')} (in files parsed)",
         ]
+        lines += corrections_summary([r.corrections for r in self.results])
         if self.errors:
             lines.append(f"errors: {len(self.errors)}")
             lines += [str(e) for e in self.errors]
@@ -101,7 +104,7 @@ def import_paths(paths, paper: str, *, date=None, progress: bool = False, **opti
     report, people, done = ImportReport(), {}, {}
     files = collect_files(paths)
     show = progress and len(files) > 3
-    for path in tqdm(files, unit="file", file=sys.stderr, disable=not show):
+    for path in progress_bar(files, show, unit="file", desc="解析"):
         try:
             day = issue_date(path, date)
             # Two files of one date would silently overwrite each other's issue.
@@ -124,7 +127,7 @@ def issue_date(path: Path, date=None) -> datetime.date:
 
 
 def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, force=False,
-                paper_slug=None, people: dict | None = None) -> IssueResult:
+                paper_slug=None, people: dict | None = None, discard_corrections=False) -> IssueResult:
     """Import one issue file. `people` caches Person rows by name across calls.
 
     An unchanged file (same SHA-256 as stored) is skipped unless `force`, which
@@ -132,24 +135,40 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     path = Path(path)
     date = issue_date(path, date)
     data = read_bytes(path)
-    checksum = hashlib.sha256(data).hexdigest()
-    existing = Issue.objects.filter(paper__name=paper, date=date).first()
-    if existing and existing.checksum == checksum and not (dry_run or force):
+    # A dry run reads no table, so it works before `migrate` and on a read-only database.
+    if not (dry_run or force) and is_unchanged(paper, date, data):
         return IssueResult(str(path), paper, date, "unchanged")
     parsed = parse(path, encoding)
+    return write_issue(parsed, path, data, paper, date, dry_run=dry_run, paper_slug=paper_slug, people=people,
+                       discard_corrections=discard_corrections)
+
+
+def is_unchanged(paper: str, date, data: bytes) -> bool:
+    """The stored issue was imported from these very bytes."""
+    checksum = hashlib.sha256(data).hexdigest()
+    return Issue.objects.filter(paper__name=paper, date=date, checksum=checksum).exists()
+
+
+def write_issue(parsed: ParsedIssue, path: Path, data: bytes, paper: str, date, *, dry_run=False,
+                paper_slug=None, people: dict | None = None, discard_corrections=False) -> IssueResult:
+    """Write one parsed issue in one transaction, whichever importer read it: `data` is its
+    source (kept, and its SHA-256 tells an unchanged re-import), `path` names it in errors."""
+    if len(parsed.articles) >= SPLIT_SEQ_BASE:  # seqs from there on are for split articles
+        raise IngestError(f"{len(parsed.articles)} articles in one issue: at most {SPLIT_SEQ_BASE - 1}", str(path))
     result = IssueResult(str(path), paper, date, "dry-run", parsed)
     result.articles = len(parsed.articles)
     result.duplicates = sum(len(a.dropped_duplicates) for a in parsed.articles)
     # The parser names each (name, role) once per article (ingest.fields.unique_bylines).
     result.bylines = sum(len(a.bylines) for a in parsed.articles)
     if dry_run:
+        preview_corrections(paper, date, parsed, result.corrections, discard_corrections)
         return result
     people = {} if people is None else people
     new_people = {}
     try:
         with transaction.atomic():
-            issue, created = save_issue(path, paper, paper_slug, date, checksum)
-            articles = save_articles(issue, parsed)
+            issue, created = save_issue(path, paper, paper_slug, date, hashlib.sha256(data).hexdigest())
+            articles = save_articles(issue, parsed, result.corrections, discard_corrections)
             save_credits(articles, parsed, people, new_people)
             articles_written.send(sender=Article, ids=[a.pk for a in articles.values()])
             # Kept only once the issue is committed: a rolled-back file leaves no source behind.
@@ -232,43 +251,56 @@ def article_values(a: ParsedArticle, pages: dict[int, Page]) -> dict:
         "dropped_duplicates": list(a.dropped_duplicates),
         "char_count": sum(len(p) for p in a.paragraphs),
         "source_line": a.line,
+        # Per-article sources (archive/perarticle) carry each article's link; text dumps have none.
+        "source_url": getattr(a, "url", ""),
     }
 
 
-def save_articles(issue: Issue, parsed: ParsedIssue) -> dict[int, Article]:
-    """Update articles in place by seq; returns every article of the issue by seq."""
-    pages = save_pages(issue, parsed)
-    existing = {a.seq: a for a in issue.articles.all()}
+def save_articles(issue: Issue, parsed: ParsedIssue, corrections: Corrections | None = None,
+                  discard=False) -> dict[int, Article]:
+    """Update articles in place by seq; returns the articles written, by seq. Editors'
+    corrections are kept (or discarded) as archive/corrections.py decides, into `corrections`."""
+    corrections = Corrections() if corrections is None else corrections
+    existing = {a.seq: a for a in issue.articles.select_related("page")}
+    page_now = {seq: a.page.number if a.page else None for seq, a in existing.items()}
+    pages = save_pages(issue, parsed)  # the old pages go: articles' page links are set again below
+    merged = merged_seqs(issue, corrections, discard)
     to_update, to_create = [], []
     for parsed_article in parsed.articles:
+        if parsed_article.seq in merged:
+            continue  # merged into another article by staff: its URL answers 301 there
         values = article_values(parsed_article, pages)
         article = existing.get(parsed_article.seq)
         if article:
+            reconcile_article(article, values, parsed_article, pages, page_now[article.seq], corrections, discard)
             for name, value in values.items():
                 setattr(article, name, value)
             to_update.append(article)
         else:
             to_create.append(Article(issue=issue, seq=parsed_article.seq, **values))
-    surplus = set(existing) - {a.seq for a in parsed.articles}
-    issue.articles.filter(seq__in=surplus).delete()
-    Article.objects.bulk_update(to_update, ARTICLE_FIELDS, batch_size=BATCH)
+    surplus = [existing[seq] for seq in set(existing) - {a.seq for a in parsed.articles}]
+    kept = reconcile_surplus(issue, surplus, pages, page_now, corrections, discard)
+    issue.articles.filter(pk__in=[a.pk for a in surplus if a not in kept]).delete()
+    Article.objects.bulk_update(to_update + kept, ARTICLE_FIELDS + ["corrected_fields"], batch_size=BATCH)
     created = Article.objects.bulk_create(to_create, batch_size=BATCH)
-    return {a.seq: a for a in to_update + created}
+    return {a.seq: a for a in to_update + created + kept}
 
 
 def save_credits(articles: dict[int, Article], parsed: ParsedIssue, people: dict, new_people: dict):
-    """Replace the bylines and captions of the issue's articles."""
-    ids = [a.pk for a in articles.values()]
-    Byline.objects.filter(article_id__in=ids).delete()
-    Caption.objects.filter(article_id__in=ids).delete()
-    names = {b.name for a in parsed.articles for b in a.bylines}
+    """Replace the bylines and captions of the issue's articles, except those editors corrected."""
+    written = [(pa, articles[pa.seq]) for pa in parsed.articles if pa.seq in articles]
+    keep_bylines, keep_captions = keep_credits(article for _, article in written)
+    Byline.objects.filter(article_id__in=[a.pk for _, a in written if a.pk not in keep_bylines]).delete()
+    Caption.objects.filter(article_id__in=[a.pk for _, a in written if a.pk not in keep_captions]).delete()
+    names = {b.name for pa, a in written if a.pk not in keep_bylines for b in pa.bylines}
     persons = resolve_people(names, people, new_people)
     bylines, captions = [], []
-    for pa in parsed.articles:
-        article = articles[pa.seq]
-        credited = pa.bylines
+    for pa, article in written:
+        credited = [] if article.pk in keep_bylines else pa.bylines
         bylines += [Byline(article=article, person=persons[b.name], role=b.role, order=i)
                     for i, b in enumerate(credited)]
+        if article.pk in keep_captions:
+            continue
         photographers = [persons[b.name] for b in credited if b.role == PHOTOGRAPHER]
         captions += [Caption(article=article, text=c.text, credit=c.credit, order=i,
                              photographer=next((p for p in photographers if p.name in c.credit), None))

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "haystack",
+    "simple_history",
     "ninja",  # installed so that its API docs use its bundled Swagger assets, not a CDN
     "archive",
     "search",

@@ -16,6 +16,7 @@ from haystack import connections
 from whoosh.index import LockError
 
 from archive.models import Article
+from archive.progress import progress as progress_bar
 
 from . import recovery
 
@@ -36,16 +37,19 @@ def identifier(pk) -> str:
     return f"archive.article.{pk}"
 
 
-def reconcile(ids, timeout: float | None = None) -> tuple[int, int]:
+def reconcile(ids, timeout: float | None = None, progress: bool = False) -> tuple[int, int]:
     """Index the articles that exist and drop the rest, in one commit; returns
-    (indexed, removed). `timeout`: seconds to wait for another writer (default: the backend's)."""
+    (indexed, removed). `timeout`: seconds to wait for another writer (default: the backend's);
+    `progress`: a bar of the articles indexed, on a terminal."""
     ids = sorted(set(ids))
     index = article_index()
     existing = set()
     for start in range(0, len(ids), CHUNK):
         existing.update(Article.objects.filter(pk__in=ids[start:start + CHUNK]).values_list("pk", flat=True))
     gone = [identifier(pk) for pk in ids if pk not in existing]
-    backend().write(index, _articles(index, sorted(existing)), gone, size=len(existing), timeout=timeout)
+    articles = progress_bar(_articles(index, sorted(existing)), progress and bool(existing),
+                            total=len(existing), unit="篇", desc="索引")
+    backend().write(index, articles, gone, size=len(existing), timeout=timeout)
     return len(existing), len(gone)
 
 
@@ -66,9 +70,10 @@ def changed(ids):
 
 
 @contextmanager
-def batch(optimize: bool = True):
+def batch(optimize: bool = True, progress: bool = False):
     """Collect changes and index them together when the block ends, even if it
-    ends with an error: what was committed before the error is indexed."""
+    ends with an error: what was committed before the error is indexed.
+    `progress`: show the indexing's progress (see archive/progress.py)."""
     if getattr(_local, "pending", None) is not None:
         yield
         return
@@ -78,15 +83,15 @@ def batch(optimize: bool = True):
     finally:
         pending, _local.pending = _local.pending, None
         if pending or recovery.waiting():
-            drain(pending)
+            drain(pending, progress=progress)
             if optimize:
                 backend().optimize()
 
 
-def drain(ids=(), timeout: float | None = None) -> tuple[int, int]:
+def drain(ids=(), timeout: float | None = None, progress: bool = False) -> tuple[int, int]:
     """Reconcile `ids` and every edit's ids still waiting on disk (search/recovery.py)."""
     notes, waiting = recovery.waiting_ids()
-    done = reconcile(set(ids) | waiting, timeout)
+    done = reconcile(set(ids) | waiting, timeout, progress)
     recovery.forget(notes)
     return done
 

@@ -20,6 +20,7 @@ SORT_TITLES = {"relevance": gettext_lazy("相关度"), "newest": gettext_lazy("�
                "oldest": gettext_lazy("最早")}
 FACET_SHOWN = 8
 FACET_MORE = 40
+DATE_FACETS = ("year", "month")
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def facet_groups(params: SearchParams, counts: dict, label) -> list[dict]:
     groups = []
     for name, field in FILTER_PARAMS.items():
         values = [(value, n) for value, n in counts.get(field, []) if value]
-        if name == "month":  # read in time order; the trend chart shows the same counts
-            values.sort(reverse=True)
+        if name in DATE_FACETS:  # the most hits, read in time order as the trend chart is
+            values = sorted(sorted(values, key=lambda item: -item[1])[:FACET_MORE])
         active = params.filters.get(name)
         if not values and not active:
             continue

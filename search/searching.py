@@ -6,9 +6,12 @@ from dataclasses import dataclass, field
 from haystack.inputs import BaseInput
 from haystack.query import SearchQuerySet
 
+from archive import columns
 from archive.models import Article
 
-from . import indexing
+from . import indexing, sources
+from .backend import highlight_terms
+from .highlight import mark_headings
 from .query import QueryError, parse, unparse
 
 SORTS = {"relevance": None, "newest": ("-date", "seq"), "oldest": ("date", "seq")}
@@ -59,7 +62,9 @@ def build(q: str, filters: dict | None = None, start: datetime.date | None = Non
     for name, value in (filters or {}).items():
         if name not in FACETS:
             raise QueryError(f"不能按“{name}”筛选")
-        if value not in (None, ""):
+        if name == "source" and value:
+            sqs = sqs.filter(sources.source_filter(value))
+        elif value not in (None, ""):
             sqs = sqs.filter(**{name: value})
     if start:
         sqs = sqs.filter(date__gte=start)
@@ -94,12 +99,39 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
             sqs = sqs.facet(name)
     offset = (results.page - 1) * per_page
     results.hits = list(sqs[offset:offset + per_page])
+    if highlight and q.strip():
+        terms = highlight_terms(q)
+        for hit in results.hits:
+            mark_headings(hit, terms)
     results.total = sqs.count()
     if facets:
         counts = sqs.facet_counts().get("fields", {})
         results.facets = {name: counts.get(name, []) for name in FACETS}
+        results.facets["source"] = own_source_merged(q, filters, start, end, results.facets)
+        results.facets["column"] = real_columns(results.facets["column"])
         results.months = sorted(results.facets["month"])
     return results
+
+
+def real_columns(counts: list) -> list:
+    """The column facet without what the parser filed as a column but is none (archive/columns.py)."""
+    known = columns.recurring() if counts else set()
+    return [(value, n) for value, n in counts if columns.is_column(value, known)]
+
+
+def own_source_merged(q, filters, start, end, facets) -> list:
+    """The source facet with 本报 counted as each paper (search/sources.py); when the hits
+    are from several papers, one more search counts their 本报 hits by paper."""
+    own = dict(facets["source"]).get(sources.OWN)
+    if not own:
+        return facets["source"]
+    papers = [slug for slug, n in facets["paper"] if n]
+    if len(papers) == 1:
+        by_paper = {papers[0]: own}
+    else:
+        sqs = build(q, {**(filters or {}), "source": sources.OWN}, start, end).facet("paper")
+        by_paper = dict(sqs.facet_counts().get("fields", {}).get("paper", []))
+    return sources.merged(facets["source"], by_paper)
 
 
 def more_like(article, limit: int) -> list:

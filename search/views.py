@@ -4,10 +4,9 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from . import presenting
+from . import presenting, printed, trend
 from .params import ParamError, SearchParams, from_query
 from .searching import Results, search
-from .trend import trend
 
 
 @require_safe
@@ -33,7 +32,7 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
             "first_number": (params.page - 1) * params.per_page + 1,
             "query_string": urlencode(params.to_query(page=None, per_page=None)),
             "facets": presenting.facet_groups(params, results.facets, label),
-            "trend": chart(params, results.months),
+            "trend": chart(params, results),
             "pages": presenting.page_links(params, results.pages) if results.pages > 1 else [],
             "previous_url": presenting.url_for(params, page=params.page - 1) if params.page > 1 else "",
             "next_url": presenting.url_for(params, page=params.page + 1) if params.page < results.pages else "",
@@ -42,11 +41,21 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
     return render(request, "search/search.html", context, status=status)
 
 
-def chart(params, months):
-    """The trend, each bar linked to the search narrowed to its month (or year)."""
-    shape = trend(months)
+def chart(params, results):
+    """The trend of the hits, as shares of what was printed; each bar linked to the
+    search narrowed to its month, year or day. None without a query: every share would be 1."""
+    if not params.q.strip() or not results.total:
+        return None
+    days = printed.one_month(params)
+    if days:
+        shape = trend.by_day(*days, printed.hits_by_day(params, results.total),
+                             printed.printed_by_day(params, *days))
+    else:
+        shape = trend.by_month(dict(results.months), printed.printed_by_month(params))
     if shape is None:
         return None
-    key = "year" if shape.by_year else "month"
-    return {"shape": shape, "bars": [(bar, presenting.url_for(params, **{key: bar.key}, page=None))
-                                     for bar in shape.bars]}
+    if shape.unit == "day":
+        links = [presenting.url_for(params, start=bar.key, end=bar.key, page=None) for bar in shape.bars]
+    else:
+        links = [presenting.url_for(params, **{shape.unit: bar.key}, page=None) for bar in shape.bars]
+    return {"shape": shape, "bars": list(zip(shape.bars, links))}

@@ -54,12 +54,21 @@ class TempDirMixin:
 
 def run_import(*args, paper=PAPER, slug=SLUG):
     """Run import_issue; returns (stdout, stderr, CommandError or None)."""
+    return run_command("import_issue", *args, paper=paper, slug=slug)
+
+
+def run_articles(*args, paper=PAPER, slug=SLUG):
+    """Run import_articles; returns (stdout, stderr, CommandError or None)."""
+    return run_command("import_articles", *args, paper=paper, slug=slug)
+
+
+def run_command(name, *args, paper=PAPER, slug=SLUG):
     out, err = io.StringIO(), io.StringIO()
     options = {"paper": paper, "stdout": out, "stderr": err}
     if slug:
         options["paper_slug"] = slug
     try:
-        call_command("import_issue", *map(str, args), **options)
+        call_command(name, *map(str, args), **options)
     except CommandError as exc:
         return out.getvalue(), err.getvalue(), exc
     return out.getvalue(), err.getvalue(), None

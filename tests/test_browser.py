@@ -17,7 +17,7 @@ from .web_helpers import TempIndexClassMixin, import_samples
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(settings.BASE_DIR) / "artifacts" / "screenshots"))
-WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -132,6 +132,61 @@ class BrowserTests(TempIndexClassMixin, StaticLiveServerTestCase):
         self.shoot("hit")
         self.assertEqual(self.errors, [])
 
+    def test_phone_opens_the_filters_above_the_results_without_script(self):
+        context = self.browser.new_context(viewport=WIDTHS["phone"], locale="zh-CN", java_script_enabled=False)
+        self.addCleanup(context.close)
+        page = context.new_page()
+        page.goto(self.live_server_url + "/search/?q=%E8%AE%B0%E8%80%85")  # 记者
+        button, facets, first_hit = page.locator("label.filters-button"), page.locator("aside.facets"), page.locator(".hit").first
+        self.assertTrue(button.is_visible())
+        self.assertLess(button.bounding_box()["y"], first_hit.bounding_box()["y"])
+        self.assertFalse(facets.is_visible())
+        page.screenshot(path=SHOTS / "phone-filters-closed.png")
+        button.click()
+        self.assertTrue(facets.is_visible())
+        self.assertLess(facets.bounding_box()["y"] + facets.bounding_box()["height"], first_hit.bounding_box()["y"])
+        page.screenshot(path=SHOTS / "phone-filters-open.png")
+        total = self.total(page)
+        facets.locator(".facet", has_text="报纸").get_by_role("link", name=re.compile("清河日报")).click()
+        self.assertLess(self.total(page), total)
+        self.assertIn("筛选（1）", page.locator("label.filters-button").inner_text())
+        self.assertFalse(page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"))
+
+    def test_desktop_shows_the_filters_beside_the_results(self):
+        page = self.page
+        self.open("/search/?q=%E8%AE%B0%E8%80%85")
+        self.assertFalse(page.locator("label.filters-button").is_visible())
+        facets, first_hit = page.locator("aside.facets"), page.locator(".hit").first
+        self.assertTrue(facets.is_visible())
+        self.assertGreater(facets.bounding_box()["x"], first_hit.bounding_box()["x"] + first_hit.bounding_box()["width"] - 1)
+
+    def test_trend_chart_at_both_widths(self):
+        page = self.page
+        for query, name in (("?q=%E5%85%AC%E5%9B%AD", "months"), ("?q=%E5%85%AC%E5%9B%AD&month=2024-03", "days")):
+            self.open("/search/" + query)
+            chart = page.locator("figure.trend")
+            for label, size in WIDTHS.items():
+                page.set_viewport_size(size)
+                self.assertTrue(chart.locator("svg rect.bar").first.is_visible())
+                labels = chart.locator("svg text").all_text_contents()
+                self.assertTrue(any(text.endswith("年") or text.endswith("月") for text in labels), labels)
+                chart.screenshot(path=SHOTS / f"trend-{name}-{label}.png")
+            page.set_viewport_size(WIDTHS["desktop"])
+            self.assertFalse(chart.locator("details table").is_visible())
+            chart.locator("details summary").click()
+            self.assertTrue(chart.locator("details table").is_visible())
+        self.assertEqual(self.errors, [])
+
+    def test_paper_page_calendars_and_its_search(self):
+        page = self.page
+        self.open("/qinghe-daily/")
+        self.shoot("paper")
+        page.get_by_label("检索清河日报").fill("公园")
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(r"paper=qinghe-daily"))
+        self.assertGreater(self.total(), 0)
+        self.assertEqual(page.locator(".chips a.chip").count(), 1)
+
     def test_keyboard_reaches_the_content_and_a_bad_query_still_renders(self):
         page = self.page
         self.open("/search/?q=date:2024-13", status=400)
@@ -141,5 +196,5 @@ class BrowserTests(TempIndexClassMixin, StaticLiveServerTestCase):
         page.keyboard.press("Enter")
         self.assertEqual(page.evaluate("document.activeElement.id"), "main")
 
-    def total(self) -> int:
-        return int(re.search(r"共 (\d+) 篇", self.page.locator("p.total").inner_text()).group(1))
+    def total(self, page=None) -> int:
+        return int(re.search(r"共 (\d+) 篇", (page or self.page).locator("p.total").inner_text()).group(1))

@@ -61,10 +61,53 @@ class HomeTests(PageTestCase):
 
 
 class DateBrowsingTests(PageTestCase):
-    def test_paper_page_lists_years_with_counts(self):
+    def test_paper_page_counts_issues_by_year_and_month(self):
         response = self.get("/qinghe-daily/")
-        self.assertEqual(response.context["years"], [(2024, 3)])
-        self.assertContains(response, reverse("archive:year", args=["qinghe-daily", 2024]))
+        [row] = response.context["years"]
+        self.assertEqual((row.year, row.count), (2024, 3))
+        self.assertEqual([n for _, n, _ in row.months], [0, 0, 2, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        self.assertEqual([url for _, _, url in row.months if url],
+                         [reverse("archive:month", args=["qinghe-daily", 2024, month]) for month in (3, 4)])
+        self.assertContains(response, f'href="{reverse("archive:year", args=["qinghe-daily", 2024])}"')
+        self.assertContains(response, 'href="/qinghe-daily/2024/03/" aria-label="2024年3月，2 期">2</a>', html=False)
+        self.assertContains(response, "共 3 期")
+
+    def test_paper_page_shows_the_latest_years_calendars(self):
+        response = self.get("/qinghe-daily/")
+        self.assertEqual(response.context["calendars"]["year"], 2024)
+        self.assertEqual(len(response.context["calendars"]["months"]), 12)
+        self.assertContains(response, 'href="/qinghe-daily/2024-04-02/"')
+
+    def test_paper_page_shows_years_without_issues_as_empty_rows(self):
+        paper = Newspaper.objects.get(slug="qinghe-daily")
+        Issue.objects.create(paper=paper, date=datetime.date(2021, 7, 1))
+        years = self.get("/qinghe-daily/").context["years"]
+        self.assertEqual([(row.year, row.count) for row in years], [(2021, 1), (2022, 0), (2023, 0), (2024, 3)])
+
+    def test_paper_page_searches_only_that_paper(self):
+        text = self.get("/qinghe-daily/").content.decode()
+        form = text[text.index('class="search-form paper-search"'):]
+        form = form[:form.index("</form>")]
+        self.assertIn('name="paper" value="qinghe-daily"', form)
+        self.assertIn('name="q"', form)
+        found = self.client.get("/search/", {"q": "公园", "paper": "qinghe-daily"}).context["results"]
+        self.assertEqual({hit.paper for hit in found.hits}, {"qinghe-daily"})
+
+    def test_paper_page_of_seventy_years_runs_no_query_a_month(self):
+        paper = Newspaper.objects.get(slug="qinghe-daily")
+        Issue.objects.bulk_create(Issue(paper=paper, date=datetime.date(1950 + y, m, d))
+                                  for y in range(70) for m in range(1, 13) for d in (1, 15))
+        with self.assertNumQueries(4):  # paper, first and last dates, issues a month, the last year's days
+            response = self.client.get("/qinghe-daily/")
+        years = response.context["years"]
+        self.assertEqual((years[0].year, years[-1].year, len(years)), (1950, 2024, 75))
+        self.assertEqual(years[0].months[0][1:], (2, "/qinghe-daily/1950/01/"))
+
+    def test_paper_without_issues(self):
+        Newspaper.objects.create(name="空白报", slug="kong-bai")
+        response = self.get("/kong-bai/")
+        self.assertEqual(response.context["years"], [])
+        self.assertContains(response, "尚无期次")
 
     def test_year_page_has_twelve_months_and_links_issue_days(self):
         response = self.get("/qinghe-daily/2024/")

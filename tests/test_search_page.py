@@ -1,11 +1,14 @@
 """The search page: query language, filters as facets, sorting, paging, highlights, the trend and errors."""
+import datetime
 import html
 import re
 import unittest
 from urllib.parse import parse_qs, urlsplit
 
+from archive.models import Article
 from search.params import ParamError, from_query
-from search.trend import trend
+from search.printed import one_month
+from search import trend
 
 from .web_helpers import SampleArchiveTestCase
 
@@ -70,8 +73,45 @@ class SearchPageTests(SampleArchiveTestCase):
         response = self.get({"q": "公园 OR 排水"})
         bars = response.context["trend"]["bars"]
         self.assertEqual([bar.key for bar, _ in bars], ["2024-03", "2024-04"])
-        self.assertContains(response, "<svg")
+        figure = response.content.decode().split('<figure class="trend">')[1].split("</figure>")[0]
+        self.assertIn("<svg", figure)
+        self.assertNotIn("<script", figure)  # drawn by the server, in the page: no script, no CDN
+        self.assertNotIn("http", figure)
         self.assertIn("month=2024-03", bars[0][1])
+
+    def test_trend_bars_are_shares_with_counts_in_tooltips_and_a_table(self):
+        response = self.get({"q": "公园"})
+        printed = Article.objects.filter(issue__date__year=2024, issue__date__month=3).count()
+        found = sum(1 for hit, _, _ in response.context["hits"] if f"{hit.date:%Y-%m}" == "2024-03")
+        march = next(bar for bar, _ in response.context["trend"]["bars"] if bar.key == "2024-03")
+        self.assertEqual((march.hits, march.printed), (found, printed))
+        self.assertContains(response, f"<title>2024年3月：{found} / {printed} 篇（{trend.percent(found / printed)}）</title>")
+        table = response.content.decode().split('<details class="trend-data">')[1].split("</details>")[0]
+        self.assertIn(f"<td>{found}</td><td>{printed}</td>", table)
+        self.assertIn("2024年", response.content.decode().split("<svg")[1].split("</svg>")[0])
+
+    def test_the_denominator_keeps_the_filters(self):
+        response = self.get({"q": "公园", "paper": "qinghe-daily"})
+        printed = Article.objects.filter(issue__paper__slug="qinghe-daily", issue__date__year=2024,
+                                         issue__date__month=3).count()
+        march = next(bar for bar, _ in response.context["trend"]["bars"] if bar.key == "2024-03")
+        self.assertEqual(march.printed, printed)
+
+    def test_a_month_filter_draws_days(self):
+        response = self.get({"q": "公园", "month": "2024-03"})
+        shape = response.context["trend"]["shape"]
+        self.assertEqual((shape.unit, len(shape.bars)), ("day", 31))
+        days = {bar.key: (bar.hits, bar.printed) for bar in shape.bars if bar.printed}
+        expected = {}
+        for article in Article.objects.filter(issue__date__year=2024, issue__date__month=3).select_related("issue"):
+            expected.setdefault(article.issue.date.isoformat(), [0, 0])[1] += 1
+        self.assertEqual(set(days), set(expected))
+        self.assertEqual(sum(hits for hits, _ in days.values()), response.context["results"].total)
+        url = next(url for bar, url in response.context["trend"]["bars"] if bar.hits)
+        self.assertIn("start=2024-03-", url)
+
+    def test_no_trend_without_a_query(self):
+        self.assertIsNone(self.get({"paper": "qinghe-daily"}).context["trend"])
 
     def test_broken_query_shows_a_message_and_the_page(self):
         response = self.get({"q": "date:2024-13"}, status=400)
@@ -123,20 +163,48 @@ class ParamTests(unittest.TestCase):
 
 
 class TrendTests(unittest.TestCase):
-    def test_gaps_are_filled_and_bars_scale_to_the_peak(self):
-        shape = trend([("2024-01", 4), ("2024-04", 2)])
-        self.assertEqual([(b.key, b.count) for b in shape.bars],
-                         [("2024-01", 4), ("2024-02", 0), ("2024-03", 0), ("2024-04", 2)])
-        self.assertEqual(shape.bars[0].height, shape.height)
-        self.assertEqual(shape.bars[3].height, shape.height / 2)
+    def test_bars_are_shares_of_what_was_printed(self):
+        shape = trend.by_month({"2024-01": 4, "2024-02": 2}, {"2024-01": 100, "2024-02": 20})
+        self.assertEqual([(b.key, b.hits, b.printed, b.percent) for b in shape.bars],
+                         [("2024-01", 4, 100, "4.0%"), ("2024-02", 2, 20, "10%")])
+        self.assertEqual(shape.bars[1].height, trend.PLOT_HEIGHT)  # the peak share, not the peak count
+        self.assertEqual(shape.bars[0].height, trend.PLOT_HEIGHT * 0.4)
+        self.assertEqual(shape.peak_label, "10%")
 
-    def test_long_spans_become_years(self):
-        shape = trend([("1990-05", 1), ("2024-03", 2), ("2024-04", 3)])
-        self.assertTrue(shape.by_year)
-        self.assertEqual((shape.first, shape.last, shape.bars[-1].count), ("1990", "2024", 5))
+    def test_months_without_issues_are_gaps_not_zeros(self):
+        shape = trend.by_month({"2024-01": 4, "2024-04": 2}, {"2024-01": 40, "2024-03": 30, "2024-04": 20})
+        self.assertEqual([(b.key, b.hits, b.printed) for b in shape.bars],
+                         [("2024-01", 4, 40), ("2024-02", 0, 0), ("2024-03", 0, 30), ("2024-04", 2, 20)])
+        self.assertIsNone(shape.bars[1].share)  # nothing printed: a gap
+        self.assertEqual(shape.bars[2].share, 0)  # printed, not found: a zero
+        self.assertTrue(shape.gaps)
+
+    def test_month_and_year_labels(self):
+        shape = trend.by_month({"2023-11": 1}, {"2023-11": 5, "2024-02": 5})
+        labels = [(tick.label, tick.row) for tick in shape.ticks]
+        self.assertEqual(labels, [("11", 0), ("12", 0), ("1", 0), ("2", 0), ("2023年", 1), ("2024年", 1)])
+        self.assertTrue(all(0 <= tick.x <= trend.WIDTH for tick in shape.ticks))
+
+    def test_long_spans_become_years_labelled_sparsely(self):
+        shape = trend.by_month({"1990-05": 1, "2024-03": 2, "2024-04": 3}, {"1990-05": 10, "2024-03": 10, "2024-04": 10})
+        self.assertEqual(shape.unit, "year")
+        self.assertEqual((shape.first, shape.last), ("1990年", "2024年"))
+        self.assertEqual((shape.bars[-1].hits, shape.bars[-1].printed), (5, 20))
+        self.assertEqual(sum(1 for bar in shape.bars if not bar.printed), 33)  # 1991-2023: gaps
+        self.assertLessEqual(len(shape.ticks), trend.MAX_LABELS)
+        self.assertIn("2000", [tick.label for tick in shape.ticks])
+
+    def test_days_of_a_month(self):
+        first, last = datetime.date(2024, 3, 1), datetime.date(2024, 3, 31)
+        shape = trend.by_day(first, last, {datetime.date(2024, 3, 5): 2},
+                             {datetime.date(2024, 3, 5): 8, datetime.date(2024, 3, 12): 4})
+        self.assertEqual(len(shape.bars), 31)
+        self.assertEqual((shape.bars[4].key, shape.bars[4].percent), ("2024-03-05", "25%"))
+        self.assertEqual([t.label for t in shape.ticks if t.row == 0], ["1", "5", "10", "15", "20", "25"])
+        self.assertEqual([t.label for t in shape.ticks if t.row == 1], ["2024年3月"])
 
     def test_nothing_to_draw(self):
-        self.assertIsNone(trend([]))
+        self.assertIsNone(trend.by_month({}, {"2024-01": 3}))
 
 
 class LinkedToolsTests(SampleArchiveTestCase):
@@ -161,3 +229,14 @@ class LinkedToolsTests(SampleArchiveTestCase):
             url = f"/qinghe-daily/2024-03-05/3/cite.{fmt}"
             self.assertIn(f'href="{url}"', text)
             self.assertEqual(self.client.get(url).status_code, 200)
+
+
+class OneMonthTests(unittest.TestCase):
+    def test_a_month_filter_or_dates_in_one_month(self):
+        march = (datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
+        self.assertEqual(one_month(from_query({"q": "x", "month": "2024-03"})), march)
+        self.assertEqual(one_month(from_query({"q": "x", "start": "2024-03", "end": "2024-03"})), march)
+        self.assertEqual(one_month(from_query({"q": "x", "month": "2024-03", "start": "2024-03-10"})),
+                         (datetime.date(2024, 3, 10), datetime.date(2024, 3, 31)))
+        self.assertIsNone(one_month(from_query({"q": "x", "month": "2024-03", "start": "2024-05-01"})))
+        self.assertIsNone(one_month(from_query({"q": "x", "start": "2024-03", "end": "2024-04"})))

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .patterns import AGENCY, AUTHOR_LINE, CREDIT, CREDIT_TAIL, DATELINE, DATELINE_BYLINE, NAME, NOT_NAMES, PAGE_MARKER, ROLE
+from .patterns import (
+    AGENCY, AUTHOR_LINE, CREDIT, CREDIT_TAIL, DATELINE, DATELINE_BYLINE, NAME, NOT_NAMES, PAGE_MARKER, ROLE,
+)
 from .records import Byline, Dateline
 
 PHOTOGRAPHER = "摄影"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .blocks import Block, opens_with_dateline
 from .cues import is_lead_in, signature, soft_kicker_line
@@ -248,48 +249,52 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
     return headings
 
 
+class Pair(NamedTuple):
+    first: str
+    second: str
+    news: bool  # the body opens with a dateline: a dated news report
+    figures: bool  # the body opens with a big printed figure: a data report
+
+
 # Two heading lines: 引题+主题 (kicker over title) or 主题+副题 (title over subtitle)?
 # Plain text cannot always tell; these rules agree with how papers print them most of
 # the time. The first that holds decides: (name, kicker over title?, test).
 PAIR_RULES = (
-    ("dash_subtitle", False, lambda first, second, news, figures: FOLLOW_ON.match(second)),
+    ("dash_subtitle", False, lambda p: FOLLOW_ON.match(p.second)),
     # A second line naming who attended or presided reports the event under a slogan
     # title; a speech printed under its news line is titled by its occasion instead.
-    ("who_attended", False, lambda first, second, news, figures:
-        SUBTITLE_END.search(second) and not SPEECH_TITLE.match(second)),
-    ("attended", False, lambda first, second, news, figures: ATTENDED.search(second)),
-    ("date_under_title", False, lambda first, second, news, figures:
-        DATE_LINE.match(second) or WHEN_LINE.match(second)),
-    ("number_under_title", False, lambda first, second, news, figures: NUMBER_LINE.match(second)),
-    ("kicker_ending", True, lambda first, second, news, figures: KICKER_END.search(first)),
-    ("tagged_title_under", True, lambda first, second, news, figures: COLUMN_TAG.search(second)),
-    ("competition_over_result", True, lambda first, second, news, figures: COMPETITION.search(first)),
-    ("agency_over_action", True, lambda first, second, news, figures: AGENCY_LINE.match(first)),
-    ("tagged_title_over", False, lambda first, second, news, figures: COLUMN_TAG.search(first)),
+    ("who_attended", False, lambda p: SUBTITLE_END.search(p.second) and not SPEECH_TITLE.match(p.second)),
+    ("attended", False, lambda p: ATTENDED.search(p.second)),
+    ("date_under_title", False, lambda p: DATE_LINE.match(p.second) or WHEN_LINE.match(p.second)),
+    ("number_under_title", False, lambda p: NUMBER_LINE.match(p.second)),
+    ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),
+    ("tagged_title_under", True, lambda p: COLUMN_TAG.search(p.second)),
+    ("competition_over_result", True, lambda p: COMPETITION.search(p.first)),
+    ("agency_over_action", True, lambda p: AGENCY_LINE.match(p.first)),
+    ("tagged_title_over", False, lambda p: COLUMN_TAG.search(p.first)),
     # Over a dated report the event is the title and the line under it a detail; over a
     # feature the event line is a kicker for the title that says what it meant.
-    ("event_over_report", False, lambda first, second, news, figures: news and EVENT_END.search(first)),
-    ("time_detail", False, lambda first, second, news, figures: news and TIME_START.match(second)),
-    ("summary_under", False, lambda first, second, news, figures: _reads_as_summary(second)),
-    ("findings_over_figures", False, lambda first, second, news, figures: figures),
+    ("event_over_report", False, lambda p: p.news and EVENT_END.search(p.first)),
+    ("time_detail", False, lambda p: p.news and TIME_START.match(p.second)),
+    ("summary_under", False, lambda p: _reads_as_summary(p.second)),
+    ("findings_over_figures", False, lambda p: p.figures),
     # Over a dated report, an event line under a line that reports none is the news
     # itself under its theme (推进深度融合 / 2024清河媒体论坛举行).
-    ("event_under_theme", True, lambda first, second, news, figures:
-        news and _reports_event(second) and not _reports_event(first)),
+    ("event_under_theme", True, lambda p: p.news and _reports_event(p.second) and not _reports_event(p.first)),
     # Over a dated report, a figure under a title is the detail of a news subtitle
     # (比去年增长10.4%), even when the title has its own figure; over a feature the
     # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
     # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
-    ("figure_detail", False, lambda first, second, news, figures:
-        news and re.search(r"\d", second) and not OWN_SUBJECT.match(second)),
+    ("figure_detail", False, lambda p: p.news and re.search(r"\d", p.second) and not OWN_SUBJECT.match(p.second)),
 )
 PAIR_DEFAULT = "kicker_over_title"
 
 
 def pair_rule(first: str, second: str, news: bool = False, figures: bool = False) -> tuple[bool, str]:
     """(Is `first` a kicker over the title `second`?, the rule that says so)."""
+    pair = Pair(first, second, news, figures)
     for name, kicker, holds in PAIR_RULES:
-        if holds(first, second, news, figures):
+        if holds(pair):
             return kicker, name
     return True, PAIR_DEFAULT
 

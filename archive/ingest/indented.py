@@ -17,7 +17,7 @@ HEADLINE_MAX = 200  # characters: real headlines run to 160
 def segment_indented(lines: list[Line]) -> list[Block]:
     """Every flush run of lines is one article's headline (1-3 lines), the
     indented lines after it are its body, sub-headings included."""
-    lines = [line if line.kind == "page" else replace(line, kind=_kind_by_indent(line)) for line in lines]
+    lines = [_read_indent(line) for line in lines]
     blocks: list[Block] = []
     page, page_name = None, ""
     current: Block | None = None
@@ -42,6 +42,12 @@ def segment_indented(lines: list[Line]) -> list[Block]:
         current.lines.append(lines[i])
         i += 1
     return [b for b in blocks if b.lines]
+
+
+def _read_indent(line: Line) -> Line:
+    """The line with the kind its indent gives it (a new record when that differs)."""
+    kind = line.kind if line.kind == "page" else _kind_by_indent(line)
+    return line if kind == line.kind else replace(line, kind=kind)
 
 
 def _kind_by_indent(line: Line) -> str:

@@ -1,8 +1,12 @@
 """Parse a whole issue dump: lines → blocks → articles."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .article import build_article
+from .blocks import Block
 from .fields import page_marker
+from .headline import Headline, read_headline
 from .lines import split_lines
 from .records import IngestError, Page, ParsedIssue
 from .segment import segment
@@ -12,15 +16,30 @@ from .segment import segment
 MAX_LINE = 20_000
 
 
+@dataclass
+class Reading:
+    """A parsed issue with the segmenter's blocks and the headline read of each,
+    article by article: what `explain` shows."""
+    issue: ParsedIssue
+    blocks: list[Block]
+    headlines: list[Headline]
+
+
 def parse_text(text: str, path: str = "") -> ParsedIssue:
+    return read_issue(text, path).issue
+
+
+def read_issue(text: str, path: str = "") -> Reading:
     lines = split_lines(text)
     _check_shape(text, lines, path)
     blocks = segment(lines)
-    articles = [build_article(block, seq) for seq, block in enumerate(blocks, 1)]
+    headlines = [read_headline(block) for block in blocks]
+    articles = [build_article(block, seq, headline)
+                for seq, (block, headline) in enumerate(zip(blocks, headlines), 1)]
     if not any(a.title for a in articles):
         raise IngestError("no headline found: every line reads as body text; "
                           "is this an issue dump with blank lines between blocks?", path, 1)
-    return ParsedIssue(articles=articles, pages=_pages(lines))
+    return Reading(ParsedIssue(articles=articles, pages=_pages(lines)), blocks, headlines)
 
 
 def _check_shape(text: str, lines, path: str) -> None:

@@ -61,7 +61,13 @@ class Decision:
     start: bool
     rule: str  # the rule that decided, or SCORE when the weighted cues did
     score: float | None = None
-    cues: tuple[tuple[str, float], ...] = ()  # the top cues and their contributions, when scored
+    contributions: tuple[tuple[str, float], ...] = ()  # weight x value of every cue, when scored
+
+    @property
+    def cues(self) -> list[tuple[str, float]]:
+        """The cues that weighed most, with their contributions."""
+        weighed = [item for item in self.contributions if item[1]]
+        return sorted(weighed, key=lambda item: -abs(item[1]))[:TOP_CUES]
 
 
 SCORE = "score"
@@ -224,10 +230,9 @@ class Decider:
 
     def score(self, values: dict[str, float]) -> Decision:
         weights = self.weights
-        score = weights["bias"] + sum(weights[name] * value for name, value in values.items())
-        contributions = sorted(((name, weights[name] * value) for name, value in values.items() if value),
-                               key=lambda item: -abs(item[1]))
-        return Decision(score > 0, SCORE, score, tuple(contributions[:TOP_CUES]))
+        contributions = tuple((name, weights[name] * value) for name, value in values.items())
+        score = weights["bias"] + sum(value for _, value in contributions)
+        return Decision(score > 0, SCORE, score, contributions)
 
 
 # Starts the segmenter makes before any rule is asked (segment.py, indented.py):

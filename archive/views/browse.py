@@ -4,11 +4,12 @@ from itertools import groupby
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from ..calendars import month_end, month_grid, year_grid
+from ..calendars import month_end, month_grid, year_grid, year_rows
 from ..models import Article, Issue, Newspaper
 
 FRONT_PAGE_HEADLINES = 8
@@ -58,10 +59,17 @@ def month_view(paper, issues, year, month):
 
 @require_safe
 def paper_detail(request, paper):
+    """Every year as a row of month counts, the latest year's calendars and a search of
+    this paper: four queries however many years (tests/test_query_counts.py)."""
     paper = paper_or_404(paper)
     issues = Issue.objects.of_paper(paper)
-    context = {"paper": paper, "years": issues.years(), "latest": issues.order_by("-date").first(),
-               "first": issues.order_by("date").first()}
+    first, last = issues.span()
+    rows = year_rows(issues.month_counts(), lambda year: reverse("archive:year", args=[paper.slug, year]))
+    context = {"paper": paper, "years": rows, "first": first, "last": last,
+               "count": sum(row.count for row in rows), "calendars": None}
+    if last:
+        urls = issues.date_urls(datetime.date(last.year, 1, 1), datetime.date(last.year, 12, 31))
+        context["calendars"] = {"year": last.year, "months": year_grid(last.year, urls)}
     return render(request, "archive/paper.html", context)
 
 

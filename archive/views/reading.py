@@ -3,7 +3,9 @@ import logging
 
 from django.core.cache import cache
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -15,7 +17,8 @@ from search.query import MAX_LENGTH
 from search.searching import index_version, more_like
 
 from ..citations import gbt7714
-from ..models import Article, Caption
+from ..models import Article, ArticleAlias, Caption
+from ..splitting import neighbour
 from .browse import PAGE_CACHE
 
 RELATED = 5
@@ -30,20 +33,28 @@ log = logging.getLogger(__name__)
 @require_safe
 @cache_control(**PAGE_CACHE)
 def article_detail(request, paper, date, seq):
-    article = get_object_or_404(
-        Article.objects.with_issue().with_bylines().prefetch_related(
-            Prefetch("captions", Caption.objects.select_related("photographer").order_by("order"))),
-        issue__paper__slug=paper, issue__date=date, seq=seq,
-    )
-    in_issue = Article.objects.filter(issue=article.issue).order_by("seq")
+    article = (Article.objects.with_issue().with_bylines().prefetch_related(
+        Prefetch("captions", Caption.objects.select_related("photographer").order_by("order")))
+        .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if article is None:
+        return moved_or_404(paper, date, seq, "archive:article")
     context = {
         "article": article, "issue": article.issue, "paper": article.issue.paper,
-        "previous": in_issue.filter(seq__lt=seq).only("seq", "title", "kicker").last(),
-        "next": in_issue.filter(seq__gt=seq).only("seq", "title", "kicker").first(),
+        "previous": neighbour(article, after=False), "next": neighbour(article),
         "citation": gbt7714(article),
         "paragraphs": marked(article.paragraphs, request.GET.get("hl", "")),
     }
     return render(request, "archive/article.html", context)
+
+
+def moved_or_404(paper, date, seq, view: str, *args):
+    """A URL of an article merged into another by an editor answers 301 to the same view of
+    the survivor (permalinks never break); any other missing article is a 404."""
+    survivor = ArticleAlias.objects.survivor(paper, date, seq)
+    if survivor is None:
+        raise Http404("no such article")
+    issue = survivor.issue
+    return HttpResponsePermanentRedirect(reverse(view, args=[issue.paper.slug, issue.date, survivor.seq, *args]))
 
 
 def marked(paragraphs, query: str) -> list:
@@ -57,8 +68,10 @@ def related_articles(request, paper, date, seq):
     """Articles like this one, on a small page of their own. "More like this" is a search over
     the whole index (150 ms and more at 100,000 articles), so the article page only links
     here and site.js fetches this page's list after the article is shown."""
-    article = get_object_or_404(Article.objects.select_related("issue__paper"),
-                                issue__paper__slug=paper, issue__date=date, seq=seq)
+    article = (Article.objects.select_related("issue__paper")
+               .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if article is None:
+        return moved_or_404(paper, date, seq, "archive:related")
     found = related(article)
     context = {"article": article, "issue": article.issue, "paper": article.issue.paper,
                "related": found or [], "failed": found is None}
