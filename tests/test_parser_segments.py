@@ -653,3 +653,11 @@ def test_the_entries_of_a_chronicle_opening_on_their_dates_are_one_article():
                 "车站每天停靠列车二十四趟，站前广场同步建成公交枢纽和停车场，方便旅客换乘。")]
     text = "清河大事记\n\n" + "".join(f"{head}\n\n{lede}\n\n{detail * 8}\n\n" for head, lede, detail in entries)
     assert len(parse_text(text, DAY).articles) == 1
+
+
+def test_a_contact_line_with_a_telephone_number_is_text_not_a_heading():
+    for line in ("监督举报电话：0571-86001234", "传真：（0571）86005678", "新闻报料热线：400-123-4567"):
+        assert classify(line) == "text"
+    text = ("清河县公开招聘社区工作者公告\n\n" + "".join(FARM) + "\n\n报名咨询电话：0571-86001234\n\n"
+            "监督举报电话：0571-86005678\n\n清河县人力资源和社会保障局\n\n2024年5月4日\n")
+    assert titles(text) == ["清河县公开招聘社区工作者公告"]
