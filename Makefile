@@ -51,8 +51,11 @@ restore: venv
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py restore_archive $(FROM)
 
+# Parser figures per corpus set; a set spanning months also gets each month's row and,
+# for *.truth.jsonl sets, each month scored with the start weights refitted on the
+# other months (leave one month out; about a minute on rmrb-dev). NO_LOMO=1 skips the refits.
 eval: venv
-	$(PY) bench/eval_parser.py $(CORPUS)
+	$(PY) bench/eval_parser.py $(CORPUS) $(if $(NO_LOMO),--no-lomo)
 
 # Search latency at 10k and 100k articles, Whoosh beside SQLite FTS5 (docs/performance.md).
 # Loads are cached under /tmp/bench-search; the 100k one takes about an hour the first time.
@@ -89,3 +92,20 @@ N ?= 100000
 SCALE_ROOT ?= /tmp/bench-scale
 bench-scale: venv
 	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS) --root $(SCALE_ROOT)
+
+# A local SolrCloud (issue #24): 2 nodes and their own ZooKeeper on 127.0.0.1, the
+# configset solr/configsets/archive, collection `archive` (2 shards x 2 replicas),
+# through Solr's MiniSolrCloudCluster (solr/launcher, Java 17 + Maven, versions pinned).
+# `make solr` stays in the foreground and prints the node URLs; stop it with Ctrl-C,
+# or `make solr-stop` for one started by `solr/cloud start`. Details: docs/deploy.md.
+.PHONY: solr solr-stop test-solr
+solr:
+	solr/cloud run
+
+solr-stop:
+	solr/cloud stop
+
+# The Solr tests against a cluster started for them and stopped after; without
+# SOLR_URL `make test` does not collect them (tests/conftest.py).
+test-solr: venv
+	solr/cloud with $(PY) -m pytest -q tests/test_solr_cluster.py

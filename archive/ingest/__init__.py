@@ -6,9 +6,9 @@ from .source import date_from_filename, read_text  # noqa: F401
 from .parser import parse_text  # noqa: F401
 
 
-def parse_file(path, encoding: str | None = None) -> ParsedIssue:
+def parse_file(path, encoding: str | None = None, decider=None) -> ParsedIssue:
     """Read and parse one issue file; raises IngestError naming the file."""
     text, used = read_text(path, encoding)
-    issue = parse_text(text, path=str(path))
+    issue = parse_text(text, path=str(path), decider=decider)
     issue.encoding = used
     return issue

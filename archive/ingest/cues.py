@@ -4,6 +4,7 @@ is one of a series of look-alike sub-headings. The start rules (starts.py) are
 made of these."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,10 +14,11 @@ from .lines import Line
 from .patterns import (
     COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE, VOICE_WITH_ROLE,
 )
-from .topics import Topics
+from .topics import Topics, window
 
-SERIES_REACH = 40
-SLACK = 2
+SERIES_REACH = 40  # lines ahead searched for the next heading run
+SLACK = 2  # characters two look-alike sub-headings' first lines may differ by across a size bound
+TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 
 
@@ -46,6 +48,16 @@ class Candidate:
     def body(self) -> int:
         """Characters of the current article's body so far."""
         return body_chars(self.current)
+
+    @cached_property
+    def ahead(self) -> Counter:
+        """Character pairs of the text right after the run."""
+        return window(texts_of(self.lines[self.end:self.end + 3]), TOPIC_WINDOW)
+
+    @cached_property
+    def behind(self) -> Counter:
+        """Character pairs of the text right before the run."""
+        return window(texts_of(self.lines[max(0, self.i - 3):self.i]), TOPIC_WINDOW, from_end=True)
 
 
 def soft_kicker_line(line: Line) -> bool:
@@ -133,6 +145,12 @@ def first_body(lines: list[Line], end: int) -> Line | None:
         if line.kind not in ("marker", "credit", "bullet"):
             return line
     return lines[end] if end < len(lines) else None
+
+
+def echoes_title(c: Candidate) -> float:
+    """How much the run's wording shares with the current article's headline."""
+    return c.topics.similarity(window([line.text for line in c.run], TOPIC_WINDOW),
+                               window([line.text for line in c.current.heads], TOPIC_WINDOW))
 
 
 def dash_subtitled(run: list[Line]) -> bool:

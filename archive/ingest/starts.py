@@ -39,12 +39,11 @@ from .fields import parse_dateline
 from .items import is_photo_item, photo_follows
 from .patterns import EDITOR_NOTE, ENUMERATED, NOTICE_TITLE, PHOTO_HEADINGS, QUOTATION, SIDEBAR_TAG
 from .roundups import roundup_item
-from .topics import cosine, local_overlap, topic_overlap, window
+from .topics import cosine, local_overlap, topic_overlap
 
 DATE_LEDE = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|当地时间|今年|\d{4}年\d{1,2}月)")
 NEWS_VERB = re.compile(r"召开|举行|会见|会谈|强调|指出|发布|印发|开幕|闭幕|出席|签署|通过|宣布|致信|致电|回信|访问|启动|部署|考察|调研|发表|公布|审议|任命|当选")
 FEATURE_LEDE = 600  # characters a `——`-subtitled feature runs before its first sub-heading
-TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 TOP_CUES = 3  # cues a Decision names
 
 
@@ -141,12 +140,10 @@ RULES = (
     cue("subheads", -0.1, lambda c: len(c.current.subhead_shapes)),
     cue("last_head_len", -0.5, lambda c: len(c.run[-1].text) / 10),
     cue("after_paren", 1.4, lambda c: bool(c.before and c.before.text.endswith(("）", ")")))),
-    cue("near_similarity", -1.6, lambda c: c.topics.similarity(ahead(c), behind(c))),
+    cue("near_similarity", -1.6, lambda c: c.topics.similarity(c.ahead, c.behind)),
     cue("article_similarity", -4.3,
-        lambda c: cosine(c.topics.vector(ahead(c)), c.topics.opening_vector(c.current))),
-    cue("echoes_title", 1.0, lambda c: c.topics.similarity(window([line.text for line in c.run], TOPIC_WINDOW),
-                                                           window([line.text for line in c.current.heads],
-                                                                  TOPIC_WINDOW))),
+        lambda c: cosine(c.topics.vector(c.ahead), c.topics.opening_vector(c.current))),
+    cue("echoes_title", 1.0, lambda c: cues.echoes_title(c)),
     cue("kicker_before", 0.4, lambda c: cues.kicker_before(c.lines, c.i)),
     # 记者手记, 延伸阅读 … are boxes inside an article.
     cue("sidebar_tag", -0.9, lambda c: cues.sidebar_tag(c.run)),
@@ -170,6 +167,7 @@ RULES = (
 )
 HARD_RULES = [rule for rule in RULES if rule.kind == "never"] + [rule for rule in RULES if rule.kind == "always"]
 CUES = [rule for rule in RULES if rule.kind == "cue"]
+CUE_TESTS = tuple((rule.name, rule.test) for rule in CUES)
 WEIGHTS = {"bias": BIAS, **{rule.name: rule.weight for rule in CUES}}
 
 
@@ -177,14 +175,6 @@ def column_tagged(run) -> bool:
     # A bracket after a name under the title holds a role (王 蒙（原文化部部长）), not a column.
     return any(cues.column_tag(line) and not SIDEBAR_TAG.search(line.text)
                for line in (run[:-1] if cues.person_line(run) else run))
-
-
-def ahead(c: Candidate):
-    return window(cues.texts_of(c.lines[c.end:c.end + 3]), TOPIC_WINDOW)
-
-
-def behind(c: Candidate):
-    return window(cues.texts_of(c.lines[max(0, c.i - 3):c.i]), TOPIC_WINDOW, from_end=True)
 
 
 def check_registry(rules=RULES) -> None:
@@ -226,7 +216,7 @@ class Decider:
         return self.score(self.cue_values(candidate))
 
     def cue_values(self, candidate: Candidate) -> dict[str, float]:
-        return {rule.name: rule.test(candidate) for rule in CUES}
+        return {name: test(candidate) for name, test in CUE_TESTS}
 
     def score(self, values: dict[str, float]) -> Decision:
         weights = self.weights
