@@ -22,8 +22,8 @@ from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import parse_dateline
 from .lines import Line
 from .patterns import (
-    BYLINE_LINE, CAPTION_START, COLUMN_TAG, DATE_LINE, FIGURE, FOLLOW_ON, KEY_POINTS, NUMBER_LINE, SECTION_NUMBER,
-    SPEECH_TITLE,
+    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, COLUMN_TAG, CREDIT, DATE_LINE, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
+    NUMBER_LINE, ROLE, SECTION_NUMBER, SPEECH_TITLE, VOICE_LINE,
 )
 from .promote import LONG_HEADLINE
 from .roundups import is_label_stack
@@ -32,6 +32,14 @@ COLUMN, KICKER, TITLE, SUBTITLE = "column", "kicker", "title", "subtitle"
 UNUSED = "unused"  # a line over the last three that the column did not take
 
 COLUMN_DOT = re.compile(r"[·•・]")
+# A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
+# short and has no sentence punctuation and no gap (a table's heading row has one).
+LABEL_MARKS = re.compile(r"^[【〖\[●■◆▲★☆□◇○◎]\s*|\s*[】〗\]]$")
+LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
+LABEL_MAX, MARKED_LABEL_MAX = 8, 12  # a marked label may be longer than a bare one
+# Who printed or said it, or where and when it was filed, is never a column: 新华社发,
+# 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
+NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
 # So do the time frame of a report's figures (前三季度 / 某行动开展以来).
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
@@ -232,7 +240,7 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
         # Extra lines before the last three are leftovers (a column-like tag).
         extra, heads = heads[:-3], heads[-3:]
         for text in extra:
-            role = UNUSED if headings else COLUMN
+            role = COLUMN if not headings and is_section_label(text) else UNUSED
             headings.append(Heading(text, role, "over_three_lines"))
     if len(heads) == 3:
         headings += [Heading(text, role, "three_lines") for text, role in zip(heads, (KICKER, TITLE, SUBTITLE))]
@@ -313,9 +321,26 @@ def _column_tag(title: str) -> str:
     if not match or match.start() == 0:
         return ""
     tag = match.group()[1:-1]
-    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+", tag):
+    if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+", tag) or _credit_or_dateline(tag):
         return ""
     return tag
+
+
+def is_section_label(text: str) -> bool:
+    """The first of four or more heading lines is the column only when it is shaped
+    like a section label; a headline, a credit or a person's line is not."""
+    label = LABEL_MARKS.sub("", text.strip())
+    limit = MARKED_LABEL_MAX if label != text.strip() else LABEL_MAX
+    return (2 <= len(label) <= limit and not LABEL_PUNCTUATION.search(label)
+            and not _credit_or_dateline(label) and not VOICE_LINE.match(label)
+            and not KICKER_END.search(label) and not _reports_event(label))
+
+
+def _credit_or_dateline(text: str) -> bool:
+    """A photo credit, a dispatch's dateline, a byline or an author's note."""
+    return bool(DATELINE.match(text) or AGENCY_PHOTO.match(text) or CREDIT.search(text)
+                or BYLINE_LINE.match(text) and ROLE.match(text) and " " in text.strip()
+                or NOT_A_COLUMN.search(text) or WHEN_LINE.match(text))
 
 
 def _outside_quotes(text: str) -> str:
