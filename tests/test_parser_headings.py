@@ -402,3 +402,10 @@ def test_a_sentence_under_a_kicker_and_a_title_is_the_lede():
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title, article.subtitle) == ("市市场监管局要求", "蔬菜价格不得随意上涨", "")
     assert article.paragraphs[0] == lede
+
+
+def test_a_share_or_a_forecast_under_a_line_is_its_subtitle():
+    share = "清河县城乡居民医保参保人数突破二十万\n\n占全县常住人口的97%\n\n今年以来，县医保局走村入户宣传参保政策。\n\n参保人数逐月增加。\n"
+    assert headline(share) == ("", "清河县城乡居民医保参保人数突破二十万", "占全县常住人口的97%")
+    forecast = "清河为何连日大雾\n\n预计周末起雾气逐渐消散\n\n入冬以来，清河县多次出现大雾天气。\n\n气象台提醒市民注意出行安全。\n"
+    assert headline(forecast) == ("", "清河为何连日大雾", "预计周末起雾气逐渐消散")

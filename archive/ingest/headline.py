@@ -68,9 +68,12 @@ OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|
                          r"|西藏|宁夏|新疆|香港|澳门)")
 # A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
 # business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
-# subtitle; a title never starts that way.
+# subtitle; a title never starts that way. Nor does a line that opens on a share, a
+# comparison or a forecast (占…的45%, 比去年增长…, 预计…): it goes on with the figure or
+# the event of the line above.
 SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起"
-                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向)")
+                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向"
+                            r"|占|预计|同比|环比|比(?:去年|上年|上月|前))")
 # A line that opens on a date says when: under a title it is the subtitle (…博览会 /
 # 2024年5月4日  清河会展中心), never the title under a column line.
 WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
