@@ -409,3 +409,9 @@ def test_a_share_or_a_forecast_under_a_line_is_its_subtitle():
     assert headline(share) == ("", "清河县城乡居民医保参保人数突破二十万", "占全县常住人口的97%")
     forecast = "清河为何连日大雾\n\n预计周末起雾气逐渐消散\n\n入冬以来，清河县多次出现大雾天气。\n\n气象台提醒市民注意出行安全。\n"
     assert headline(forecast) == ("", "清河为何连日大雾", "预计周末起雾气逐渐消散")
+
+
+def test_an_approval_clause_over_a_dated_report_is_its_kicker():
+    text = ("经清河县人民政府批准\n\n县里新增300个公益性岗位\n\n"
+            "本报讯（记者 周明）县人社局昨日发布消息，新增公益性岗位面向困难群众招聘。\n\n报名持续到月底。\n")
+    assert headline(text) == ("经清河县人民政府批准", "县里新增300个公益性岗位", "")

@@ -41,9 +41,11 @@ LABEL_MAX, MARKED_LABEL_MAX = 8, 12  # a marked label may be longer than a bare 
 # 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
 NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
-# So do the time frame of a report's figures (前三季度 / 某行动开展以来).
+# So do the time frame of a report's figures (前三季度 / 某行动开展以来), and an approval
+# clause, which cannot stand alone (经某某批准 / 经某某同意).
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
-                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$")
+                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$"
+                        r"|^经[^，。；]{1,24}(?:批准|同意)$")
 # A first line that only names an institution (公安部, 市纪委监委网站, 某某委员会) says
 # who acts: the kicker over what it did.
 AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff、]{1,16}(?:(?<!干)部|委员会|监委|网站|机关|总局|(?<![举开创])办|(?<![开布格结大首])局|厅)$")
