@@ -415,3 +415,9 @@ def test_an_approval_clause_over_a_dated_report_is_its_kicker():
     text = ("经清河县人民政府批准\n\n县里新增300个公益性岗位\n\n"
             "本报讯（记者 周明）县人社局昨日发布消息，新增公益性岗位面向困难群众招聘。\n\n报名持续到月底。\n")
     assert headline(text) == ("经清河县人民政府批准", "县里新增300个公益性岗位", "")
+
+
+def test_a_first_line_that_exclaims_is_the_title():
+    text = ("大风来袭！清河县全力防灾\n\n县防汛抗旱指挥部启动四级应急响应\n\n"
+            "本报讯（记者 周明）昨日午后，清河县遭遇八级大风。\n\n各乡镇连夜巡查加固设施。\n")
+    assert headline(text) == ("", "大风来袭！清河县全力防灾", "县防汛抗旱指挥部启动四级应急响应")

@@ -82,6 +82,7 @@ WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # Under a dated report's title, a line that opens on a time (今年…, 年底前将…, 未来一周…)
 # goes on with the same news: its subtitle.
 TIME_START = re.compile(r"^(?:今年|明年|去年|年底前?|年内|上半年|下半年|近期|未来|下一步|本月|下月)")
+EXCLAIMS = re.compile(r"[！!]")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
@@ -280,6 +281,8 @@ PAIR_RULES = (
     ("attended", False, lambda p: ATTENDED.search(p.second)),
     ("date_under_title", False, lambda p: DATE_LINE.match(p.second) or WHEN_LINE.match(p.second)),
     ("number_under_title", False, lambda p: NUMBER_LINE.match(p.second)),
+    # A kicker leads in and never exclaims: a first line with `！` is the title itself.
+    ("exclaimed_title", False, lambda p: EXCLAIMS.search(p.first)),
     ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),
     ("tagged_title_under", True, lambda p: COLUMN_TAG.search(p.second)),
     ("competition_over_result", True, lambda p: COMPETITION.search(p.first)),
