@@ -421,3 +421,9 @@ def test_a_first_line_that_exclaims_is_the_title():
     text = ("大风来袭！清河县全力防灾\n\n县防汛抗旱指挥部启动四级应急响应\n\n"
             "本报讯（记者 周明）昨日午后，清河县遭遇八级大风。\n\n各乡镇连夜巡查加固设施。\n")
     assert headline(text) == ("", "大风来袭！清河县全力防灾", "县防汛抗旱指挥部启动四级应急响应")
+
+
+def test_a_national_line_over_a_dated_report_is_the_title():
+    text = ("全国中小学春季学期推迟开学\n\n各地将通过网络平台组织学生居家学习\n\n"
+            "本报北京3月1日电（记者 周明）教育部门日前通知，春季学期开学时间推迟。\n\n各地已陆续公布安排。\n")
+    assert headline(text) == ("", "全国中小学春季学期推迟开学", "各地将通过网络平台组织学生居家学习")

@@ -68,6 +68,8 @@ COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回�
 OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建"
                          r"|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西"
                          r"|西藏|宁夏|新疆|香港|澳门)")
+NATIONAL = re.compile(r"^(?:我国|全国|中国)")
+AGENCY_NAME_MAX = 6
 # A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
 # business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
 # subtitle; a title never starts that way. Nor does a line that opens on a share, a
@@ -302,6 +304,11 @@ PAIR_RULES = (
     # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
     # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
     ("figure_detail", False, lambda p: p.news and re.search(r"\d", p.second) and not OWN_SUBJECT.match(p.second)),
+    # Over a dated report, a line that opens on the country as its subject (我国…, 全国…)
+    # states the news itself: the title, with the detail under it; a bare name (全国妇联)
+    # only says who acts, and a line with a wide gap is a credit run into a byline.
+    ("national_news", False, lambda p: p.news and NATIONAL.match(p.first) and len(p.first) > AGENCY_NAME_MAX
+     and not re.search(r"\s{2,}", p.first)),
 )
 PAIR_DEFAULT = "kicker_over_title"
 
