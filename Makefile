@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPUS ?= ../shared/corpus
 
-.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search bench-web bench-load bench-scale backup restore
+.PHONY: venv migrate samples index run test test-postgres eval bench-search eval-search eval-rank eval-repeats bench-web bench-load bench-scale backup restore
 
 venv: $(VENV)/.installed
 
@@ -22,8 +22,10 @@ SAMPLES ?=
 samples: migrate
 	$(PY) manage.py load_samples $(if $(filter 1,$(SAMPLES)),--always)
 
-# The index is repaired (or rebuilt, after an analyzer change) before serving.
+# The index is repaired (or rebuilt, after an analyzer change) before serving; articles
+# imported before repeats were found get their fingerprints first (archive/repeats.py).
 index: samples
+	$(PY) manage.py find_repeats
 	$(PY) manage.py check_index --repair || $(PY) manage.py rebuild_index --noinput
 
 # gunicorn.conf.py: BIND (default 127.0.0.1:8000), WEB_CONCURRENCY, ... (docs/deploy.md).
@@ -65,6 +67,15 @@ bench-search: venv
 # Search recall/precision on a throwaway import of one corpus set (a few minutes).
 eval-search: venv
 	$(PY) bench/eval_search.py $(CORPUS)/rmrb-dev
+
+# Known-item ranking (MRR@20, success@1/10) beside SQLite FTS5 bm25 on a throwaway import of
+# rmrb-dev (~2 minutes); the figures are in docs/search-quality.md.
+eval-rank: venv
+	$(PY) bench/eval_rank.py $(CORPUS)/rmrb-dev
+
+# Precision and recall of repeat detection (archive/repeats.py) against rmrb-dev's truth.
+eval-repeats: venv
+	$(PY) bench/eval_repeats.py $(CORPUS)/rmrb-dev
 
 # Page latency (home, issue, article, reporter, search) through gunicorn and wrk, on the
 # 100k-article archive bench-search loads (docs/performance.md).

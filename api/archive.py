@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from archive.models import Article, Issue, Newspaper, Person
+from archive.views.reading import moved_or_404
 from search.params import ParamError
 
 from . import serialize
@@ -66,11 +67,14 @@ def issue(request, paper: str, date: datetime.date):
     return serialize.issue_data(request, found, articles)
 
 
-@router.get("/papers/{paper}/issues/{date}/articles/{seq}", response=answers(ArticleOut), url_name="article",
-            summary="An article with every field")
+@router.get("/papers/{paper}/issues/{date}/articles/{seq}", response={**answers(ArticleOut), 301: None},
+            url_name="article", summary="An article with every field",
+            description="An article an editor merged into another answers 301 to the survivor's URL.")
 def article(request, paper: str, date: datetime.date, seq: int):
-    found = get_object_or_404(articles_with_bylines().prefetch_related("captions__photographer"),
-                              issue__paper__slug=paper, issue__date=date, seq=seq)
+    found = (articles_with_bylines().prefetch_related("captions__photographer")
+             .filter(issue__paper__slug=paper, issue__date=date, seq=seq).first())
+    if found is None:
+        return moved_or_404(paper, date, seq, "api:article")
     return serialize.article_data(request, found)
 
 

@@ -158,6 +158,11 @@ class MonthCount(Schema):
     count: int
 
 
+class AlsoIn(Schema):
+    label: str = Field(description="第4版 in the same issue, else the date (and the paper)")
+    url: str
+
+
 class SearchHit(Schema):
     paper: str
     paper_name: str
@@ -177,6 +182,7 @@ class SearchHit(Schema):
     snippet_html: str = Field(description="a passage of the text, HTML-escaped, matches in <mark>")
     url: str
     api_url: str
+    also_in: list[AlsoIn] = Field([], description="the other printings of this story (search with collapse=1)")
 
 
 class SearchOut(Paging):
@@ -186,6 +192,7 @@ class SearchOut(Paging):
         description="counts per filter parameter, largest first; `source` counts a paper's 本报 articles under "
                     "the paper's name, `column` lists only real columns (docs/search.md)")
     months: list[MonthCount] = Field(description="hits per month, in date order")
+    folded: int = Field(description="hits left out as repeats of a listed story (0 with collapse=0)")
     hits: list[SearchHit]
     feed_url: str
     csv_url: str

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from search.exports import FORMATS
 from search.params import FILTER_PARAMS, ParamError
+from search.presenting import also_in
 from search.searching import SORTS
 from search.searching import search as run_search
 from search.validate import searchable
@@ -42,12 +43,17 @@ class SearchQuery(Schema):
     per_page: str | None = Field(None, description="hits a page, 1 to 100 (default 20)")
 
 
+class PageQuery(SearchQuery):
+    collapse: str | None = Field(None, description="0 to list every printing of a story printed more than once "
+                                                   "(default 1: one hit a story, the others in its `also_in`)")
+
+
 class ExportQuery(SearchQuery):
     full_text: str | None = Field(None, description="1 to add the article text as a last column")
 
 
 @router.get("/search", response=answers(SearchOut), url_name="search", summary="Search articles")
-def search(request, query: Query[SearchQuery]):
+def search(request, query: Query[PageQuery]):
     params = searchable(request.GET)
     results = run_search(params.q, **params.search_kwargs())
     if results.error:
@@ -63,7 +69,10 @@ def search(request, query: Query[SearchQuery]):
         "facets": {FACET_PARAMS[name]: [{"value": v, "count": n} for v, n in counts]
                    for name, counts in results.facets.items()},
         "months": [{"month": month, "count": n} for month, n in results.months],
-        "hits": [serialize.hit_data(request, hit) for hit in results.hits],
+        "folded": results.folded,
+        "hits": [{**serialize.hit_data(request, hit), "also_in": [
+            {"label": link.label, "url": request.build_absolute_uri(link.url)}
+            for link in also_in(hit, results.twins)]} for hit in results.hits],
         "feed_url": serialize.absolute(request, "tools:search-feed", query=params.to_query(
             sort=None, page=None, per_page=None)),
         "csv_url": serialize.absolute(request, "api:search-export", "csv", query=plain),

@@ -356,3 +356,30 @@ class Caption(models.Model):
 
     def __str__(self):
         return self.text[:40]
+
+
+class Printing(models.Model):
+    """An article's text as a fingerprint, and the story it is a printing of: the same text
+    printed twice (a front-page story and its inside-page copy, a wire story in several
+    papers) is one story. Written by archive/repeats.py, never by the importer."""
+    article = models.OneToOneField(Article, models.CASCADE, primary_key=True, related_name="printing",
+                                   verbose_name="文章")
+    digest = models.CharField("正文摘要", max_length=32, db_index=True)  # the exact text
+    minhash = models.BinaryField("MinHash")  # of its character shingles, for near copies
+    # The first printing's article id: the stories of the search index and "也见于" links.
+    story = models.PositiveBigIntegerField("稿件", db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "重复刊登"
+
+    def __str__(self):
+        return f"{self.article_id} → {self.story}"
+
+
+class PrintingBand(models.Model):
+    """One LSH band of a printing's MinHash: printings sharing a band are compared."""
+    printing = models.ForeignKey(Printing, models.CASCADE, related_name="bands")
+    key = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "MinHash 分段"

@@ -18,6 +18,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import re
 import threading
 import unicodedata
 from functools import lru_cache
@@ -26,16 +27,21 @@ from pathlib import Path
 from whoosh.analysis import Token, Tokenizer
 
 # Bump when tokens change, so that an index built by an older analyzer is reported.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
+
+
+def zhconv_table(*names: str) -> dict[str, str]:
+    """zhconv's conversion tables, merged in order, read from its data file (see zhconv_hans)."""
+    spec = importlib.util.find_spec("zhconv")  # finds the package without running it
+    data = json.loads(Path(spec.origin).with_name("zhcdict.json").read_bytes())
+    return {k: v for name in names for k, v in data[name].items()}
 
 
 def zhconv_hans() -> dict[str, str]:
     """zhconv's traditional-to-simplified table (what its getdict("zh-hans") gives),
     read from its data file. Importing zhconv would keep all its tables (~6 MB) and
     import pkg_resources (~15 MB) in every process, for the single characters folding needs."""
-    spec = importlib.util.find_spec("zhconv")  # finds the package without running it
-    path = Path(spec.origin).with_name("zhcdict.json")
-    return json.loads(path.read_bytes())["zh2Hans"]
+    return zhconv_table("zh2Hans")
 
 
 def _fold_table() -> dict[int, str]:
@@ -59,6 +65,57 @@ FOLD = _fold_table()
 def fold(text: str) -> str:
     """Same length as `text`, so offsets carry over."""
     return text.translate(FOLD)
+
+
+# Spaces between two Chinese characters are layout, not word breaks: letter-spaced names
+# (张 明, credits 于 洋摄), headlines printed in two halves (保供稳价 惠及万家), 第七条  机关.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+LAYOUT_SPACE = re.compile(f"(?<=[{_HAN}])[ \t]+(?=[{_HAN}])")
+
+
+def without_layout(folded: str) -> tuple[str, list[int] | None]:
+    """The folded text with layout spaces dropped, and the offset in `folded` of each of
+    its characters (None when nothing was dropped: offsets are then the same)."""
+    if " " not in folded and "\t" not in folded or not LAYOUT_SPACE.search(folded):
+        return folded, None
+    offsets, last = [], 0
+    for match in LAYOUT_SPACE.finditer(folded):
+        offsets.extend(range(last, match.start()))
+        last = match.end()
+    offsets.extend(range(last, len(folded)))
+    return LAYOUT_SPACE.sub("", folded), offsets
+
+
+def compact(text: str) -> str:
+    """`text` folded, without layout spaces: what phrases and names are matched on."""
+    return without_layout(fold(text))[0]
+
+
+@lru_cache(maxsize=1)
+def _mainland_table() -> tuple[dict[str, str], int]:
+    table = zhconv_table("zh2Hans", "zh2CN")  # what zhconv.convert(text, "zh-cn") uses
+    return table, max(map(len, table))
+
+
+@lru_cache(maxsize=4096)
+def mainland(text: str) -> str:
+    """`text` in mainland simplified spelling, converted phrase by phrase as zhconv's
+    convert(text, "zh-cn") does (longest match first, with zhconv's own table): Taiwan and
+    Hong Kong words too (吉里巴斯 -> 基里巴斯), which one-character folding cannot reach.
+    The table is read on the first query (~12,000 entries), without importing zhconv."""
+    table, longest = _mainland_table()
+    out, i = [], 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 0, -1):
+            found = table.get(text[i:i + size])
+            if found is not None:
+                out.append(found)
+                i += size
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -193,14 +250,16 @@ def signature() -> str:
 def words(text: str, subwords: bool = False):
     """(text, position, start, end) for every searchable word of `text`."""
     seg = segmenter()
-    folded, start, pos = fold(text), 0, 0
+    folded, offsets = without_layout(fold(text))
+    at = (lambda k: k) if offsets is None else offsets.__getitem__
+    start, pos = 0, 0
     for word in seg.cut(folded):
         end = start + len(word)
         if is_wordlike(word):
-            yield word, pos, start, end
+            yield word, pos, at(start), at(end - 1) + 1
             if subwords and len(word) > 2:
                 for part, i in seg.subwords(word):
-                    yield part, pos, start + i, start + i + len(part)
+                    yield part, pos, at(start + i), at(start + i + len(part) - 1) + 1
             pos += 1
         start = end
 
@@ -210,22 +269,21 @@ def query_words(text: str) -> list[str]:
 
 
 def grams(text: str):
-    """(text, position, start, end): each character, and each pair not broken by a space."""
-    folded = fold(text)
-    pos = 0
-    for i, ch in enumerate(folded):
+    """(text, position, start, end): each character, and each pair not broken by a space
+    (a layout space between two Chinese characters does not count)."""
+    folded, offsets = without_layout(fold(text))
+    at = (lambda k: k) if offsets is None else offsets.__getitem__
+    for k, ch in enumerate(folded):
         if ch.isspace():
-            pos += 1  # a gap, so that a phrase cannot reach across it
-            continue
-        yield ch, pos, i, i + 1
-        if i + 1 < len(folded) and not folded[i + 1].isspace():
-            yield folded[i:i + 2], pos, i, i + 2
-        pos += 1
+            continue  # a gap in the positions, so that a phrase cannot reach across it
+        yield ch, k, at(k), at(k) + 1
+        if k + 1 < len(folded) and not folded[k + 1].isspace():
+            yield folded[k:k + 2], k, at(k), at(k + 1) + 1
 
 
 def phrase_grams(text: str) -> list[str]:
     """The consecutive pairs that spell `text`; a single character stands for itself."""
-    folded = fold(text)
+    folded = compact(text)
     if len(folded) == 1:
         return [folded]
     return [folded[i:i + 2] for i in range(len(folded) - 1)]
@@ -287,8 +345,8 @@ def postings(analyzer, value: str, mode: str = "index") -> dict[str, list[int]]:
 
 
 def gram_postings(text: str) -> dict[str, list[int]]:
-    """grams() as positions: a character's position is its offset."""
-    folded = fold(text)
+    """grams() as positions: a character's position is its offset in the compact text."""
+    folded = compact(text)
     found = {}
     get = found.get
     for i, (ch, after) in enumerate(zip(folded, folded[1:] + " ")):
@@ -315,7 +373,7 @@ def word_postings(text: str, subwords: bool) -> dict[str, list[int]]:
     found = {}
     get = found.get
     pos = 0
-    for word in seg.cut(fold(text)):
+    for word in seg.cut(compact(text)):
         if not is_wordlike(word):
             continue
         parts = seg.subwords(word) if subwords and len(word) > 2 else ()

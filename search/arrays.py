@@ -60,6 +60,7 @@ class Found:
     docnums: list  # the requested top hits, global document numbers, in order
     scores: list
     facets: dict  # name -> [(value, count)], most frequent first
+    folded: int = 0  # hits left out as repeats of a listed story
 
 
 class Segment:

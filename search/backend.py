@@ -33,6 +33,7 @@ from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F
 from .query import parse, positive_terms, quote
 
 SIGNATURE_FILE = "archive-analyzer.txt"
+STORY_FIELD = "story"  # ArticleIndex.story: the hits a collapsed search lists one of
 BULK_SIZE = 2000
 OPTIMIZE_LIMIT = 20000
 WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
@@ -196,21 +197,23 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     # -- searching -------------------------------------------------------------
 
     def search(self, query_string, sort_by=None, start_offset=0, end_offset=None, highlight=False,
-               facets=None, result_class=None, **kwargs):
+               facets=None, result_class=None, collapse=False, **kwargs):
+        """`collapse`: one hit per story (archive/repeats.py); "folded" counts the others."""
         query = whoosh_query(query_string)
         searcher = self.searcher()
         if searcher.doc_count() == 0:
-            return {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
+            return {"results": [], "hits": 0, "folded": 0, "facets": {}, "spelling_suggestion": None}
         page_num, page_length = self.calculate_page(start_offset, end_offset)
         page_length = max(page_length, 0)
         found = matching.find(searcher, query, limit=page_num * page_length, sortedby=sort_keys(sort_by),
-                              facets=facets or ())
+                              facets=facets or (), collapse=STORY_FIELD if collapse else "")
         start = (page_num - 1) * page_length
         page = FoundPage(searcher, found.total, found.docnums[start:], found.scores[start:])
         results = self._process_results(page, highlight=highlight, query_string=query_string,
                                         result_class=result_class)
         if facets:
             results["facets"] = {"fields": found.facets, "dates": {}, "queries": {}}
+        results["folded"] = found.folded
         return results
 
     def _process_results(self, raw_page, highlight=False, query_string="", result_class=None, **kwargs):
@@ -284,7 +287,33 @@ class FoundPage:
 
 
 class ArchiveSearchQuery(WhooshSearchQuery):
-    """Builds our query language from haystack's filters; the backend parses it."""
+    """Builds our query language from haystack's filters; the backend parses it.
+    `collapse` asks for one hit per story; `folded` is then how many were left out."""
+
+    def __init__(self, using="default"):
+        super().__init__(using=using)
+        self.collapse, self._folded = False, None
+
+    def build_params(self, spelling_query=None):
+        return {**super().build_params(spelling_query), "collapse": self.collapse}
+
+    def _clone(self, klass=None, using=None):
+        clone = super()._clone(klass, using)
+        clone.collapse = self.collapse
+        return clone
+
+    def run(self, spelling_query=None, **kwargs):
+        final_query = self.build_query()
+        results = self.backend.search(final_query, **{**self.build_params(spelling_query=spelling_query), **kwargs})
+        self._results = results.get("results", [])
+        self._hit_count = results.get("hits", 0)
+        self._folded = results.get("folded", 0)
+        self._facet_counts = self.post_process_facets(results)
+        self._spelling_suggestion = results.get("spelling_suggestion", None)
+
+    def get_folded(self) -> int:
+        self.get_count()
+        return self._folded or 0
 
     def build_query_fragment(self, field, filter_type, value):
         if hasattr(value, "input_type_name") and value.input_type_name == "archive_query":

@@ -5,14 +5,14 @@ from whoosh import query as wq
 
 from . import analysis
 from .query import And, DateRange, Not, Or, Term
+from .weighting import GRAM_BOOST, Word
 
-HEADLINE_BOOST = 3.0
 INDEX_FIELDS = {"byline": "bylines"}
 
 
 def substring(fieldname: str, text: str) -> wq.Query:
     """Exact substring match through the character-pair field."""
-    parts = [p for p in text.split() if p]
+    parts = analysis.compact(text).split()
     queries = []
     for part in parts:
         grams = analysis.phrase_grams(part)
@@ -20,28 +20,30 @@ def substring(fieldname: str, text: str) -> wq.Query:
     return queries[0] if len(queries) == 1 else wq.And(queries)
 
 
-def all_words(fieldname: str, text: str) -> wq.Query | None:
-    words = analysis.query_words(text)
-    if not words:
-        return None
-    return wq.Term(fieldname, words[0]) if len(words) == 1 else wq.And([wq.Term(fieldname, w) for w in words])
-
-
 def text_query(term: Term) -> wq.Query:
+    """The term as the user spelled it, or in mainland spelling when a phrase-level
+    conversion (著眼於 -> 着眼于, 吉里巴斯 -> 基里巴斯) differs from folding characters."""
+    mainland = analysis.mainland(term.text)
+    if analysis.fold(mainland) == analysis.fold(term.text):
+        return spelled_query(term)
+    return wq.Or([spelled_query(term), spelled_query(Term(mainland, term.field, term.quoted))])
+
+
+def spelled_query(term: Term) -> wq.Query:
     """Quoted: the exact string. Unquoted: the exact string, or all its words
-    anywhere in the article. Either way a headline match ranks higher."""
+    anywhere in the article, scored as words (search/weighting.py): a word in the
+    headline or a name weighs more."""
     exact = substring("grams", term.text)
-    loose = None if term.quoted else all_words("text", term.text)
-    found = exact if loose is None else wq.Or([exact, loose])
-    bonus = all_words("headline", term.text)
-    if bonus is None:
-        return found
-    return wq.AndMaybe(found, _boosted(bonus))
+    words = [] if term.quoted else analysis.query_words(term.text)
+    if not words:
+        return exact
+    loose = wq.And([Word(w) for w in words]) if len(words) > 1 else Word(words[0])
+    return wq.Or([_boosted(exact, GRAM_BOOST), loose])
 
 
-def _boosted(q: wq.Query) -> wq.Query:
+def _boosted(q: wq.Query, boost: float) -> wq.Query:
     q = q.copy()
-    q.boost = HEADLINE_BOOST
+    q.boost = boost
     return q
 
 

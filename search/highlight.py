@@ -8,7 +8,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .analysis import fold, query_words, segmenter
+from .analysis import fold, query_words, segmenter, without_layout
 
 SNIPPET_CHARS = 120
 # How far a cut may move to land on a clean break; the snippet stays within size + 2 * SLACK.
@@ -34,13 +34,17 @@ def terms_for(terms) -> list[str]:
 
 def spans(text: str, terms) -> list[tuple[int, int]]:
     """Non-overlapping (start, end) of every occurrence; offsets in `text`, since
-    folding keeps the length."""
-    folded, marked = fold(text), []
+    folding keeps the length. Terms match across layout spaces as search does
+    (`于洋` marks `于 洋`), so they are found in the text without them."""
+    compacted, offsets = without_layout(fold(text))
+    marked = []
     for term in terms:
-        start = folded.find(term)
+        term = without_layout(term)[0]
+        start = compacted.find(term) if term else -1
         while start != -1:
-            marked.append((start, start + len(term)))
-            start = folded.find(term, start + 1)
+            end = start + len(term)
+            marked.append((start, end) if offsets is None else (offsets[start], offsets[end - 1] + 1))
+            start = compacted.find(term, start + 1)
     merged = []
     for start, end in sorted(marked):
         if merged and start < merged[-1][1]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 
+from . import weighting
 from .arrays import VERIFY_DEPTH, Found, Matches, _labels, postings, segments_of, values_at
 
 
@@ -59,6 +60,24 @@ class SegmentMatcher:
     def term(self, q: wq.Term) -> Matches:
         ids, weights = self.postings(q.fieldname, q.text)
         return Matches(ids, self.bm25(q.fieldname, q.text, ids, weights, q.boost))
+
+    def word(self, q: weighting.Word) -> Matches:
+        """BM25F: the word's length-normalised weights summed over its fields, saturated once."""
+        parts = []
+        for fieldname in q.fieldnames:
+            if fieldname not in self.searcher.schema:  # an index built before the field existed
+                continue
+            ids, weights = self.postings(fieldname, q.text)
+            if len(ids):
+                b = self.field_b.get(fieldname, self.b)
+                avgfl = self.searcher.avg_field_length(fieldname) or 1
+                lengths = self.segment.lengths(self.reader, fieldname)[ids]
+                parts.append(Matches(ids, (weights / ((1 - b) + b * lengths / avgfl)).astype(np.float32)))
+        found = _union(parts)
+        if not len(found):
+            return found
+        idf = self.searcher.idf(weighting.IDF_FIELD, q.text)
+        return Matches(found.docs, weighting.saturate(found.scores, idf, self.k1, q.boost).astype(np.float32))
 
     def multi_term(self, q: wq.MultiTerm) -> Matches:
         """A prefix or wildcard: its terms' scores summed, times the query's boost.
@@ -113,6 +132,8 @@ class SegmentMatcher:
     def run(self, q, leaf_searcher) -> Matches:
         if isinstance(q, wq.Term):
             return self.term(q)
+        if isinstance(q, weighting.Word):
+            return self.word(q)
         if isinstance(q, wq.Phrase) and q.slop == 1:
             return self.phrase(q)
         if isinstance(q, wq.Every):
@@ -201,9 +222,11 @@ def _add_where_present(found: Matches, extra: Matches) -> Matches:
 
 # -- the whole index -------------------------------------------------------------
 
-def find(searcher, query, *, limit: int, sortedby=(), facets=()) -> Found:
+def find(searcher, query, *, limit: int, sortedby=(), facets=(), collapse: str = "") -> Found:
     """The first `limit` hits in order, the total, and the counts of each facet's values.
-    `sortedby` is [(field, reverse)]; empty means by score."""
+    `sortedby` is [(field, reverse)]; empty means by score. With `collapse` (a numeric field
+    naming each document's story) only the best hit of each story is listed and counted in
+    the total; `folded` says how many others there were. Facets count every hit."""
     parts = []
     for leaf_searcher, reader, offset, segment in segments_of(searcher):
         if not segment.size:  # an empty index's reader has no term files at all
@@ -217,13 +240,43 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=()) -> Found:
     docs = np.concatenate([f.docs.astype(np.int64) + offset for _, offset, _, f, _ in parts])
     scores = np.concatenate([f.scores for *_, f, _ in parts])
     counts = {name: _facet_counts(name, parts) for name in facets}
+    stories = _stories(collapse, parts) if collapse else None
+    folded = len(docs) - len(np.unique(stories)) if collapse else 0
     if limit <= 0:  # a count alone
         order = np.zeros(0, dtype=np.int64)
     elif sortedby:
-        order = _sorted(sortedby, parts)[:limit]
-    else:
+        order = _sorted(sortedby, parts)
+        order = (order if stories is None else _first_of_each(order, stories))[:limit]
+    elif stories is None:
         order = _ranked(docs, scores, limit, parts)
-    return Found(len(docs), docs[order].tolist(), scores[order].tolist(), counts)
+    else:
+        order = _ranked_stories(docs, scores, limit, parts, stories)
+    return Found(len(docs) - folded, docs[order].tolist(), scores[order].tolist(), counts, folded)
+
+
+def _stories(fieldname, parts) -> np.ndarray:
+    """Each hit's story; a document without one (indexed before stories were) stands alone."""
+    stories = np.concatenate([segment.sort_key(reader, fieldname)[f.docs].astype(np.int64)
+                              for reader, _, segment, f, _ in parts])
+    alone = np.flatnonzero(stories <= 0)
+    stories[alone] = -1 - alone
+    return stories
+
+
+def _first_of_each(order: np.ndarray, stories: np.ndarray) -> np.ndarray:
+    """`order` keeping only the first hit of each story."""
+    _, first = np.unique(stories[order], return_index=True)
+    return order[np.sort(first)]
+
+
+def _ranked_stories(docs, scores, limit, parts, stories) -> np.ndarray:
+    """The best hit of each of the `limit` best stories: ranked deeper until enough stories are seen."""
+    depth = limit
+    while True:
+        order = _first_of_each(_ranked(docs, scores, depth, parts), stories)
+        if len(order) >= limit or depth >= len(docs):
+            return order[:limit]
+        depth = min(len(docs), depth * 4)
 
 
 def _top(docs, scores, limit) -> np.ndarray:

@@ -37,6 +37,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
+    collapse: bool = True  # one hit per story (collapse=0: every printing)
 
     @property
     def index_filters(self) -> dict:
@@ -49,7 +50,7 @@ class SearchParams:
     def search_kwargs(self) -> dict:
         """Keyword arguments for `search.searching.search`."""
         return {"filters": self.index_filters, "start": self.start, "end": self.end,
-                "sort": self.sort, "page": self.page, "per_page": self.per_page}
+                "sort": self.sort, "page": self.page, "per_page": self.per_page, "collapse": self.collapse}
 
     def to_query(self, **changes) -> dict:
         """The query-string items of these parameters with `changes` applied
@@ -59,7 +60,8 @@ class SearchParams:
                  "end": self.end.isoformat() if self.end else "",
                  "sort": "" if self.sort == "relevance" else self.sort,
                  "page": "" if self.page == 1 else str(self.page),
-                 "per_page": "" if self.per_page == DEFAULT_PER_PAGE else str(self.per_page)}
+                 "per_page": "" if self.per_page == DEFAULT_PER_PAGE else str(self.per_page),
+                 "collapse": "" if self.collapse else "0"}
         items.update({k: ("" if v is None else str(v)) for k, v in changes.items()})
         return {k: v for k, v in items.items() if v != ""}
 
@@ -116,5 +118,6 @@ def from_query(data) -> SearchParams:
         raise ParamError("sort", f"sort：未知的排序“{sort[:20]}”，可用 {', '.join(SORTS)}")
     page = parse_int("page", get("page", ""), 1, 1)
     per_page = parse_int("per_page", get("per_page", ""), DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    collapse = parse_int("collapse", get("collapse", ""), 1, 0, 1) == 1
     return SearchParams(q=q, filters=filters, start=start, end=end, sort=sort, page=page,
-                        per_page=per_page)
+                        per_page=per_page, collapse=collapse)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from archive import repeats
 from archive.models import Newspaper, short_label
 
 from .params import FILTER_PARAMS, SearchParams
@@ -138,6 +139,13 @@ def hit_label(hit, highlight: bool = True) -> str:
         marked = (getattr(hit, "highlighted", None) or {}).get("title") if highlight else None
         return marked[0] if marked and marked[0] else hit.title
     return short_label(hit.kicker or hit.snippet or "") or f"#{hit.seq}"
+
+
+def also_in(hit, twins: dict) -> list[Link]:
+    """The other printings of a hit's story: 第4版 in the same issue, else the date (and paper)."""
+    date = hit.date.date() if isinstance(hit.date, datetime.datetime) else hit.date
+    return [Link(repeats.twin_label(twin, hit.paper, date), twin.get_absolute_url())
+            for twin in twins.get(int(hit.pk), ())]
 
 
 def hit_url(hit, q: str = "") -> str:

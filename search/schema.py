@@ -34,9 +34,10 @@ class AnalyzedText(fields.TEXT):
             yield from super().index(value, **kwargs)
             return
         encode, single = self.format.encode, _single_position
+        boost = self.format.field_boost  # a word's weight in BM25F (search/weighting.py), as Whoosh's formats apply it
         for text, positions in analysis.postings(self.analyzer, value, kwargs.get("mode", "index")).items():
             freq = len(positions)
-            yield text.encode("utf-8"), freq, float(freq), single(positions[0]) if freq == 1 else encode(positions)
+            yield text.encode("utf-8"), freq, freq * boost, single(positions[0]) if freq == 1 else encode(positions)
 
 
 @functools.lru_cache(maxsize=65536)

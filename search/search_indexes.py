@@ -9,11 +9,21 @@ from .analysis import GramAnalyzer, WordAnalyzer
 
 def searchable_text(article) -> str:
     """Everything a reader can find an article by, one line per part, so that a
-    phrase never runs from one part into the next."""
+    phrase never runs from one part into the next: the names of its bylines and
+    photo credits too, wherever the paper printed them."""
     parts = [article.kicker, article.title, article.subtitle, *article.editor_note,
              article.body, article.sidebar_title, *article.sidebar_items,
-             *(c.text for c in article.captions.all())]
+             *(c.text for c in article.captions.all()), *names(article)]
     return "\n".join(p for p in parts if p)
+
+
+def names(article) -> list[str]:
+    """Byline names and photo credits as printed (本报记者 于 洋摄: the analyzer joins
+    letter-spaced names), one each."""
+    found = [b.person.name for b in article.bylines.all()]
+    found += [c.credit for c in article.captions.all() if c.credit]
+    found += [c.photographer.name for c in article.captions.all() if c.photographer_id]
+    return list(dict.fromkeys(found))
 
 
 def headline_text(article) -> str:
@@ -23,8 +33,11 @@ def headline_text(article) -> str:
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, stored=False, analyzer=WordAnalyzer())
     grams = indexes.CharField(stored=False, analyzer=GramAnalyzer())
-    headline = indexes.CharField(stored=False, analyzer=WordAnalyzer())
     headline_grams = indexes.CharField(stored=False, analyzer=GramAnalyzer())
+    # Weights of the BM25F word score (search/weighting.py): a word also in the headline
+    # or a name counts this much more than one in the body.
+    headline = indexes.CharField(stored=False, analyzer=WordAnalyzer(), boost=2.0)
+    names = indexes.CharField(stored=False, analyzer=WordAnalyzer(), boost=2.0)
     snippet = indexes.CharField(indexed=False)
 
     kicker = indexes.CharField(model_attr="kicker", indexed=False)
@@ -40,13 +53,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     column = indexes.CharField(model_attr="column")
     source = indexes.CharField(model_attr="dateline_source")
     bylines = indexes.MultiValueField()
+    story = indexes.IntegerField()  # printings of one text share it (archive/repeats.py)
 
     def get_model(self):
         return Article
 
     def index_queryset(self, using=None):
-        return (Article.objects.select_related("issue__paper", "page")
-                .prefetch_related("captions", "bylines__person").order_by("pk"))
+        return (Article.objects.select_related("issue__paper", "page", "printing")
+                .prefetch_related("captions__photographer", "bylines__person").order_by("pk"))
 
     def read_queryset(self, using=None):
         return Article.objects.select_related("issue__paper", "page")
@@ -61,8 +75,15 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     prepare_headline_grams = prepare_headline
 
+    def prepare_names(self, article):
+        return "\n".join(names(article))
+
     def prepare_snippet(self, article):
         return "\n".join(p for p in (article.body, *(c.text for c in article.captions.all())) if p)
+
+    def prepare_story(self, article):
+        printing = getattr(article, "printing", None)
+        return printing.story if printing else article.pk
 
     def prepare_year(self, article):
         return f"{article.issue.date:%Y}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from haystack.inputs import BaseInput
 from haystack.query import SearchQuerySet
 
-from archive import columns
+from archive import columns, repeats
 from archive.models import Article
 
 from . import indexing, sources
@@ -41,6 +41,8 @@ class Results:
     facets: dict = field(default_factory=dict)
     months: list = field(default_factory=list)  # [("2022-05", count)], in date order
     notices: list = field(default_factory=list)
+    folded: int = 0  # repeats left out: printings of a story already listed (archive/repeats.py)
+    twins: dict = field(default_factory=dict)  # hit id -> the other printings of its story
     error: str = ""
     page: int = 1
     per_page: int = 20
@@ -55,8 +57,12 @@ def article_results() -> SearchQuerySet:
 
 
 def build(q: str, filters: dict | None = None, start: datetime.date | None = None,
-          end: datetime.date | None = None, sort: str = "relevance") -> SearchQuerySet:
+          end: datetime.date | None = None, sort: str = "relevance", collapse: bool = False) -> SearchQuerySet:
+    """`collapse`: one hit per story, its other printings left out (and counted, `get_folded()`)."""
     sqs = article_results()
+    if collapse:
+        sqs = sqs._clone()  # a fresh query object, changed before anything runs
+        sqs.query.collapse = True
     if q.strip():
         sqs = sqs.filter(content=ArchiveQuery(q))
     for name, value in (filters or {}).items():
@@ -78,14 +84,15 @@ def build(q: str, filters: dict | None = None, start: datetime.date | None = Non
 
 
 def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page=1, per_page=20,
-           facets=True, highlight=True) -> Results:
-    """A page of hits with counts; a query we cannot run comes back as `error`, not an exception."""
+           facets=True, highlight=True, collapse=True) -> Results:
+    """A page of hits with counts; a query we cannot run comes back as `error`, not an exception.
+    A story printed more than once is one hit unless `collapse` is off."""
     per_page = max(1, min(int(per_page), MAX_PER_PAGE))
     results = Results(q, page=max(1, int(page)), per_page=per_page)
     try:
         if q.strip():
             results.notices = parse(q).notices
-        sqs = build(q, filters, start, end, sort)
+        sqs = build(q, filters, start, end, sort, collapse)
     except QueryError as exc:
         results.error = str(exc)
         return results
@@ -104,6 +111,9 @@ def search(q: str, *, filters=None, start=None, end=None, sort="relevance", page
         for hit in results.hits:
             mark_headings(hit, terms)
     results.total = sqs.count()
+    results.folded = sqs.query.get_folded()
+    if collapse and results.hits:
+        results.twins = repeats.twins([int(hit.pk) for hit in results.hits])
     if facets:
         counts = sqs.facet_counts().get("fields", {})
         results.facets = {name: counts.get(name, []) for name in FACETS}

@@ -27,6 +27,8 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
     context = {"params": params, "results": results, "sorts": presenting.sort_links(params),
                "filters": presenting.active_filters(params, label)}
     if results and not results.error:
+        for hit in results.hits:
+            hit.also_in = presenting.also_in(hit, results.twins)
         context.update({
             "hits": [(hit, presenting.hit_url(hit, params.q), presenting.hit_label(hit)) for hit in results.hits],
             "first_number": (params.page - 1) * params.per_page + 1,
@@ -37,6 +39,7 @@ def render_page(request, params: SearchParams, results: Results | None, status=2
             "previous_url": presenting.url_for(params, page=params.page - 1) if params.page > 1 else "",
             "next_url": presenting.url_for(params, page=params.page + 1) if params.page < results.pages else "",
             "suggestions": [] if results.total else presenting.suggestions(params),
+            "all_printings_url": presenting.url_for(params, collapse=0, page=None) if results.folded else "",
         })
     return render(request, "search/search.html", context, status=status)
 

@@ -212,7 +212,7 @@ class ProtocolTests(ApiTestCase):
                          "/api/v1/search", "/api/v1/search/export.{fmt}"} <= set(schema["paths"]))
         search_params = {p["name"] for p in schema["paths"]["/api/v1/search"]["get"]["parameters"]}
         self.assertEqual(search_params, {"q", "year", "month", "paper", "print_page", "source", "byline",
-                                         "column", "start", "end", "sort", "page", "per_page"})
+                                         "column", "start", "end", "sort", "page", "per_page", "collapse"})
 
     def test_docs_page_uses_bundled_assets_only(self):
         response = self.client.get("/api/v1/docs")

@@ -110,6 +110,15 @@ class SplitMergeTests(TempIndexMixin, TempDirMixin, TestCase):
             self.assertEqual((response.status_code, response["Location"]), (301, new))
         self.assertEqual(self.client.get("/qinghe-daily/2022-05-21/9/").status_code, 404)
 
+    def test_the_api_answers_301_for_a_merged_article(self):
+        survivor, merged = self.article(seq=1), self.article(seq=2)
+        self.merge(survivor)
+        api = "/api/v1/papers/qinghe-daily/issues/2022-05-21/articles/{}"
+        response = self.client.get(api.format(2))
+        self.assertEqual((response.status_code, response["Location"]), (301, api.format(1)))
+        self.assertEqual(self.client.get(response["Location"]).json()["title"], survivor.title)
+        self.assertEqual(self.client.get(api.format(9)).status_code, 404)
+
     def test_both_survive_reimport_and_every_old_url_answers(self):
         urls = {a.seq: a.get_absolute_url() for a in Article.objects.all()}
         self.split_and_merge()

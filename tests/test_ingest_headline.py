@@ -26,3 +26,24 @@ def test_three_lines_are_kicker_title_subtitle_and_a_tag_names_the_column():
 def test_a_dotted_first_line_is_the_column():
     assert read("清河评论·民生", "让老街留住烟火气") == [
         ("清河评论·民生", "column", "column_dot"), ("让老街留住烟火气", "title", "one_line")]
+
+
+def test_a_section_label_over_three_heading_lines_is_the_column():
+    # A marked tag names its column without the marks (column_line, samples/README.md).
+    for label, column, rule in (("【民生热线】", "民生热线", "column_line"), ("● 聚焦两会", "聚焦两会", "column_line"),
+                                ("今日关注", "今日关注", "over_three_lines")):
+        assert read(label, "春耕时节", "田间地头的新农具", "清河县农机推广见闻")[0] == (column, "column", rule)
+
+
+def test_a_credit_a_headline_or_a_post_over_three_heading_lines_is_no_column():
+    for first in ("新华社发", "清河日报记者 周明摄", "时间        议程", "主办方：清河县人民政府",
+                  "老街巷里的烟火气，留住了", "王明（清河县县长）", "清河县科技馆开馆"):
+        heads = read(first, "春耕时节", "田间地头的新农具", "清河县农机推广见闻")
+        assert heads[0] == (first, "unused", "over_three_lines")
+        assert [h for h in heads if h[1] == "column"] == []
+
+
+def test_a_bracketed_dateline_credit_or_byline_is_no_column_tag():
+    for tag in ("新华社清河5月3日电", "新华社发", "周明摄", "记者 周明", "作者为清河县文联主席"):
+        assert [h for h in read(f"老街巷里的修鞋匠（{tag}）") if h[1] == "column"] == []
+    assert read("老街巷里的修鞋匠（城市生活）")[0] == ("城市生活", "column", "title_tag")

@@ -295,7 +295,7 @@ class QueryCountTests(SampleArchiveTestCase):
         "/qinghe-daily/": 4,
         "/qinghe-daily/2024/": 4,
         "/qinghe-daily/2024/03/": 4,
-        "/qinghe-daily/2024-03-05/": 6,
+        "/qinghe-daily/2024-03-05/": 7,  # ... and the other printings of its stories
         "/qinghe-daily/2024-03-05/3/": 5,  # the article, bylines, captions with photographers, previous, next
         "/qinghe-daily/2024-03-05/3/related/": 1,  # the article; its list comes from the index
         "/people/": 3,

@@ -402,3 +402,28 @@ def test_a_sentence_under_a_kicker_and_a_title_is_the_lede():
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title, article.subtitle) == ("市市场监管局要求", "蔬菜价格不得随意上涨", "")
     assert article.paragraphs[0] == lede
+
+
+def test_a_share_or_a_forecast_under_a_line_is_its_subtitle():
+    share = "清河县城乡居民医保参保人数突破二十万\n\n占全县常住人口的97%\n\n今年以来，县医保局走村入户宣传参保政策。\n\n参保人数逐月增加。\n"
+    assert headline(share) == ("", "清河县城乡居民医保参保人数突破二十万", "占全县常住人口的97%")
+    forecast = "清河为何连日大雾\n\n预计周末起雾气逐渐消散\n\n入冬以来，清河县多次出现大雾天气。\n\n气象台提醒市民注意出行安全。\n"
+    assert headline(forecast) == ("", "清河为何连日大雾", "预计周末起雾气逐渐消散")
+
+
+def test_an_approval_clause_over_a_dated_report_is_its_kicker():
+    text = ("经清河县人民政府批准\n\n县里新增300个公益性岗位\n\n"
+            "本报讯（记者 周明）县人社局昨日发布消息，新增公益性岗位面向困难群众招聘。\n\n报名持续到月底。\n")
+    assert headline(text) == ("经清河县人民政府批准", "县里新增300个公益性岗位", "")
+
+
+def test_a_first_line_that_exclaims_is_the_title():
+    text = ("大风来袭！清河县全力防灾\n\n县防汛抗旱指挥部启动四级应急响应\n\n"
+            "本报讯（记者 周明）昨日午后，清河县遭遇八级大风。\n\n各乡镇连夜巡查加固设施。\n")
+    assert headline(text) == ("", "大风来袭！清河县全力防灾", "县防汛抗旱指挥部启动四级应急响应")
+
+
+def test_a_national_line_over_a_dated_report_is_the_title():
+    text = ("全国中小学春季学期推迟开学\n\n各地将通过网络平台组织学生居家学习\n\n"
+            "本报北京3月1日电（记者 周明）教育部门日前通知，春季学期开学时间推迟。\n\n各地已陆续公布安排。\n")
+    assert headline(text) == ("", "全国中小学春季学期推迟开学", "各地将通过网络平台组织学生居家学习")

@@ -566,3 +566,98 @@ def test_a_headline_with_its_own_dash_kicker_takes_no_soft_kicker_from_the_artic
             "从一个作坊到一家上市公司，清河酱菜走过了十年。\n")
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title) for a in articles[1:]] == [("历经十年发展——", "清河酱菜叫响老字号品牌（老字号新活力）")]
+
+
+def test_a_title_over_its_date_note_heads_a_document_of_its_own():
+    # Two lists adopted at one sitting, printed one under the other: alike in every word.
+    text = ("清河县人民代表大会常务委员会免职名单\n\n（2024年4月30日清河县第十届人民代表大会常务委员会第九次会议通过）\n\n"
+            "免去周明的清河县人民代表大会常务委员会副主任职务。\n\n"
+            "清河县人民代表大会常务委员会任免名单\n\n（2024年4月30日清河县第十届人民代表大会常务委员会第九次会议通过）\n\n"
+            "一、免去王红的清河县人民法院审判员职务。\n\n二、任命李强为清河县人民法院审判员。\n")
+    assert titles(text) == ["清河县人民代表大会常务委员会免职名单", "清河县人民代表大会常务委员会任免名单"]
+
+
+def test_a_bracketed_date_note_is_no_column_tag():
+    from archive.ingest.starts import column_tagged
+    note, tagged = split_lines("（2024年4月30日县政府常务会议审议通过）\n\n柳湾春色（乡村行记）\n")
+    assert not column_tagged([note]) and column_tagged([tagged])
+
+
+def test_a_document_announced_by_the_paragraph_above_is_part_of_the_article():
+    text = ("清河县印发春耕生产奖励办法\n\n本报讯（记者 周明）近日，清河县印发春耕生产奖励办法。"
+            "办法自印发之日起施行。《办法》全文如下。\n\n"
+            "清河县春耕生产奖励办法\n\n（2024年4月30日县政府常务会议审议通过）\n\n"
+            "第一条  为了调动农民种粮积极性，制定本办法。\n\n第二条  本办法适用于全县各乡镇。\n")
+    assert titles(text) == ["清河县印发春耕生产奖励办法"]
+
+
+# Voices of a writers' forum, each longer than any brief.
+VOICES = [("封城的日子里，我每天都在读前方传来的消息，读到护士们脸上的压痕，忍不住落泪。"
+           "文字或许做不了什么，但我愿意把这些人的名字一个一个记下来。") * 4,
+          ("我在乡下老家过年，村口拉起了横幅，年轻人轮流值守，老人们也不串门了。"
+           "这样的自觉让我想起小时候抗洪，大家都把家里的门板拆下来去堵缺口。") * 4,
+          ("写作的人此刻更该沉下心来，少说空话，多做实事，捐款、义卖、给孩子们讲故事，"
+           "哪怕只是把一首诗读给隔离病房里的老人听。") * 4]
+
+
+def test_a_voice_with_a_chairs_role_is_no_headline_whatever_the_name():
+    # A four-character pen name and a role ending in 主席 are a voice too.
+    text = ("笔墨寄深情（作家心声）\n\n" + VOICES[0] + "\n\n陈晓峰（清河县作家协会副主席）\n\n" + VOICES[1] +
+            "\n\n青山晚照（清河县作家协会主席）\n\n" + VOICES[2] + "\n")
+    assert titles(text) == ["笔墨寄深情（作家心声）"]
+
+
+def test_a_voice_under_its_own_title_takes_no_column_tag_from_the_role():
+    from archive.ingest.starts import column_tagged
+    title, voice, tagged = split_lines("春天一定会来\n\n青山晚照（网络文学作家）\n\n柳湾春色（乡村行记）\n")
+    assert not cues.column_tag(voice) and cues.column_tag(tagged)
+    assert not column_tagged([title, voice])
+
+
+def test_sub_headings_a_character_or_two_apart_in_length_are_one_series():
+    # 5 and 7 characters: either side of a size bound, still one look.
+    lines = split_lines("破用工之难\n\n村里组织返岗专车，点对点接回务工人员\n\n合作社一天就招满了人手。\n\n"
+                        "解“资金”之急\n\n银行推出专项贷款，利率下调一个百分点\n\n贷款三天就到了账。\n\n"
+                        "清河县人民政府关于做好春耕生产工作的通知\n\n各乡镇人民政府：\n")
+    first, second, other = lines[0:2], lines[3:5], lines[6:7]
+    assert cues.signature(first) != cues.signature(second)
+    assert cues.series_ahead(first, lines, 2)
+    assert not cues.alike(first, other)
+
+
+def test_further_reading_stays_with_the_story_above_even_after_its_sign_off():
+    text = ("清河县全面禁止野生动物交易\n\n" + "".join(FARM) + "\n\n（综合本报记者周明、王红报道）\n\n"
+            "禁食野生动物，法律有何规定？（延伸阅读）\n\n"
+            "野生动物保护法规定，禁止出售、购买、利用国家重点保护野生动物及其制品。\n")
+    assert titles(text) == ["清河县全面禁止野生动物交易"]
+
+
+def test_a_feature_under_a_dash_subtitle_heads_its_parts_with_quotations():
+    nurse = ("凌晨两点，护士长周敏刚下夜班，又被叫回了病房。她说这样的夜晚已经记不清有多少个了。"
+             "同事们劝她休息，她摆摆手，转身又去查看病人的体温记录。")
+    colleague = ("护士小陈和周敏一个班，病房里的病人都认得她们。夜班最难熬，小陈说看到病人的体温降下来，"
+                 "再累也值了。她们互相提醒：防护服要穿好，病房要勤消毒。"
+                 "护士小陈和护士长周敏一个班，病房里的病人都认得她们。夜班最难熬，小陈说看到病人的体温降下来，"
+                 "再累也值了。周敏劝她休息，她也摆摆手，转身又去病房查看病人的体温记录。")
+    text = ("守护在清河的每一天\n\n——记抗疫一线的医护人员\n\n" + "\n\n".join([nurse * 3] * 4) +
+            "\n\n“哪有时间睡觉，病人等着呢”\n\n" + "\n\n".join([colleague * 3] * 4) + "\n")
+    assert titles(text) == ["守护在清河的每一天"]
+
+
+def test_the_entries_of_a_chronicle_opening_on_their_dates_are_one_article():
+    entries = [("清河大桥建成通车", "2015年10月1日，清河大桥建成通车，两岸群众往来从此不再靠渡船。",
+                "大桥全长一千二百米，双向四车道，设计使用年限一百年。桥面两侧设有人行道和观景平台。"),
+               ("县城四万户居民告别烧煤取暖用上集中供暖", "2016年11月15日，县城集中供暖工程投入使用，四万户居民告别烧煤取暖。",
+                "热源厂采用燃气锅炉，管网总长八十公里。冬季空气质量优良天数比往年明显增加。"),
+               ("高铁通到家门口", "2018年12月26日，清河高铁站正式启用，县城到省城只要四十分钟。",
+                "车站每天停靠列车二十四趟，站前广场同步建成公交枢纽和停车场，方便旅客换乘。")]
+    text = "清河大事记\n\n" + "".join(f"{head}\n\n{lede}\n\n{detail * 8}\n\n" for head, lede, detail in entries)
+    assert len(parse_text(text, DAY).articles) == 1
+
+
+def test_a_contact_line_with_a_telephone_number_is_text_not_a_heading():
+    for line in ("监督举报电话：0571-86001234", "传真：（0571）86005678", "新闻报料热线：400-123-4567"):
+        assert classify(line) == "text"
+    text = ("清河县公开招聘社区工作者公告\n\n" + "".join(FARM) + "\n\n报名咨询电话：0571-86001234\n\n"
+            "监督举报电话：0571-86005678\n\n清河县人力资源和社会保障局\n\n2024年5月4日\n")
+    assert titles(text) == ["清河县公开招聘社区工作者公告"]

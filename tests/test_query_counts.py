@@ -87,8 +87,9 @@ class QueryCountTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertGreater(big.context["grid"].count, small.context["grid"].count)
 
     def test_issue(self):
-        # Paper, issue, articles with their pages, bylines with their people, previous, next.
-        [(small, big)] = self.counted({self.issue: 6})
+        # Paper, issue, articles with their pages, bylines with their people, previous, next,
+        # other printings of their stories.
+        [(small, big)] = self.counted({self.issue: 7})
         self.assertEqual([(len(r.context["pages"]), r.context["count"]) for r in (small, big)], [(1, 3), (6, 24)])
 
     def test_article(self):

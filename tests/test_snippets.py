@@ -63,6 +63,13 @@ class CutTests(SimpleTestCase):
     def test_short_text_is_whole_and_escaped(self):
         self.assertEqual(snippet("<b>企业</b>", ["企业"]), "&lt;b&gt;<mark>企业</mark>&lt;/b&gt;")
 
+    def test_a_term_is_marked_across_layout_spaces(self):
+        # Search finds 于洋 in a letter-spaced credit and 稳价惠及 across a headline's halves,
+        # so the marks must cover them too: from the first character to the last.
+        self.assertEqual(str(snippet("本报记者 于 洋摄", ["于洋"])), "本报记者 <mark>于 洋</mark>摄")
+        self.assertEqual(str(snippet("保供稳价  惠及万家", ["稳价惠及"])), "保供<mark>稳价  惠及</mark>万家")
+        self.assertEqual(str(snippet("于洋 于 洋", ["于洋"])), "<mark>于洋</mark> <mark>于 洋</mark>")
+
 
 ISSUE = """\
 清河县推进老街改造

@@ -11,10 +11,13 @@ from functools import cached_property
 from .blocks import Block, body_chars
 from .fields import parse_dateline
 from .lines import Line
-from .patterns import COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE
+from .patterns import (
+    COLUMN_TAG, EDITOR_NOTE, FOLLOW_ON, PERSON_LINE, SIDEBAR_TAG, SOFT_KICKER_ENDS, VOICE_LINE, VOICE_WITH_ROLE,
+)
 from .topics import Topics, window
 
 SERIES_REACH = 40  # lines ahead searched for the next heading run
+SLACK = 2  # characters two look-alike sub-headings' first lines may differ by across a size bound
 TOPIC_WINDOW = 400  # characters of text compared on each side of a heading run
 LEAD_IN_MAX = 200  # a `——` lead-in over a headline may be a whole sentence or two
 
@@ -68,6 +71,12 @@ def kicker_before(lines: list[Line], i: int) -> bool:
     return i > 0 and soft_kicker_line(lines[i - 1])
 
 
+def column_tag(line: Line) -> bool:
+    """A title closed by its column's tag (收秋（泥土芬芳）); a speaker's name and
+    role (某某（中国作协副主席）) closes no title."""
+    return bool(COLUMN_TAG.search(line.text)) and not VOICE_WITH_ROLE.match(line.text)
+
+
 def sidebar_tag(run: list[Line]) -> bool:
     return any(SIDEBAR_TAG.search(line.text) for line in run)
 
@@ -101,6 +110,13 @@ def signature(run: list[Line]) -> tuple:
     return (len(run), first.endswith("——"), "，" in first, " " in first or "\u3000" in first, size)
 
 
+def alike(run: list[Line], other: list[Line]) -> bool:
+    """Two runs of one look: the same signature, or the same but for first lines
+    a character or two apart in length across a size bound."""
+    a, b = signature(run), signature(other)
+    return a == b or (a[:4] == b[:4] and abs(len(run[0].text) - len(other[0].text)) <= SLACK)
+
+
 def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     """The next run of heading lines looks the same: sub-headings come in series."""
     i = end
@@ -114,7 +130,7 @@ def series_ahead(run: list[Line], lines: list[Line], end: int) -> bool:
     stop = i
     while stop < len(lines) and lines[stop].kind == "head":
         stop += 1
-    return signature(lines[i:stop]) == signature(run)
+    return alike(lines[i:stop], run)
 
 
 def dateline_follows(lines: list[Line], end: int) -> bool:

@@ -11,8 +11,8 @@ from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
-    COLUMN_TAG, DISPATCH_NOTE, FIGURE, FOLLOW_ON, MEDIA, POINTER, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE,
-    WRITER_CREDIT,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, MEDIA, POINTER,
+    POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -102,6 +102,31 @@ def explains_figure(c: Candidate) -> bool:
     return above is not None and above.kind == "text" and bool(FIGURE.match(above.text))
 
 
+def announced_text(c: Candidate) -> bool:
+    """A paragraph that announces the text under it (…全文如下。, 现将有关事项公告如下：)
+    is followed by that text: its title and sections belong to the article."""
+    return c.before is not None and c.before.kind == "text" and bool(ANNOUNCES_TEXT.search(c.before.text))
+
+
+def further_reading(c: Candidate) -> bool:
+    """A heading tagged （延伸阅读） adds to the story above it, even after its sign-off."""
+    return any(FURTHER_READING.search(line.text) for line in c.run)
+
+
+def chronicle_entry(c: Candidate) -> bool:
+    """A chronicle (大事记, a history of milestones) heads each entry and opens it on
+    its date, year first (2016年5月17日，…): an entry whose text opens so, under one
+    that did too, goes on with it, unless it carries a tag or a subtitle of its own."""
+    if not (c.after and YEAR_DATE_LEDE.match(c.after.text)):
+        return False
+    if any(COLUMN_TAG.search(line.text) for line in c.run) or cues.dash_subtitled(c.run):
+        return False
+    lines = c.current.lines
+    last_head = max((j for j, line in enumerate(lines) if line.kind == "head"), default=None)
+    return (last_head is not None and last_head + 1 < len(lines)
+            and bool(YEAR_DATE_LEDE.match(lines[last_head + 1].text)))
+
+
 # --- always: the run starts an article --------------------------------------------
 
 def after_editors_box(c: Candidate) -> bool:
@@ -141,6 +166,12 @@ def next_dated_report(c: Candidate) -> bool:
 def speech_title(c: Candidate) -> bool:
     """A speech printed in full is a piece of its own, whatever the report before it said."""
     return any(SPEECH_TITLE.match(line.text) for line in c.run)
+
+
+def dated_document(c: Candidate) -> bool:
+    """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
+    heads a document printed in full: a piece of its own."""
+    return any(DATE_LINE.match(line.text) for line in c.run[1:])
 
 
 # --- always, local papers: what city dailies and evening papers print ----------------

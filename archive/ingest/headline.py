@@ -22,8 +22,8 @@ from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
-    BYLINE_LINE, CAPTION_START, COLUMN_TAG, DATE_LINE, FIGURE, FOLLOW_ON, KEY_POINTS, NUMBER_LINE, SECTION_NUMBER,
-    SPEECH_TITLE,
+    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, COLUMN_TAG, CREDIT, DATE_LINE, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
+    NUMBER_LINE, ROLE, SECTION_NUMBER, SPEECH_TITLE, VOICE_LINE,
 )
 from .promote import LONG_HEADLINE
 from .roundups import is_label_stack
@@ -32,10 +32,20 @@ COLUMN, KICKER, TITLE, SUBTITLE = "column", "kicker", "title", "subtitle"
 UNUSED = "unused"  # a line over the last three that the column did not take
 
 COLUMN_DOT = re.compile(r"[·•・]")
+# A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
+# short and has no sentence punctuation and no gap (a table's heading row has one).
+LABEL_MARKS = re.compile(r"^[【〖\[●■◆▲★☆□◇○◎]\s*|\s*[】〗\]]$")
+LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
+LABEL_MAX, MARKED_LABEL_MAX = 8, 12  # a marked label may be longer than a bare one
+# Who printed or said it, or where and when it was filed, is never a column: 新华社发,
+# 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
+NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
-# So do the time frame of a report's figures (前三季度 / 某行动开展以来).
+# So do the time frame of a report's figures (前三季度 / 某行动开展以来), and an approval
+# clause, which cannot stand alone (经某某批准 / 经某某同意).
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|希望|印发|发表|提出|回信|致信|宣布|透露|文章|以来|：|:|——|……)$"
-                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$")
+                        r"|^(?:今年|去年|前|上|下)?(?:[一二三四五六七八九十\d]+(?:个月|季度)|[上下]半年)$"
+                        r"|^经[^，。；]{1,24}(?:批准|同意)$")
 # A first line that only names an institution (公安部, 市纪委监委网站, 某某委员会) says
 # who acts: the kicker over what it did.
 AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff、]{1,16}(?:(?<!干)部|委员会|监委|网站|机关|总局|(?<![举开创])办|(?<![开布格结大首])局|厅)$")
@@ -58,17 +68,23 @@ COMPETITION = re.compile(r"(?:[^网]站|杯|[^比]赛|决赛|首局|首轮|回�
 OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建"
                          r"|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西"
                          r"|西藏|宁夏|新疆|香港|澳门)")
+NATIONAL = re.compile(r"^(?:我国|全国|中国)")
+AGENCY_NAME_MAX = 6
 # A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
 # business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
-# subtitle; a title never starts that way.
+# subtitle; a title never starts that way. Nor does a line that opens on a share, a
+# comparison or a forecast (占…的45%, 比去年增长…, 预计…): it goes on with the figure or
+# the event of the line above.
 SUBTITLE_START = re.compile(r"^(?:[■●◆▲]|强调|指出|表示|认为|要求|将|拟|开始|宣读|今起|明起"
-                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向)")
+                            r"|审议|听取|决定|讨论|部署|代表[^，。]{2,30}向"
+                            r"|占|预计|同比|环比|比(?:去年|上年|上月|前))")
 # A line that opens on a date says when: under a title it is the subtitle (…博览会 /
 # 2024年5月4日  清河会展中心), never the title under a column line.
 WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # Under a dated report's title, a line that opens on a time (今年…, 年底前将…, 未来一周…)
 # goes on with the same news: its subtitle.
 TIME_START = re.compile(r"^(?:今年|明年|去年|年底前?|年内|上半年|下半年|近期|未来|下一步|本月|下月)")
+EXCLAIMS = re.compile(r"[！!]")
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
@@ -245,7 +261,7 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
         # Extra lines before the last three are leftovers (a column-like tag).
         extra, heads = heads[:-3], heads[-3:]
         for text in extra:
-            role = UNUSED if headings else COLUMN
+            role = COLUMN if not headings and is_section_label(text) else UNUSED
             headings.append(Heading(text, role, "over_three_lines"))
     if len(heads) == 3:
         headings += [Heading(text, role, "three_lines") for text, role in zip(heads, (KICKER, TITLE, SUBTITLE))]
@@ -280,6 +296,8 @@ PAIR_RULES = (
     ("attended", False, lambda p: ATTENDED.search(p.second)),
     ("date_under_title", False, lambda p: DATE_LINE.match(p.second) or WHEN_LINE.match(p.second)),
     ("number_under_title", False, lambda p: NUMBER_LINE.match(p.second)),
+    # A kicker leads in and never exclaims: a first line with `！` is the title itself.
+    ("exclaimed_title", False, lambda p: EXCLAIMS.search(p.first)),
     ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),
     ("tagged_title_under", True, lambda p: COLUMN_TAG.search(p.second)),
     ("competition_over_result", True, lambda p: COMPETITION.search(p.first)),
@@ -299,6 +317,11 @@ PAIR_RULES = (
     # figure line is the title itself (三峡水库水位 / 冲刺175米), and so is a line
     # with its own subject (推进老旧小区改造 / 山西今年将改造小区1200个).
     ("figure_detail", False, lambda p: p.news and re.search(r"\d", p.second) and not OWN_SUBJECT.match(p.second)),
+    # Over a dated report, a line that opens on the country as its subject (我国…, 全国…)
+    # states the news itself: the title, with the detail under it; a bare name (全国妇联)
+    # only says who acts, and a line with a wide gap is a credit run into a byline.
+    ("national_news", False, lambda p: p.news and NATIONAL.match(p.first) and len(p.first) > AGENCY_NAME_MAX
+     and not re.search(r"\s{2,}", p.first)),
 )
 PAIR_DEFAULT = "kicker_over_title"
 
@@ -328,9 +351,26 @@ def _column_tag(title: str) -> str:
     tag = match.group()[1:-1]
     # A serial's instalment (连载之十二, 之三, 续) is part of the title.
     if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+"
-                    r"|续[\d一二三四五六七八九十]*|连载", tag):
+                    r"|续[\d一二三四五六七八九十]*|连载", tag) or _credit_or_dateline(tag):
         return ""
     return tag
+
+
+def is_section_label(text: str) -> bool:
+    """The first of four or more heading lines is the column only when it is shaped
+    like a section label; a headline, a credit or a person's line is not."""
+    label = LABEL_MARKS.sub("", text.strip())
+    limit = MARKED_LABEL_MAX if label != text.strip() else LABEL_MAX
+    return (2 <= len(label) <= limit and not LABEL_PUNCTUATION.search(label)
+            and not _credit_or_dateline(label) and not VOICE_LINE.match(label)
+            and not KICKER_END.search(label) and not _reports_event(label))
+
+
+def _credit_or_dateline(text: str) -> bool:
+    """A photo credit, a dispatch's dateline, a byline or an author's note."""
+    return bool(DATELINE.match(text) or AGENCY_PHOTO.match(text) or CREDIT.search(text)
+                or BYLINE_LINE.match(text) and ROLE.match(text) and " " in text.strip()
+                or NOT_A_COLUMN.search(text) or WHEN_LINE.match(text))
 
 
 def _outside_quotes(text: str) -> str:

@@ -31,6 +31,9 @@ SUMMARY = re.compile(r"^[■◆▲]\S.{14,}")
 # The details of an event or a notice, set out as fields (时间：… / 主办单位：…), are body;
 # so are the rows of a table of fields (书名：柳湾春秋        作者：周明).
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}[：:]\S+\s{2,}[\u4e00-\u9fff]{1,4}[：:]\S|^(?:时间|日期|地点|地址|电话|网址|邮箱|联系人|(?:主办|承办|协办|指导|支持)(?:单位)?|准备材料|材料)[：:]\s*\S")
+# A contact line: a label, then a telephone number (举报电话：010-12345678, 传真：（010）12345678,
+# 报料热线：400-123-4567): details of a notice or a story, never a heading.
+PHONE_LINE = re.compile(r"[：:]\s*(?:[（(]?0\d{2,3}[）)]?-?\d{7,8}|[48]00-?\d{3}-?\d{4})$")
 # Phrases set apart by two full-width spaces are a banner or a table row laid out in
 # columns (看人民映像　　品百味人生); headlines part their phrases with plain spaces.
 LAID_OUT = re.compile(r"\S\u3000{2,}\S")
@@ -118,7 +121,8 @@ def classify(text: str) -> str:
     if len(text) <= MAX_HEADING and ("版" in text and POINTER.search(text) or has_trailing_byline(text)):
         return "text"
     if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
-            and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)):
+            and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)
+            and not PHONE_LINE.search(text)):
         return "head"
     return "text"
 

@@ -134,6 +134,8 @@ MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[�
 HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
+# 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
+FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
@@ -180,8 +182,9 @@ FIGURE = re.compile(r"^(?!\d{4}[^\d.,%％])\d[\d.,]*\s*(?:%|％|万|亿|千|百)
 # An editor's sign-off: ——编 者
 EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 # A column's or a series' tag closes a title: （钟声）, or a campaign's long one,
-# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）.
-COLUMN_TAG = re.compile(r"[（(][^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
+# （守初心 担使命 找差距 抓落实·深入开展“不忘初心、牢记使命”主题教育）. A bracket
+# that opens on a date is a document's date note (DATE_LINE), never a tag.
+COLUMN_TAG = re.compile(r"[（(](?!\d{4}年|二〇|一九)[^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 # A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
 SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
@@ -192,7 +195,13 @@ DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^�
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
 NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
+# A paragraph that opens on a full date, year first: 2016年5月17日，… (an entry of a chronicle).
+YEAR_DATE_LEDE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+# A paragraph that announces the text printed under it: …全文如下。 / 现将有关事项公告如下：
+ANNOUNCES_TEXT = re.compile(r"如下[。：:]$")
 
+# A line that is one quotation from end to end: “我们一定能赢”.
+QUOTATION = re.compile(r"^“[^“”]+”$")
 # Quotes and brackets that may close a line after its last punctuation mark.
 CLOSERS = "”’\"'）)」』】》"
 # Headings of a picture story: its pictures and their credit follow.
@@ -226,5 +235,5 @@ VOICE_LINE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{2,30}}[）)]$"
                         r"|^[（(][\u4e00-\u9fff]{1,8}[）)]\s*[\u4e00-\u9fff][\u4e00-\u9fff·—]{1,20}$")
 # The stricter reading, for a line alone: the bracket says what the speaker does
 # (某某（乐队指挥）); a title and its column tag (某某（随笔）) is no voice.
-VOICE_WITH_ROLE = re.compile(rf"^{SPEAKER}[（(][^（()）]{{0,20}}"
-                             r"(?:员|家|师|长|手|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")
+VOICE_WITH_ROLE = re.compile(rf"^(?:{SPEAKER}|[\u4e00-\u9fff]{{4}})[（(][^（()）]{{0,20}}"
+                             r"(?:员|家|师|长|手|席|编|辑|指挥|撰稿|主任|委员|代表|教授|院士|书记|导演|编剧|主演)[）)]$")

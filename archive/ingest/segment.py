@@ -15,7 +15,7 @@ from .headline import headline_top, stack_size, takes_soft_kicker
 from .indented import segment_indented
 from .items import editors_box, standalone_photo
 from .lines import Line, indent_marks_body
-from .patterns import COLUMN_TAG, END_NOTE, FOLLOW_ON, SIGN_OFF_DATE
+from .patterns import END_NOTE, FOLLOW_ON, SIGN_OFF_DATE
 from .promote import promote_headings
 from .starts import EDITORS_BOX, HEADLINE_TOP, PAGE_TOP, STANDALONE_PHOTO, Decider, Decision
 from .topics import Topics
@@ -88,9 +88,10 @@ def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:
     """Short lines of a list or of an author's affiliations (某某研究院 / 某某研究院)
     may run straight into the next headline: a title with its column tag among a
     run's last three lines, under two lines or more, starts the run; the lines
-    over it end the current article."""
+    over it end the current article. A speaker's name and role (某某（作协主席）)
+    closes a forum's headline, not a title."""
     for j in range(max(i + 2, end - 3), end):
-        if COLUMN_TAG.search(lines[j].text):
+        if cues.column_tag(lines[j]):
             return j
     return end
 

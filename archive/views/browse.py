@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from .. import repeats
 from ..calendars import month_end, month_grid, year_grid, year_rows
 from ..models import Article, Issue, Newspaper
 
@@ -113,6 +114,10 @@ def issue_detail(request, paper, date):
         context = {"paper": paper, "date": date, "before": issues.before(date), "after": issues.after(date)}
         return render(request, "archive/no_issue.html", context, status=404)
     articles = issue.contents().with_bylines()
+    printed_twice = repeats.twins([a.pk for a in articles])
+    for article in articles:  # other printings of the same text, marked and linked
+        article.repeat_links = [(repeats.twin_label(t, paper.slug, issue.date), t.get_absolute_url())
+                                for t in printed_twice.get(article.pk, ())]
     pages = [(page, list(items)) for page, items in groupby(articles, key=lambda a: a.page)]
     context = {"issue": issue, "paper": paper, "pages": pages, "count": len(articles),
                "previous": issues.before(date), "next": issues.after(date)}

@@ -1,0 +1,145 @@
+"""Repeats: the same text printed more than once is one story.
+
+A front-page story and its inside-page copy, an article continued on another page, a wire
+story in several papers: each printing is an Article; each gets a `Printing` that names its
+story (the id of the story's first article). Found when an article is written:
+
+* exactly, by a digest of the body with spaces dropped and characters folded;
+* nearly (a word changed, a paragraph cut), by MinHash over character shingles
+  (datasketch), with LSH bands stored beside it: a new article is compared only with the
+  printings that share a band with it, one indexed lookup, never with the whole archive.
+
+Bodies shorter than MIN_CHARS (notices, one-line photo credits) are not compared: short
+texts coincide without being one story.
+"""
+import hashlib
+from dataclasses import dataclass, field
+
+import numpy as np
+from datasketch import MinHash
+from django.db import transaction
+from django.db.models import F
+
+from .models import Article, Printing, PrintingBand
+
+MIN_CHARS = 80
+SHINGLE = 5  # characters
+NUM_PERM = 64
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
+# 16 bands of 4 rows: texts sharing 70% of their shingles meet in a band 99% of the time,
+# those sharing 30%, 12% of the time (then compared in full and left apart).
+BANDS, ROWS = 16, 4
+NEAR = 0.7  # estimated Jaccard similarity of shingles from which two texts are one story
+
+
+def compact_body(article: Article) -> str:
+    from search.analysis import fold  # the archive's one folding (繁→简, full-width, case)
+
+    return "".join(fold(article.body).split())
+
+
+def minhash(text: str) -> MinHash:
+    found = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
+    found.update_batch([s.encode("utf-8") for s in shingles])
+    return found
+
+
+def band_keys(hashes: MinHash) -> list[int]:
+    values = np.asarray(hashes.hashvalues, dtype=np.uint32)
+    return [int.from_bytes(hashlib.blake2b(values[i * ROWS:(i + 1) * ROWS].tobytes() + bytes([i]),
+                                           digest_size=8).digest(), "big", signed=True)
+            for i in range(BANDS)]
+
+
+def stored_minhash(printing: Printing) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
+                   hashvalues=np.frombuffer(bytes(printing.minhash), dtype=np.uint32))
+
+
+def story_of(article_id: int, digest: str, hashes: MinHash, keys: list[int]) -> int:
+    """The story of an earlier printing of the same text, or this article's own id."""
+    others = Printing.objects.exclude(article_id=article_id)
+    same = others.filter(digest=digest).order_by("story").values_list("story", flat=True).first()
+    if same is not None:
+        return same
+    candidates = others.filter(bands__key__in=keys).distinct().order_by("story")
+    for candidate in candidates:
+        if hashes.jaccard(stored_minhash(candidate)) >= NEAR:
+            return candidate.story
+    return article_id
+
+
+@dataclass
+class Recorded:
+    articles: int = 0
+    repeat_ids: list = field(default_factory=list)  # articles found to repeat an earlier one
+
+
+def record(articles) -> Recorded:
+    """Fingerprint `articles` (in order) and find their stories."""
+    done = Recorded()
+    with transaction.atomic():
+        for article in articles:
+            Printing.objects.filter(article_id=article.pk).delete()
+            text = compact_body(article)
+            done.articles += 1
+            if len(text) < MIN_CHARS:
+                continue
+            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+            hashes = minhash(text)
+            keys = band_keys(hashes)
+            story = story_of(article.pk, digest, hashes, keys)
+            printing = Printing.objects.create(article=article, digest=digest, story=story,
+                                               minhash=np.asarray(hashes.hashvalues, dtype=np.uint32).tobytes())
+            PrintingBand.objects.bulk_create(PrintingBand(printing=printing, key=k) for k in keys)
+            if story != article.pk:
+                done.repeat_ids.append(article.pk)
+    return done
+
+
+def record_all(articles, chunk: int = 500) -> Recorded:
+    """`record` over a large queryset, committing a chunk at a time."""
+    done = Recorded()
+    ids = list(articles.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk):
+        part = record(articles.filter(pk__in=ids[start:start + chunk]))
+        done.articles += part.articles
+        done.repeat_ids += part.repeat_ids
+    return done
+
+
+def on_written(sender, ids, **kwargs):
+    """An import wrote these articles (archive.signals.articles_written)."""
+    record(Article.objects.filter(pk__in=ids).order_by("pk").only("pk", "body"))
+
+
+def on_saved(sender, instance, raw=False, **kwargs):
+    """An edit may change the text, so the article's story is found again."""
+    if not raw:
+        record([instance])
+
+
+def twin_label(twin: Article, paper_slug: str, date) -> str:
+    """Where the other printing is, seen from an article of `paper_slug` on `date`:
+    第4版 in the same issue, else with the date, and the paper's name if another paper's."""
+    page = f"第{twin.page.number}版" if twin.page else f"#{twin.seq}"
+    if twin.issue.paper.slug != paper_slug:
+        return f"{twin.issue.paper.name} {twin.issue.date:%Y-%m-%d} {page}"
+    if twin.issue.date != date:
+        return f"{twin.issue.date:%Y-%m-%d} {page}"
+    return page
+
+
+def twins(article_ids) -> dict[int, list[Article]]:
+    """For each article, the other printings of its story, oldest issue first (one query)."""
+    stories = Printing.objects.filter(article_id__in=list(article_ids)).values("story")
+    members = (Article.objects.filter(printing__story__in=stories).with_issue()
+               .order_by("issue__date", "issue__paper__slug", "seq").annotate(story=F("printing__story")))
+    by_story, story_of_article = {}, {}
+    for member in members:
+        by_story.setdefault(member.story, []).append(member)
+        story_of_article[member.pk] = member.story
+    wanted = set(article_ids)
+    return {pk: [m for m in by_story[story] if m.pk != pk]
+            for pk, story in story_of_article.items() if pk in wanted and len(by_story[story]) > 1}

@@ -1,0 +1,58 @@
+"""How a word of an unquoted query is scored: BM25F over the word fields.
+
+A word is looked up in every field of `WORD_FIELDS`. Its frequency in each field is
+normalised by that field's length (BM25's b), the field's weight applied, and the sum
+saturated once (k1), times the word's idf in `text`, which holds every part of the article.
+Per-field BM25 summed (Whoosh's own BM25F) lets a short field score as much as the whole
+article: a word in a headline outweighed three marking words of the body, and a known-item
+test (make eval-rank) ranked below plain FTS5 bm25.
+
+The weights are the fields' haystack `boost=` (search/search_indexes.py): Whoosh multiplies
+every posting's weight by its field's boost when it writes it. k1 and b are the searcher's
+BM25F parameters (Whoosh's defaults, 1.2 and 0.75).
+"""
+from whoosh import query as wq
+
+# `text` holds the whole article; `headline` and `names` (bylines, photo credits) add weight
+# where a word is also in the headline or a name.
+WORD_FIELDS = ("text", "headline", "names")
+IDF_FIELD = "text"
+# The exact-string (character pair) branch of an unquoted term: it finds what jieba cut
+# differently, but pairs are not words, so they only break ties between word scores.
+GRAM_BOOST = 0.1
+
+
+class Word(wq.Query):
+    """One word of the query, scored by BM25F over WORD_FIELDS (search/matching.py)."""
+
+    def __init__(self, text: str, fieldnames=WORD_FIELDS, boost: float = 1.0):
+        self.text, self.fieldnames, self.boost = text, tuple(fieldnames), boost
+
+    def __repr__(self):
+        return f"Word({self.text!r}, {self.fieldnames!r}, boost={self.boost})"
+
+    def __eq__(self, other):
+        return (type(other) is Word and (self.text, self.fieldnames, self.boost)
+                == (other.text, other.fieldnames, other.boost))
+
+    def __hash__(self):
+        return hash((self.text, self.fieldnames, self.boost))
+
+    def terms(self, phrases=True):
+        return [(name, self.text) for name in self.fieldnames]
+
+    def as_terms(self, schema) -> wq.Query:
+        """The same hits as Whoosh terms (scored Whoosh's way), for anything that is not our matcher."""
+        found = [wq.Term(name, self.text, boost=self.boost) for name in self.fieldnames if name in schema]
+        return found[0] if len(found) == 1 else wq.Or(found)
+
+    def estimate_size(self, ixreader):
+        return sum(ixreader.doc_frequency(name, self.text) for name in self.fieldnames if name in ixreader.schema)
+
+    def matcher(self, searcher, context=None):
+        return self.as_terms(searcher.schema).matcher(searcher, context)
+
+
+def saturate(weighted_tf, idf: float, k1: float, boost: float = 1.0):
+    """BM25's saturation of a length-normalised, weighted term frequency."""
+    return boost * idf * weighted_tf * (k1 + 1) / (weighted_tf + k1)
