@@ -16,7 +16,7 @@ TOPIC_CHARS = 3000  # characters of an article that stand for its topic
 PUNCT = set("，。、；：？！“”‘’（）《》—…·「」『』 ,.;:?!()\"'0123456789")
 
 
-@lru_cache(maxsize=16384)  # each line is compared again for every nearby heading run
+@lru_cache(maxsize=65536)  # each line (and window piece) is compared again for every nearby heading run
 def pair_counts(text: str) -> Counter:
     return Counter(text[k:k + 2] for k in range(len(text) - 1)
                    if not (text[k] in PUNCT or text[k + 1] in PUNCT))
