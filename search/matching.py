@@ -69,7 +69,7 @@ class SegmentMatcher:
                 continue
             ids, weights = self.postings(fieldname, q.text)
             if len(ids):
-                b = self.field_b.get(fieldname, self.b)
+                b = weighting.FIELD_B.get(fieldname, self.field_b.get(fieldname, self.b))
                 avgfl = self.searcher.avg_field_length(fieldname) or 1
                 lengths = self.segment.lengths(self.reader, fieldname)[ids]
                 parts.append(Matches(ids, (weights / ((1 - b) + b * lengths / avgfl)).astype(np.float32)))
@@ -77,7 +77,7 @@ class SegmentMatcher:
         if not len(found):
             return found
         idf = self.searcher.idf(weighting.IDF_FIELD, q.text)
-        return Matches(found.docs, weighting.saturate(found.scores, idf, self.k1, q.boost).astype(np.float32))
+        return Matches(found.docs, weighting.saturate(found.scores, idf, weighting.WORD_K1, q.boost).astype(np.float32))
 
     def multi_term(self, q: wq.MultiTerm) -> Matches:
         """A prefix or wildcard: its terms' scores summed, times the query's boost.
