@@ -12,15 +12,20 @@ story (the id of the story's first article). Found when an article is written:
 Bodies shorter than MIN_CHARS (notices, one-line photo credits) are not compared: short
 texts coincide without being one story.
 """
+from __future__ import annotations
+
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 from django.db import transaction
 from django.db.models import F
 
 from .models import Article, Printing, PrintingBand
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 MIN_CHARS = 80
 SHINGLE = 5  # characters
@@ -39,6 +44,10 @@ def compact_body(article: Article) -> str:
 
 
 def minhash(text: str) -> MinHash:
+    # Imported here: datasketch brings scipy (~0.7 s and tens of MB), which only a process
+    # that writes articles needs, not every web worker or management command.
+    from datasketch import MinHash
+
     found = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
     found.update_batch([s.encode("utf-8") for s in shingles])
@@ -53,6 +62,8 @@ def band_keys(hashes: MinHash) -> list[int]:
 
 
 def stored_minhash(printing: Printing) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
                    hashvalues=np.frombuffer(bytes(printing.minhash), dtype=np.uint32))
 

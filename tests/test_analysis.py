@@ -165,7 +165,7 @@ import json, sys, django
 django.setup()
 from search.searching import search
 search("档案 OR 問題").total
-print(json.dumps(sorted(m for m in ("pypinyin", "jieba", "rjieba", "zhconv", "pkg_resources") if m in sys.modules)))
+print(json.dumps(sorted(m for m in ("pypinyin", "jieba", "rjieba", "zhconv", "pkg_resources", "datasketch", "scipy") if m in sys.modules)))
 """
 
 
