@@ -22,10 +22,8 @@ import math
 import os
 import random
 import re
-import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -34,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_search import OPERATORS, RESERVED, import_corpus, setup_django  # noqa: E402
+from eval_search import OPERATORS, RESERVED, import_corpus, scratch_archive  # noqa: E402
 from report import write_section  # noqa: E402
 
 CLASSES = ("headline", "words", "name")
@@ -240,14 +238,8 @@ def main() -> int | str:
     args = parser.parse_args()
     if not Path(args.corpus).is_dir() or not any(Path(args.corpus).rglob("*.txt")):
         return f"eval-rank: {args.corpus} is absent or holds no *.txt issues (see ../shared/corpus/README.md)"
-    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="eval-rank-")).resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    setup_django(data_dir)
-    try:
+    with scratch_archive(args.data_dir, "eval-rank-"):
         return evaluate(args)
-    finally:
-        if not args.data_dir:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

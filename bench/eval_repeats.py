@@ -13,9 +13,7 @@ import argparse
 import itertools
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -23,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from eval_search import import_corpus, setup_django  # noqa: E402
+from eval_search import import_corpus, scratch_archive  # noqa: E402
 from report import write_section  # noqa: E402
 
 
@@ -87,7 +85,7 @@ def evaluate(args) -> list[str]:
             print("wrong", a, b, truth[a] is not None, truth[b] is not None)
     hit = len(true & got)
     precision, recall = hit / len(got) if got else 1.0, hit / len(true) if true else 1.0
-    return [f"| articles compared | true repeat pairs | found pairs | precision | recall |",
+    return ["| articles compared | true repeat pairs | found pairs | precision | recall |",
             "| ---: | ---: | ---: | ---: | ---: |",
             f"| {len(truth)} | {len(true)} | {len(got)} | {precision:.4f} | {recall:.4f} |"]
 
@@ -102,14 +100,8 @@ def main() -> int | str:
     args = parser.parse_args()
     if not Path(args.corpus).is_dir() or not any(Path(args.corpus).glob("*.truth.jsonl")):
         return f"eval-repeats: {args.corpus} is absent or holds no *.truth.jsonl (see ../shared/corpus/README.md)"
-    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="eval-repeats-")).resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    setup_django(data_dir)
-    try:
+    with scratch_archive(args.data_dir, "eval-repeats-"):
         lines = evaluate(args)
-    finally:
-        if not args.data_dir:
-            shutil.rmtree(data_dir, ignore_errors=True)
     print("\n".join(lines))
     if args.out:
         write_section(args.out, "eval-repeats", [

@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,11 +68,27 @@ def setup_django(data_dir: Path) -> None:
     django.setup()
 
 
+@contextmanager
+def scratch_archive(keep: str | None, prefix: str):
+    """Django set up on a migrated database and an index in `keep` (made if absent, kept
+    after), or in a throwaway directory removed at the end; yields the directory."""
+    from django.core.management import call_command
+
+    data_dir = Path(keep or tempfile.mkdtemp(prefix=prefix)).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    setup_django(data_dir)
+    call_command("migrate", verbosity=0)  # the evals ask whether articles are there yet
+    try:
+        yield data_dir
+    finally:
+        if not keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
 def import_corpus(corpus: str) -> float:
     from django.core.management import CommandError, call_command
 
     started = time.perf_counter()
-    call_command("migrate", verbosity=0)
     print(f"importing {corpus}: the issues, then the search index (slow: minutes) …", flush=True)
     try:
         call_command("import_issue", corpus, paper=PAPER, paper_slug=PAPER_SLUG)
@@ -359,14 +376,8 @@ def main() -> int | str:
     args = parser.parse_args()
     if not Path(args.corpus).is_dir() or not any(Path(args.corpus).rglob("*.txt")):
         return f"eval-search: {args.corpus} is absent or holds no *.txt issues (see ../shared/corpus/README.md)"
-    data_dir = Path(args.data_dir or tempfile.mkdtemp(prefix="eval-search-")).resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    setup_django(data_dir)
-    try:
+    with scratch_archive(args.data_dir, "eval-search-"):
         evaluate(args)
-    finally:
-        if not args.data_dir:
-            shutil.rmtree(data_dir, ignore_errors=True)
     return 0
 
 
