@@ -253,12 +253,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 def whoosh_query(query_string: str):
-    return to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
+    # haystack's query string is the user's query (held to the limits by ArchiveQuery) with
+    # the filters ANDed to it, so only the composed whole goes unlimited here.
+    return to_whoosh(parse(query_string, limited=False).tree) if query_string.strip() else wq.Every()
 
 
 def highlight_terms(query_string) -> list[str]:
     try:
-        tree = parse(str(query_string)).tree
+        tree = parse(str(query_string), limited=False).tree
     except ValueError:
         return []
     return terms_for(positive_terms(tree))
