@@ -22,7 +22,9 @@ SAMPLES = [
     "北京市人民政府办公厅关于进一步加强农村公路建设的通知 第七条  机关",
 ]
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF)
-MIXED = st.one_of(HAN, st.sampled_from("問題國華發體與這個 \n\t\u3000，。ＡＢａｂAb1２%.-"), st.characters())
+# Text read as UTF-8 has no lone surrogates.
+ANY = st.characters(exclude_categories=("Cs",))
+MIXED = st.one_of(HAN, st.sampled_from("".join(SAMPLES)), st.sampled_from("問題國華發體與這個 \n\t\u3000，。ＡＢａｂAb1２%.-"), ANY)
 TEXT = st.text(MIXED, max_size=60)
 DOC = st.fixed_dictionaries({}, optional={name: st.one_of(st.none(), TEXT) for name in FIELDS})
 
