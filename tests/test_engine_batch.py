@@ -87,3 +87,9 @@ class BatchEqualsPerDocument(SimpleTestCase):
         self.assertEqual(len(found), len(batches))
         for docs, got in zip(batches, found):
             self.assert_same_postings(docs, got)
+
+    def test_keys_too_wide_to_sort_with_their_numbers_sort_stably_too(self):
+        keys = np.array([1 << 62, 5, 1 << 62, 5, 0], dtype=np.uint64)
+        found, order = batch._stable_sort(keys)
+        self.assertEqual(order.tolist(), np.argsort(keys, kind="stable").tolist())
+        self.assertEqual(found.tolist(), sorted(keys.tolist()))

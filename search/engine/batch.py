@@ -102,16 +102,26 @@ def gram_postings(texts: list[str]) -> FieldPostings:
 
 
 def _gram_terms(keys: np.ndarray) -> list[bytes]:
-    """Term bytes of gram keys: the codepoints viewed as numpy strings and encoded in C."""
-    table = np.zeros((len(keys), 2), dtype=np.uint32)
+    """Term bytes of gram keys, encoded in one call: the terms' codepoints one after
+    the other, each followed by a lone surrogate, which text never holds and whose
+    UTF-8 bytes no other character's contain."""
+    table = np.empty((len(keys), 3), dtype=np.uint32)
     table[:, 0] = (keys >> _BITS) - 1
     second = keys & ((1 << _BITS) - 1)
-    table[:, 1] = np.where(second > 0, second - 1, 0)
-    terms = np.char.encode(table.view("U2").ravel(), "utf-8").tolist() if len(keys) else []
-    # numpy drops trailing NULs of its strings: a term ending in U+0000 is spelt out.
-    for i in np.flatnonzero(np.where(second > 0, table[:, 1], table[:, 0]) == 0):
-        terms[i] = "".join(map(chr, table[i, :1 + (second[i] > 0)])).encode("utf-8", "surrogatepass")
-    return terms
+    table[:, 1] = second - 1
+    table[:, 2] = _SEPARATOR
+    used = np.ones(table.shape, dtype=bool)
+    used[:, 1] = second > 0
+    return _split(table[used][:-1].tobytes().decode("utf-32-le", "surrogatepass"), len(keys))
+
+
+_SEPARATOR = 0xD800
+
+
+def _split(joined: str, count: int) -> list[bytes]:
+    if not count:
+        return []
+    return joined.encode("utf-8", "surrogatepass").split(chr(_SEPARATOR).encode("utf-8", "surrogatepass"))
 
 
 def word_postings(texts: list[str], seg) -> FieldPostings:
@@ -150,14 +160,14 @@ def _tokens_of(words: list[str], seg):
     starts = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum([len(found) for found in per_word], out=starts[1:])
     ids = np.fromiter((number[t] for found in per_word for t in found), dtype=np.int64, count=starts[-1])
-    return starts, ids, [t.encode("utf-8", "surrogatepass") for t in terms], wordlike
+    return starts, ids, _split(chr(_SEPARATOR).join(terms), len(terms)), wordlike
 
 
 def _group(keys, docs, positions, ndocs):
     """Occurrences (in document and position order) grouped by key, then document.
     Returns ((term_starts, docs, pos_starts, positions, lengths), the sorted distinct keys)."""
-    order = np.argsort(keys, kind="stable")  # stable: each key's occurrences stay in order
-    keys, docs, positions = keys[order], docs[order].astype(np.int32), positions[order]
+    keys, order = _stable_sort(keys)
+    docs, positions = docs[order].astype(np.int32), positions[order]
     new_term = np.ones(len(keys), dtype=bool)
     new_term[1:] = keys[1:] != keys[:-1]
     new_posting = new_term.copy()
@@ -168,6 +178,20 @@ def _group(keys, docs, positions, ndocs):
     pos_starts = np.append(posting_at, len(keys)).astype(np.int64)
     lengths = np.bincount(docs, minlength=ndocs).astype(np.int32)
     return (term_starts, docs[posting_at], pos_starts, positions, lengths), keys[term_at]
+
+
+def _stable_sort(keys):
+    """(sorted keys, the order that sorts them), equal keys in their first order. When
+    the key and the occurrence's number fit in 64 bits together, one plain sort of
+    both (numpy sorts integers with SIMD, ~20x faster than a stable argsort)."""
+    count = len(keys)
+    index_bits = max(1, (count - 1).bit_length())
+    key_bits = int(keys.max()).bit_length() if count else 0
+    if key_bits + index_bits > 64:
+        order = np.argsort(keys, kind="stable")
+        return keys[order], order
+    both = np.sort((keys.astype(np.uint64) << np.uint64(index_bits)) | np.arange(count, dtype=np.uint64))
+    return both >> np.uint64(index_bits), (both & np.uint64((1 << index_bits) - 1)).astype(np.int64)
 
 
 def _init_worker(user_dict, accelerate):
