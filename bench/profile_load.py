@@ -3,6 +3,7 @@
 (search/engine/batch.py), side by side in one run on the same articles.
 
     python bench/profile_load.py [--articles 3000] [--seed 1] [--batch 500] [--processes 2]
+                                 [--issues DIR]
 
 Articles come from bench/corpus.py's generator (same seed, same articles), in memory:
 the five analysed fields of each are built as search/search_indexes.py builds them
@@ -10,6 +11,9 @@ the five analysed fields of each are built as search/search_indexes.py builds th
 names). The first batch warms both paths up (rjieba's dictionary, the per-word caches)
 and is not counted. Prints CPU ms an article for each path, and the wall time of the
 batch analysis spread over --processes.
+
+--issues DIR (files written by bench/corpus.py) also times parsing them: in turn in
+one process, as the importer did, against archive/ahead.py's workers (wall time).
 """
 from __future__ import annotations
 
@@ -64,6 +68,22 @@ def cpu_ms(work, docs, *args) -> float:
     return (time.process_time() - began) * 1000 / len(docs)
 
 
+def parse_rates(folder: Path) -> tuple[int, float, float]:
+    """(articles, wall s parsing in turn, wall s parsing ahead) of the issue files in `folder`."""
+    from archive.ahead import ParseAhead
+    from archive.importer import parse
+
+    files = sorted(folder.glob("*.txt"))
+    began = time.perf_counter()
+    articles = sum(len(parse(path, None).articles) for path in files)
+    in_turn = time.perf_counter() - began
+    began = time.perf_counter()
+    with ParseAhead(files) as ahead:
+        for path in files:
+            ahead(path)
+    return articles, in_turn, time.perf_counter() - began
+
+
 def main(argv=None) -> int:
     import django
 
@@ -73,6 +93,7 @@ def main(argv=None) -> int:
     ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--issues", type=Path, help="issue files to time parsing on (bench/corpus.py --out)")
     args = ap.parse_args(argv)
     django.setup()
     from search.engine.batch import analyse_in_processes
@@ -94,6 +115,10 @@ def main(argv=None) -> int:
     print(f"  batch of {args.batch} (search/engine/batch.py)  {after:.2f}  ({before / after:.1f}x)")
     print(f"  batch over {args.processes} processes: {wall:.2f} ms an article of wall time, "
           f"{1000 / wall:.0f} articles/s (process start included)")
+    if args.issues:
+        count, in_turn, ahead = parse_rates(args.issues)
+        print(f"parsing {count} articles in {args.issues}: in turn {count / in_turn:.0f} articles/s, "
+              f"ahead in {os.cpu_count()} workers {count / ahead:.0f} articles/s (wall, worker start included)")
     return 0
 
 
