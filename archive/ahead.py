@@ -20,6 +20,7 @@ import pickle
 import traceback
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ class ParseAhead:
         processes = processes or os.cpu_count() or 1
         self.window = 2 * processes
         self.ahead: deque[tuple[Path, object]] = deque()
+        self.broken = False
         # spawn, not fork: a forked worker would hold the import's run marker locked
         # (search/recovery.py) and outlive a killed import, which then never looks dead.
         self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
@@ -81,12 +83,15 @@ class ParseAhead:
         return found
 
     def _fill(self):
-        while len(self.ahead) < self.window:
+        while len(self.ahead) < self.window and not self.broken:
             path = next(self.files, None)
             if path is None:
                 return
             if self.wanted(path):
-                self.ahead.append((path, self.pool.submit(parse_in_worker, path, self.encoding)))
+                try:
+                    self.ahead.append((path, self.pool.submit(parse_in_worker, path, self.encoding)))
+                except BrokenProcessPool:  # a worker died: the importer parses the rest itself
+                    self.broken = True
 
 
 def _start_worker():

@@ -1,6 +1,7 @@
 """Many files are parsed ahead in worker processes (archive/ahead.py): the archive is the
 same as when the importer parses each file itself, and a bad file still fails alone,
 named with its line, with nothing of it written."""
+import multiprocessing
 import pickle
 from unittest import mock
 
@@ -65,3 +66,12 @@ class ParseAheadTests(TempDirMixin, TestCase):
         self.assertIn("in a parsing worker", "".join(crash.cause.__notes__))
         error = importer.InternalError(path, crash.cause, "parsing")
         self.assertEqual(str(error), f"{path}: internal error while parsing: KeyError: 'no such rule'")
+
+    def test_when_a_worker_dies_the_importer_parses_the_rest_itself(self):
+        self.write_issues()
+        files = sorted(self.dir.glob("*.txt"))
+        with ahead.ParseAhead(files) as parse:
+            self.assertEqual(len(parse(files[0]).articles), 5)
+            for child in multiprocessing.active_children():
+                child.kill()
+            self.assertEqual([len(parse(path).articles) for path in files[1:]], [5] * (len(files) - 1))
