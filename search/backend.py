@@ -27,7 +27,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from . import analysis, matching
 from .bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import to_whoosh
-from .highlight import snippet, terms_for
+from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
 from .query import parse, positive_terms, quote
@@ -219,10 +219,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def _process_results(self, raw_page, highlight=False, query_string="", result_class=None, **kwargs):
         results = super()._process_results(raw_page, result_class=result_class)
         if highlight:
-            terms = highlight_terms(query_string)
-            for result in results["results"]:
-                result.highlighted = {name: [snippet(getattr(result, name, "") or "", terms)]
-                                      for name in ("snippet", "title")}
+            highlight_page(results["results"], highlight_terms(query_string))
         return results
 
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
@@ -231,8 +228,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
         if docnum is None:
             return {"results": [], "hits": 0}
-        stored = searcher.stored_fields(docnum)
-        text = "\n".join(stored.get(name) or "" for name in ("title", "snippet"))
+        body = type(model_instance).objects.filter(pk=model_instance.pk).bodies_and_captions()
+        text = "\n".join((searcher.stored_fields(docnum).get("title") or "", body.get(model_instance.pk, "")))
         field = self.content_field_name
         terms = searcher.key_terms_from_text(field, text, numterms=12, normalize=True)
         # Whoosh's own more_like searches with block-quality skipping, which can loop forever on
