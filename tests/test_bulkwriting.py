@@ -1,4 +1,4 @@
-"""search/bulkwriting.py writes the very files Whoosh's own writer writes: the
+"""search/engine/bulkwriting.py writes the very files Whoosh's own writer writes: the
 same documents through both give byte-identical segments, for new documents
 and for segments merged with deletions; the two-process writer finds them all.
 (Whoosh's bytes match while its pool stays in memory: once it spills postings
@@ -17,7 +17,7 @@ from whoosh.writing import IndexingError, SegmentWriter
 from archive.models import Article
 from search import backend as search_backend
 from search.backend import ArchiveWhooshBackend
-from search.bulkwriting import BulkMpWriter, BulkSegmentWriter, BulkSubWriterTask
+from search.engine.bulkwriting import BulkMpWriter, BulkSegmentWriter, BulkSubWriterTask
 from search.indexing import article_index
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import

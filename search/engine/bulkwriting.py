@@ -10,7 +10,7 @@ Here postings are gathered in memory, per field and term, in compact arrays,
 and each term's posting list is handed to the codec a block at a time. The
 files written are the ones Whoosh's own writer writes, byte for byte
 (tests/test_bulkwriting.py compares them), so readers, merges and the array
-search (search/matching.py) need nothing new. A segment being gathered holds
+search (search/engine/matching.py) need nothing new. A segment being gathered holds
 ~230 KB an article (mostly per-term objects: character pairs make many terms),
 which is why big writes commit every SEARCH_SEGMENT_DOCS articles (search/backend.py).
 """
@@ -76,7 +76,7 @@ def term_postings(reader):
 
 def each_posting(matcher) -> tuple[list, list, list]:
     """(ids, weights, values) read one posting at a time: for matchers that are
-    not plain posting blocks (search/arrays.py reads such terms this way too)."""
+    not plain posting blocks (search/engine/arrays.py reads such terms this way too)."""
     ids, weights, values = [], [], []
     while matcher.is_active():
         ids.append(matcher.id())

@@ -1,5 +1,5 @@
 """A Whoosh query matched, scored, counted and ordered over whole arrays of
-hits (see search/arrays.py for what is kept per segment).
+hits (see search/engine/arrays.py for what is kept per segment).
 
 Scores are Whoosh's BM25F per term, summed over the terms a document matches,
 as Whoosh's own matchers sum them. A phrase scores as the sum of its words.
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 
-from . import weighting
+from .. import weighting
 from .arrays import VERIFY_DEPTH, Found, Matches, _labels, postings, segments_of, values_at
 
 
