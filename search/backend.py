@@ -22,10 +22,10 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh import fields
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec
 
 from . import analysis
 from .engine import matching
+from .engine.codec import ArchiveCodec
 from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import to_whoosh
 from .highlight import snippet, terms_for
@@ -38,8 +38,8 @@ STORY_FIELD = "story"  # ArticleIndex.story: the hits a collapsed search lists o
 BULK_SIZE = 2000
 OPTIMIZE_LIMIT = 20000
 WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
-# Uncompressed posting blocks: zlib per block was a fifth of indexing time.
-CODEC = W3Codec(compression=0)
+# Our own terms and postings files (search/engine/README.md); zlib level 0: none.
+CODEC = ArchiveCodec(compression=0)
 
 
 def _commit(writer, **options):

@@ -78,7 +78,7 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
         whoosh_path, _ = self.build(SegmentWriter, [self.docs])
         bulk_path, _ = self.build(BulkSegmentWriter, [self.docs])
         self.assertEqual(segment_files(whoosh_path), segment_files(bulk_path))
-        self.assertIn("pst", segment_files(bulk_path))
+        self.assertIn("apst", segment_files(bulk_path))
 
     def test_merged_segments_with_deletions_are_written_as_whoosh_writes_them(self):
         thirds = [self.docs[n::3] for n in range(3)]

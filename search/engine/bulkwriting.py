@@ -6,126 +6,118 @@ the sorted stream to the codec one posting at a time, re-reading the document's
 field length for each (docs/performance.md, "Loading and index size": at 100k
 articles the runs reached 26 GB and their merge took 28 of 62 minutes).
 
-Here postings are gathered in memory, per field and term, in compact arrays,
-and each term's posting list is handed to the codec a block at a time. The
-files written are the ones Whoosh's own writer writes, byte for byte
-(tests/test_bulkwriting.py compares them), so readers, merges and the array
-search (search/engine/matching.py) need nothing new. A segment being gathered holds
-~230 KB an article (mostly per-term objects: character pairs make many terms),
-which is why big writes commit every SEARCH_SEGMENT_DOCS articles (search/backend.py).
+Here postings are gathered in memory, per field and term, in flat arrays
+(document numbers, weights, frequencies, positions), and each term's postings
+are handed to the codec whole (codec.FieldWriter.add_term). The files written
+are the ones Whoosh's own writer writes through the same codec, byte for byte
+(tests/test_bulkwriting.py compares them). A segment being gathered is held in
+memory, which is why big writes commit every SEARCH_SEGMENT_DOCS articles
+(search/backend.py).
 """
 from array import array
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
+import numpy as np
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
 
+from .arrays import each_posting
+from .codec import TermsReader, postings_from_values
+from .records import TermPostings
 
-def new_postings() -> list:
-    """A term's document numbers, weights and values."""
-    return [array("I"), array("f"), []]
+
+def new_postings(positional: bool) -> list:
+    """A term's document numbers, weights, frequencies and (if kept) positions."""
+    return [array("I"), array("f"), array("I"), array("I") if positional else None]
 
 
 class MemoryPostings:
-    """Stands in for whoosh's PostingPool: ids, weights and values per term. Values
-    stay the objects the field gave (pickle writes a repeated object once a block,
-    and single positions are shared: search/schema.py)."""
+    """Stands in for whoosh's PostingPool: a term's postings as flat arrays."""
 
     def __init__(self):
-        self.terms = {}  # fieldname -> {term bytes: [ids, weights, values]}
+        self.terms = {}  # fieldname -> {term bytes: [ids, weights, freqs, positions]}
 
     def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
-        """A document's postings in one field; returns their total frequency."""
+        """A document's postings in one field, as (term bytes, frequency, weight,
+        positions or None); returns their total frequency."""
         terms = self.terms.setdefault(fieldname, {})
         length = 0
-        for tbytes, freq, weight, vbytes in items:
-            postings = terms.get(tbytes)  # not setdefault: that would build three containers a posting
+        for tbytes, freq, weight, positions in items:
+            postings = terms.get(tbytes)  # not setdefault: that would build containers a posting
             if postings is None:
-                postings = terms[tbytes] = new_postings()
-            ids, weights, values = postings
+                postings = terms[tbytes] = new_postings(positions is not None)
+            ids, weights, freqs, kept = postings
             ids.append(docnum)
             weights.append(weight * boost)
-            if vbytes:
-                values.append(vbytes)
+            freqs.append(freq)
+            if kept is not None:
+                kept.extend(positions)
             length += freq
         return length
 
-    def add_block(self, fieldname, tbytes, ids, weights, values):
+    def add_block(self, fieldname, tbytes, postings: TermPostings):
         """Postings of one term from a segment being merged, already renumbered."""
-        if not ids:
+        if not len(postings):
             return  # every document deleted: like whoosh, no term
-        postings = self.terms.setdefault(fieldname, {}).get(tbytes)
-        if postings is None:
-            postings = self.terms[fieldname][tbytes] = new_postings()
-        postings[0].extend(ids)
-        postings[1].extend(weights)
-        postings[2].extend(v for v in values if v)
+        terms = self.terms.setdefault(fieldname, {})
+        kept = terms.get(tbytes)
+        if kept is None:
+            kept = terms[tbytes] = new_postings(postings.positions is not None)
+        for column, values in zip(kept, (postings.ids, postings.weights, postings.freqs, postings.positions)):
+            if column is not None:
+                column.frombytes(np.asarray(values, dtype=column.typecode).tobytes())
 
     def cleanup(self):
         self.terms = {}
 
 
-def term_postings(reader):
-    """(fieldname, term bytes, matcher) of every term of a segment, in order, each
-    matcher made from the term's info as the terms file is read, not looked up again."""
-    terms, schema = reader._terms, reader.schema
-    for (fieldname, tbytes), terminfo in terms.items():
-        if fieldname in schema:
-            yield fieldname, tbytes, terms._codec.postings_reader(terms._postfile, terminfo, schema[fieldname].format)
+def document_postings(field, value):
+    """(term bytes, frequency, weight, positions or None) of a field's value."""
+    if hasattr(field, "index_positions"):
+        return field.index_positions(value)
+    if not field.format.supports("positions"):
+        return ((tbytes, freq, weight, None) for tbytes, freq, weight, _ in field.index(value))
+    decode = field.format.decode_positions
+    return ((tbytes, freq, weight, decode(vbytes)) for tbytes, freq, weight, vbytes in field.index(value))
 
 
-def each_posting(matcher) -> tuple[list, list, list]:
-    """(ids, weights, values) read one posting at a time: for matchers that are
-    not plain posting blocks (search/engine/arrays.py reads such terms this way too)."""
-    ids, weights, values = [], [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        values.append(matcher.value())
-        matcher.next()
-    return ids, weights, values
-
-
-def blocks(matcher):
-    """(ids, weights, values) of each posting block, deleted documents included."""
-    if not isinstance(matcher, W3LeafMatcher):
-        yield each_posting(matcher)
+def segment_terms(reader):
+    """(fieldname, term bytes, postings) of every term of a segment, in order, deleted
+    documents included: arrays from our codec, a posting at a time from another."""
+    terms = getattr(reader, "_terms", None)
+    if isinstance(terms, TermsReader):
+        yield from terms.each_term()
         return
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        matcher._read_values()
-        yield matcher._ids, matcher._weights, matcher._values
-        matcher._next_block()
+    for fieldname, tbytes in reader.all_terms():
+        if fieldname in reader.schema:
+            ids, weights, values = each_posting(reader.postings(fieldname, tbytes))
+            yield fieldname, tbytes, postings_from_values(reader.schema[fieldname], tbytes, ids, weights, values)
+
+
+def new_numbers(startdoc: int, docmap, size: int) -> np.ndarray:
+    """Each old document's number in the merged segment, -1 for a deleted one
+    (docmap holds live documents only; None: none deleted)."""
+    if docmap is None:
+        return np.arange(startdoc, startdoc + size, dtype=np.int64)
+    newnums = np.full(size, -1, dtype=np.int64)
+    if docmap:
+        newnums[np.fromiter(docmap.keys(), dtype=np.int64)] = np.fromiter(docmap.values(), dtype=np.int64)
+    return newnums
+
+
+def renumbered(postings: TermPostings, newnums: np.ndarray) -> TermPostings:
+    mapped = newnums[postings.ids]
+    if (mapped >= 0).all():
+        return TermPostings(mapped, postings.freqs, postings.weights, postings.positions)
+    rows = np.flatnonzero(mapped >= 0)
+    live = postings.take(rows)
+    return TermPostings(mapped[rows], live.freqs, live.weights, live.positions)
 
 
 def field_lengths(perdoc, fieldname, fieldobj, doccount):
-    """Every document's length of the field, as the codec's block statistics want it."""
+    """Every document's length of the field, for the codec's term statistics."""
     if perdoc is None or not fieldobj.scorable:
         return None
-    return [perdoc.doc_field_length(docnum, fieldname) for docnum in range(doccount)]
-
-
-def write_term(postwriter, postings, lengths):
-    """What PostingsWriter.add_posting does per posting, done per block: full blocks
-    are written here, the last one by finish_postings (which may inline it)."""
-    ids, weights, values = postings
-    # A format has values for every posting or for none.
-    assert not values or len(values) == len(ids)
-    limit, count, start = postwriter._blocklimit, len(ids), 0
-    while start < count:
-        stop = min(start + limit, count)
-        block_ids = ids[start:stop]
-        postwriter._ids = block_ids
-        postwriter._weights = weights[start:stop]
-        postwriter._maxweight = max(0, max(postwriter._weights))
-        postwriter._values = values[start:stop]
-        known = [n for n in (lengths[d] for d in block_ids) if n] if lengths is not None else []
-        postwriter._minlength = min(known) if known else None
-        postwriter._maxlength = max(known) if known else 0
-        if stop < count:
-            postwriter._write_block()
-        start = stop
+    return np.array([perdoc.doc_field_length(docnum, fieldname) or 0 for docnum in range(doccount)], dtype=np.int64)
 
 
 def write_postings(fieldwriter, schema, pool, perdoc, doccount):
@@ -135,9 +127,11 @@ def write_postings(fieldwriter, schema, pool, perdoc, doccount):
         terms = pool.terms[fieldname]
         fieldwriter.start_field(fieldname, fieldobj)
         for tbytes in sorted(terms):
-            fieldwriter.start_term(tbytes)
-            write_term(fieldwriter._postwriter, terms[tbytes], lengths)
-            fieldwriter.finish_term()
+            ids, weights, freqs, positions = (np.frombuffer(c, dtype=c.typecode) if c is not None else None
+                                              for c in terms[tbytes])
+            ids = ids.astype(np.int64)
+            fieldwriter.add_term(tbytes, TermPostings(ids, freqs.astype(np.int64), weights, positions),
+                                 lengths[ids] if lengths is not None else None)
         fieldwriter.finish_field()
 
 
@@ -165,7 +159,7 @@ class BulkSegmentWriter(SegmentWriter):
             length = 0
             if field.indexed:
                 boost = self._field_boost(fields, name, docboost)
-                length = self.pool.add_field(name, docnum, field.index(value), boost)
+                length = self.pool.add_field(name, docnum, document_postings(field, value), boost)
                 if not field.scorable:
                     length = 0
             stored = fields.get("_stored_%s" % name, value)
@@ -177,19 +171,11 @@ class BulkSegmentWriter(SegmentWriter):
         self.docnum += 1
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
-        """Merging segments: postings read and renumbered a block at a time
-        (whoosh goes through a matcher, a tuple and a pool call per posting)."""
-        add_block = self.pool.add_block
-        for fieldname, tbytes, matcher in term_postings(reader):
-            if fieldname not in self.schema:
-                continue
-            for ids, weights, values in blocks(matcher):
-                if docmap is None:
-                    add_block(fieldname, tbytes, [startdoc + docnum for docnum in ids], weights, values)
-                    continue
-                live = [i for i, docnum in enumerate(ids) if docnum in docmap]  # docmap holds live documents only
-                add_block(fieldname, tbytes, [docmap[ids[i]] for i in live], [weights[i] for i in live],
-                          [values[i] for i in live] if values else ())
+        """Merging segments: each term's postings renumbered as arrays."""
+        newnums = new_numbers(startdoc, docmap, reader.doc_count_all())
+        for fieldname, tbytes, postings in segment_terms(reader):
+            if fieldname in self.schema:
+                self.pool.add_block(fieldname, tbytes, renumbered(postings, newnums))
 
     def _flush_segment(self):
         self.perdocwriter.close()
