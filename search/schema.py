@@ -40,7 +40,8 @@ class AnalyzedText(fields.TEXT):
         if not isinstance(self.analyzer, analysis.StreamTokenizer):
             yield from super().index(value, **kwargs)
             return
-        encode, single = self.format.encode, _single_position
+        encode = self.format.encode
+        single = _single_position if type(self.format) is PackedPositions else (lambda position: encode([position]))
         for tbytes, freq, weight, positions in self.index_positions(value, **kwargs):
             yield tbytes, freq, weight, single(positions[0]) if freq == 1 else encode(positions)
 
