@@ -77,6 +77,7 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
     def test_new_documents_are_written_byte_for_byte_as_whoosh_writes_them(self):
         whoosh_path, _ = self.build(SegmentWriter, [self.docs])
         bulk_path, _ = self.build(BulkSegmentWriter, [self.docs])
+        self.maxDiff = None
         self.assertEqual(segment_files(whoosh_path), segment_files(bulk_path))
         self.assertIn("apst", segment_files(bulk_path))
 
@@ -85,6 +86,7 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
         gone = [doc["id"] for doc in self.docs[::5]]
         whoosh_path, whoosh_ix = self.build(SegmentWriter, thirds, gone)
         bulk_path, bulk_ix = self.build(BulkSegmentWriter, thirds, gone)
+        self.maxDiff = None
         self.assertEqual(segment_files(whoosh_path), segment_files(bulk_path))
         with bulk_ix.searcher() as searcher:
             self.assertEqual(searcher.doc_count(), len(self.docs) - len(gone))

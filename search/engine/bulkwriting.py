@@ -120,18 +120,34 @@ def field_lengths(perdoc, fieldname, fieldobj, doccount):
     return np.array([perdoc.doc_field_length(docnum, fieldname) or 0 for docnum in range(doccount)], dtype=np.int64)
 
 
+def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, np.ndarray]:
+    """A field's gathered terms, sorted, as one set of arrays with each term's start, and
+    which terms came with positions (a merged segment keeps none for some: formats.py)."""
+    keys = sorted(terms)
+    columns = [terms[k] for k in keys]
+    with_positions = np.array([c[3] is not None for c in columns], dtype=bool)
+
+    def joined(n, dtype):
+        return np.frombuffer(b"".join(c[n].tobytes() for c in columns), dtype=dtype)
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum([len(c[0]) for c in columns], out=starts[1:])
+    freqs = joined(2, np.uint32).astype(np.int64)
+    positions = None
+    if with_positions.any():  # placeholders where a term has none: it is written without
+        positions = np.frombuffer(b"".join(c[3].tobytes() if c[3] is not None else bytes(4 * sum(c[2]))
+                                           for c in columns), dtype=np.uint32).astype(np.int64)
+    postings = TermPostings(joined(0, np.uint32).astype(np.int64), freqs, joined(1, np.float32), positions)
+    return keys, starts, postings, with_positions
+
+
 def write_postings(fieldwriter, schema, pool, perdoc, doccount):
     for fieldname in sorted(pool.terms):
         fieldobj = schema[fieldname]
         lengths = field_lengths(perdoc, fieldname, fieldobj, doccount)
-        terms = pool.terms[fieldname]
+        keys, starts, postings, with_positions = field_postings(pool.terms[fieldname])
         fieldwriter.start_field(fieldname, fieldobj)
-        for tbytes in sorted(terms):
-            ids, weights, freqs, positions = (np.frombuffer(c, dtype=c.typecode) if c is not None else None
-                                              for c in terms[tbytes])
-            ids = ids.astype(np.int64)
-            fieldwriter.add_term(tbytes, TermPostings(ids, freqs.astype(np.int64), weights, positions),
-                                 lengths[ids] if lengths is not None else None)
+        fieldwriter.add_terms(keys, starts, postings, lengths[postings.ids] if lengths is not None else None,
+                              with_positions)
         fieldwriter.finish_field()
 
 

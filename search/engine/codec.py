@@ -15,10 +15,10 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermInfo, TermNotFound
 from whoosh.system import emptybytes, pack_uint
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import _length_byte_cache, byte_to_length
 
 from . import records
-from .records import TermPostings
+from .records import TermPostings, encode_terms as records_of
 
 VERSION = 1
 POSTS_MAGIC, TERMS_MAGIC = b"APST", b"ATRM"
@@ -49,6 +49,14 @@ class ArchiveCodec(W3Codec):
 
     def automata(self, storage=None, segment=None):
         return base.Automata()
+
+
+LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
+
+
+def _length_bytes(lengths: np.ndarray) -> np.ndarray:
+    """Whoosh's length_to_byte, for an array."""
+    return np.minimum(np.searchsorted(LENGTH_BYTES, lengths, side="left"), 255).astype(np.uint8)
 
 
 def _scale(fieldobj) -> float:
@@ -103,44 +111,61 @@ class FieldWriter(base.FieldWriter):
     # -- a term's postings at once ------------------------------------------------
 
     def add_term(self, tbytes: bytes, postings: TermPostings, lengths: np.ndarray | None = None):
-        """Writes one term of the current field (terms in sorted order); `lengths` are
-        the field lengths of its documents, for Whoosh's term statistics."""
+        """Writes one term of the current field; `lengths` are the field lengths
+        of its documents, for Whoosh's term statistics."""
+        self.add_terms([tbytes], np.array([0, len(postings)]), postings, lengths)
+
+    def add_terms(self, keys: list[bytes], term_starts: np.ndarray, postings: TermPostings,
+                  lengths: np.ndarray | None = None, with_positions: np.ndarray | None = None):
+        """Writes many terms of the current field at once, in sorted order: the i-th
+        term's postings are rows term_starts[i]:term_starts[i+1] of `postings`,
+        `lengths` (if given) the field length of each row's document; `with_positions`
+        (if given) False for a term whose positions in `postings` are placeholders."""
         table = self.table
-        if postings.positions is not None and not _keeps_positions(table.fieldobj, tbytes):
-            postings = TermPostings(postings.ids, postings.freqs, postings.weights)
-        record = records.encode(postings, table.scale, self.codec.level)
-        df = len(postings)
-        known = lengths[lengths > 0] if lengths is not None and len(lengths) else np.zeros(0, np.int64)
-        table.keys.append(tbytes)
-        table.rows.append((df, float(postings.weights.sum()), float(postings.weights.max()),
-                           length_to_byte(int(known.min())) if len(known) else 0,
-                           length_to_byte(int(known.max())) if len(known) else 0, len(record)))
-        if df <= INLINE_DF:
-            table.inline += record
-        else:
-            self.postfile.write(record)
-            self.offset += len(record)
+        if not keys:
+            return
+        term_starts = np.asarray(term_starts, dtype=np.int64)
+        keep = np.fromiter((_keeps_positions(table.fieldobj, k) for k in keys), dtype=bool, count=len(keys))
+        if with_positions is not None:
+            keep &= with_positions
+        records, reclens = records_of(postings, term_starts, keep, table.scale, self.codec.level)
+        firsts = term_starts[:-1]
+        df = np.diff(term_starts)
+        weights = np.asarray(postings.weights, dtype=np.float32)
+        minlen = maxlen = np.zeros(len(keys), dtype=np.uint8)
+        if lengths is not None and len(lengths):
+            lengths = np.asarray(lengths, dtype=np.int64)
+            maxlen = _length_bytes(np.maximum.reduceat(lengths, firsts))
+            shortest = np.minimum.reduceat(np.where(lengths > 0, lengths, np.iinfo(np.int64).max), firsts)
+            minlen = np.where(shortest == np.iinfo(np.int64).max, 0, _length_bytes(shortest)).astype(np.uint8)
+        rows = np.zeros(len(keys), dtype=list(COLUMNS))
+        rows["df"], rows["reclen"], rows["minlen"], rows["maxlen"] = df, reclens, minlen, maxlen
+        rows["weight"] = np.add.reduceat(weights.astype(np.float64), firsts)
+        rows["maxweight"] = np.maximum.reduceat(weights, firsts)
+        table.keys.extend(keys)
+        table.rows.append(rows)
+        inline = np.repeat(df <= INLINE_DF, reclens)
+        table.inline += records[inline].tobytes()
+        posted = records[~inline].tobytes()
+        self.postfile.write(posted)
+        self.offset += len(posted)
 
     def add_field_arrays(self, fieldname, fieldobj, terms, term_starts, docs, pos_starts, positions, doc_lengths):
         """A whole field of a batch at once (search/engine/batch.py's arrays): `terms`
         sorted, the i-th term's postings are rows term_starts[i]:term_starts[i+1] of
         `docs`, row r's positions are positions[pos_starts[r]:pos_starts[r+1]]."""
         self.start_field(fieldname, fieldobj)
-        docs, pos_starts = np.asarray(docs, dtype=np.int64), np.asarray(pos_starts, dtype=np.int64)
-        positions, doc_lengths = np.asarray(positions, dtype=np.int64), np.asarray(doc_lengths)
-        freqs = np.diff(pos_starts)
-        scale = _scale(fieldobj)
-        for i, tbytes in enumerate(terms):
-            lo, hi = int(term_starts[i]), int(term_starts[i + 1])
-            f = freqs[lo:hi]
-            self.add_term(tbytes, TermPostings(docs[lo:hi], f, (f * scale).astype(np.float32),
-                                               positions[pos_starts[lo]:pos_starts[hi]]), doc_lengths[docs[lo:hi]])
+        docs = np.asarray(docs, dtype=np.int64)
+        freqs = np.diff(np.asarray(pos_starts, dtype=np.int64))
+        postings = TermPostings(docs, freqs, (freqs * _scale(fieldobj)).astype(np.float32),
+                                np.asarray(positions, dtype=np.int64))
+        self.add_terms(list(terms), term_starts, postings, np.asarray(doc_lengths)[docs])
         self.finish_field()
 
     def close(self):
         directory, chunks, at = [], [], 0
         for name, table in self.fields.items():
-            rows = np.array(table.rows, dtype=list(COLUMNS)) if table.rows else np.zeros(0, dtype=list(COLUMNS))
+            rows = np.concatenate(table.rows) if table.rows else np.zeros(0, dtype=list(COLUMNS))
             key_starts = np.zeros(len(table.keys) + 1, dtype="<u4")
             np.cumsum([len(k) for k in table.keys], out=key_starts[1:])
             entry = {"name": name, "terms": len(table.keys), "scale": table.scale, "posts": table.posts_base}

@@ -112,3 +112,72 @@ def _undelta(deltas: np.ndarray, freqs: np.ndarray) -> np.ndarray:
     # each document's running total, less what came before its first position
     base[starts] = total[starts] - deltas[starts]
     return total - np.maximum.accumulate(base) if len(deltas) else total
+
+
+def encode_terms(terms: TermPostings, term_starts: np.ndarray, keep_positions: np.ndarray, scale: float,
+                 level: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The records of many terms at once, back to back, and each one's length: the same
+    bytes as `encode` term by term, built with a few array operations for the whole lot.
+    `terms` holds every term's postings in turn, the i-th term's at rows
+    term_starts[i]:term_starts[i+1]; `keep_positions[i]` says if its positions are written."""
+    count = len(term_starts) - 1
+    df = np.diff(term_starts)
+    expected = (terms.freqs * scale).astype(np.float32)
+    if not np.array_equal(np.asarray(terms.weights, dtype=np.float32), expected) or (df <= 0).any():
+        return _encode_each(terms, term_starts, keep_positions, scale, level)
+    term_of = np.repeat(np.arange(count), df)
+    firsts = term_starts[:-1]
+    ids = terms.ids.astype(np.int64)
+    doc_deltas = np.diff(ids, prepend=0)
+    doc_deltas[firsts] = ids[firsts]
+    parts, owners, sections = [doc_deltas, terms.freqs.astype(np.int64)], [term_of, term_of], [0, 1]
+    flags = np.zeros(count, dtype=np.uint8)
+    if terms.positions is not None:
+        flags[keep_positions] = POSITIONS
+        kept = keep_positions[term_of]
+        position_deltas = _position_deltas(terms)
+        in_kept = np.repeat(kept, terms.freqs)
+        parts.append(position_deltas[in_kept])
+        owners.append(np.repeat(term_of[kept], terms.freqs[kept]))
+        sections.append(2)
+    values = np.concatenate(parts)
+    owner = np.concatenate(owners)
+    key = owner * 3 + np.concatenate([np.full(len(p), s, dtype=np.int64) for p, s in zip(parts, sections)])
+    order = np.argsort(key, kind="stable")
+    values, owner = values[order], owner[order]
+    sizes = varint.sizes(values)
+    body_lengths = np.bincount(owner, weights=sizes, minlength=count).astype(np.int64)
+    body = np.frombuffer(varint.encode(values), dtype=np.uint8)
+    records = np.insert(body, np.cumsum(body_lengths) - body_lengths, flags)
+    lengths = body_lengths + 1
+    if level:
+        return _compressed(records, lengths, level)
+    return records, lengths
+
+
+def _encode_each(terms, term_starts, keep_positions, scale, level):
+    out = []
+    for i in range(len(term_starts) - 1):
+        lo, hi = int(term_starts[i]), int(term_starts[i + 1])
+        rows = np.arange(lo, hi)
+        one = terms.take(rows) if terms.positions is not None else TermPostings(
+            terms.ids[lo:hi], terms.freqs[lo:hi], terms.weights[lo:hi])
+        if terms.positions is not None and not keep_positions[i]:
+            one = TermPostings(one.ids, one.freqs, one.weights)
+        out.append(encode(one, scale, level))
+    return (np.frombuffer(b"".join(out), dtype=np.uint8),
+            np.array([len(r) for r in out], dtype=np.int64))
+
+
+def _compressed(records: np.ndarray, lengths: np.ndarray, level: int):
+    """zlib on each record's varints where that makes it shorter."""
+    out, ends = [], np.cumsum(lengths)
+    data = records.tobytes()
+    for start, end in zip((ends - lengths).tolist(), ends.tolist()):
+        flags, body = data[start], data[start + 1:end]
+        if len(body) >= COMPRESS_MIN:
+            packed = zlib.compress(body, level)
+            if len(packed) < len(body):
+                flags, body = flags | ZLIB, packed
+        out.append(bytes([flags]) + body)
+    return np.frombuffer(b"".join(out), dtype=np.uint8), np.array([len(r) for r in out], dtype=np.int64)

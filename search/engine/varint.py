@@ -8,18 +8,22 @@ import numpy as np
 _LIMITS = np.array([1 << (7 * k) for k in range(1, 10)], dtype=np.uint64)
 
 
+def sizes(values) -> np.ndarray:
+    """How many bytes each value takes."""
+    return 1 + np.searchsorted(_LIMITS, np.asarray(values, dtype=np.uint64), side="right").astype(np.int64)
+
+
 def encode(values) -> bytes:
     values = np.asarray(values, dtype=np.uint64)
     if not len(values):
         return b""
-    sizes = 1 + np.searchsorted(_LIMITS, values, side="right").astype(np.int64)
-    owner = np.repeat(np.arange(len(values)), sizes)
-    starts = np.cumsum(sizes) - sizes
-    shift = (np.arange(len(owner)) - starts[owner]).astype(np.uint64) * np.uint64(7)
+    counts = sizes(values)
+    ends = np.cumsum(counts)
+    owner = np.repeat(np.arange(len(values)), counts)
+    shift = (np.arange(len(owner)) - (ends - counts)[owner]).astype(np.uint64) * np.uint64(7)
     out = ((values[owner] >> shift) & np.uint64(0x7F)).astype(np.uint8)
-    last = np.cumsum(sizes) - 1
     more = np.ones(len(out), dtype=bool)
-    more[last] = False
+    more[ends - 1] = False
     out[more] |= 0x80
     return out.tobytes()
 
