@@ -29,7 +29,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from .codec import TermsReader, postings_from_values
+from .codec import TermsReader, postings_from_values, written_format
 from .records import TermPostings
 
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
@@ -179,7 +179,12 @@ def term_postings(reader, fieldname, text) -> TermPostings | None:
         ids, weights, values = each_posting(reader.postings(fieldname, btext))
     except (TermNotFound, KeyError):
         return None
-    return postings_from_values(fieldobj, btext, ids, weights, values)
+    return postings_from_values(fieldobj, btext, ids, weights, values, written_format(fieldobj, segment_codec(reader)))
+
+
+def segment_codec(reader):
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.codec() if segment is not None else None
 
 
 def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:

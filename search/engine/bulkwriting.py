@@ -20,8 +20,8 @@ import numpy as np
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
 
-from .arrays import each_posting
-from .codec import TermsReader, postings_from_values
+from .arrays import each_posting, segment_codec
+from .codec import TermsReader, postings_from_values, written_format
 from .records import TermPostings
 
 
@@ -87,10 +87,13 @@ def segment_terms(reader):
     if isinstance(terms, TermsReader):
         yield from terms.each_term()
         return
+    codec = segment_codec(reader)
     for fieldname, tbytes in reader.all_terms():
         if fieldname in reader.schema:
+            fieldobj = reader.schema[fieldname]
             ids, weights, values = each_posting(reader.postings(fieldname, tbytes))
-            yield fieldname, tbytes, postings_from_values(reader.schema[fieldname], tbytes, ids, weights, values)
+            yield fieldname, tbytes, postings_from_values(fieldobj, tbytes, ids, weights, values,
+                                                          written_format(fieldobj, codec))
 
 
 def new_numbers(startdoc: int, docmap, size: int) -> np.ndarray:

@@ -10,6 +10,7 @@ import json
 import struct
 
 import numpy as np
+from whoosh import formats
 from whoosh.codec import base
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.matching import ListMatcher
@@ -18,9 +19,11 @@ from whoosh.system import emptybytes, pack_uint
 from whoosh.util.numeric import _length_byte_cache, byte_to_length
 
 from . import records
+from .formats import PackedPositions
 from .records import TermPostings, encode_terms as records_of
 
 VERSION = 1
+FORMAT_NAME = f"archive {VERSION}"  # in the index's signature (analysis.signature)
 POSTS_MAGIC, TERMS_MAGIC = b"APST", b"ATRM"
 HEADER = struct.Struct("<4sH")  # magic, version
 INLINE_DF = 2  # terms in at most this many documents keep their record in the terms file
@@ -186,9 +189,20 @@ class FieldWriter(base.FieldWriter):
         self.is_closed = True
 
 
-def postings_from_values(fieldobj, tbytes, ids, weights, values) -> TermPostings:
-    """A term's postings from Whoosh's (id, weight, encoded value) form."""
+def written_format(fieldobj, segment_codec):
+    """The format a segment's posting values were written in. Before ArchiveCodec
+    every analysed field used Whoosh's pickled Positions: a segment of another codec
+    (an index not yet rebuilt) is read with it."""
     fmt = fieldobj.format
+    if isinstance(fmt, PackedPositions) and not isinstance(segment_codec, ArchiveCodec):
+        return formats.Positions(field_boost=fmt.field_boost)
+    return fmt
+
+
+def postings_from_values(fieldobj, tbytes, ids, weights, values, fmt=None) -> TermPostings:
+    """A term's postings from Whoosh's (id, weight, encoded value) form, values in
+    `fmt` (by default the field's format)."""
+    fmt = fmt or fieldobj.format
     ids = np.asarray(ids, dtype=np.int64)
     weights = np.asarray(weights, dtype=np.float32)
     if fmt.supports("positions") and _keeps_positions(fieldobj, tbytes) and all(values):
