@@ -123,7 +123,7 @@ SEARCH_ACCELERATE = os.environ.get("SEARCH_ACCELERATE", "1").lower() in ("1", "t
 # Seconds an edit waits for the index writer (an import may hold it for minutes) before
 # leaving its articles to the next writer; gunicorn kills a request after 30.
 SEARCH_WRITE_WAIT = float(os.environ.get("SEARCH_WRITE_WAIT", 5))
-# Disk for decoded posting lists kept beside the index (search/arrays.py); beyond it,
+# Disk for decoded posting lists kept beside the index (search/engine/arrays.py); beyond it,
 # further long lists are decoded at each search instead. 0 keeps none.
 SEARCH_KEPT_POSTINGS_MB = float(os.environ.get("SEARCH_KEPT_POSTINGS_MB", 2048))
 # A bulk index write commits a segment after this many articles. The writer holds a

@@ -6,7 +6,7 @@
   a new reader (and an mmap copy) per query;
 * updates and deletes wait for the writer lock instead of being dropped;
 * queries are our query language (search/query.py), compiled straight to
-  Whoosh queries and answered with arrays (search/matching.py): every hit
+  Whoosh queries and answered with arrays (search/engine/matching.py): every hit
   counted, facets and sorting included; highlights come from search/highlight.py.
 """
 import hashlib
@@ -22,10 +22,11 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh import fields
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec
 
-from . import analysis, matching
-from .bulkwriting import BulkMpWriter, BulkSegmentWriter
+from . import analysis
+from .engine import matching
+from .engine.codec import ArchiveCodec
+from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import to_whoosh
 from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
@@ -37,8 +38,8 @@ STORY_FIELD = "story"  # ArticleIndex.story: the hits a collapsed search lists o
 BULK_SIZE = 2000
 OPTIMIZE_LIMIT = 20000
 WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
-# Uncompressed posting blocks: zlib per block was a fifth of indexing time.
-CODEC = W3Codec(compression=0)
+# Our own terms and postings files (search/engine/README.md); zlib level 0: none.
+CODEC = ArchiveCodec(compression=0)
 
 
 def _commit(writer, **options):
@@ -128,7 +129,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def writer(self, size: int = 0, timeout: float | None = None):
         """A writer, once the lock is free. Postings are gathered in memory
-        (search/bulkwriting.py); big batches are analysed in one process per
+        (search/engine/bulkwriting.py); big batches are analysed in one process per
         core, each writing its own segment: analysis is Python per token."""
         if not self.setup_complete:
             self.setup()

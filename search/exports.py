@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from archive.models import Article
 
-from . import matching
+from .engine import matching
 from .backend import FoundPage, sort_keys, whoosh_query
 from .params import SearchParams
 from .searching import build
