@@ -15,6 +15,7 @@ cannot do the archive's way is done here, behind the interface of search/backend
 
 A write that Solr does not answer raises IndexUnavailable before anything is sent.
 """
+import datetime
 import json
 
 import requests
@@ -46,7 +47,9 @@ def solr_query(query_string: str) -> str:
 
 
 def solr_sort(sort_by) -> str:
-    return ",".join(f"{name} {'desc' if reverse else 'asc'}" for name, reverse in sort_keys(sort_by))
+    """The order of hits; ties go by id, so that every page and an export agree."""
+    keys = [f"{name} {'desc' if reverse else 'asc'}" for name, reverse in sort_keys(sort_by)] or ["score desc"]
+    return ",".join(keys + [f"{ID} asc"])
 
 
 def json_facets(names, collapse: bool) -> dict:
@@ -74,6 +77,11 @@ def routed_id(doc: dict) -> str:
 
 def ids_query(pks) -> str:
     return f"{DJANGO_ID}:(" + " OR ".join(f'"{pk}"' for pk in pks) + ")"
+
+
+def signature_command() -> str:
+    doc = {ID: SIGNATURE_ID, DJANGO_CT: "search.signature", "signature": analysis.signature()}
+    return '"add":' + json.dumps({"doc": doc}, ensure_ascii=False)
 
 
 class SolrCount:
@@ -137,10 +145,7 @@ class ArchiveSolrBackend(SolrSearchBackend):
             return []
         total = self.call("get", "select", params={"q": EVERYTHING, "rows": 0, "wt": "json"})["response"]["numFound"]
         self._signed = True
-        if total:
-            return []
-        doc = {ID: SIGNATURE_ID, DJANGO_CT: "search.signature", "signature": analysis.signature()}
-        return ['"add":' + json.dumps({"doc": doc}, ensure_ascii=False)]
+        return [] if total else [signature_command()]
 
     # -- writing -------------------------------------------------------------------
 
@@ -199,9 +204,8 @@ class ArchiveSolrBackend(SolrSearchBackend):
         return out
 
     def clear(self, models=None, commit=True):
-        self.post(json.dumps({"delete": {"query": EVERYTHING}}))
-        self._signed = False
-        self.post("{" + ",".join(self._signature_command()) + "}")
+        self.post("{" + ",".join(['"delete":' + json.dumps({"query": EVERYTHING}), signature_command()]) + "}")
+        self._signed = True
         self.commit()
 
     def optimize(self):
@@ -246,11 +250,9 @@ class ArchiveSolrBackend(SolrSearchBackend):
         start = start_offset or 0
         rows = max(0, end_offset - start) if end_offset is not None else 10
         order = solr_sort(sort_by)
-        params = {"q": solr_query(query_string), "fl": "*,score", "start": start, "rows": rows}
-        if order:
-            params["sort"] = order
-        if collapse:
-            head = f" sort='{order}'" if order else ""
+        params = {"q": solr_query(query_string), "fl": "*,score", "start": start, "rows": rows, "sort": order}
+        if collapse:  # the group's head: the best hit (by score, or first in the sort order)
+            head = f" sort='{order}'" if sort_by else ""
             params["fq"] = [f"{{!collapse tag={FOLD_TAG} field={STORY_FIELD}{head}}}"]
         names = list(facets or ())
         if names or collapse:
@@ -267,12 +269,20 @@ class ArchiveSolrBackend(SolrSearchBackend):
         for doc in response["response"]["docs"]:
             doc[ID] = doc[ID].split("!", 1)[-1]
         results = self._process_results(Results(response), result_class=result_class)
+        for result in results["results"]:  # a datetime, as the embedded engine's results have it
+            if type(getattr(result, "date", None)) is datetime.date:
+                result.date = datetime.datetime.combine(result.date, datetime.time.min)
         if highlight:
             terms = highlight_terms(query_string)
             for result in results["results"]:
                 result.highlighted = {name: [snippet(getattr(result, name, "") or "", terms)]
                                       for name in ("snippet", "title")}
         return results
+
+    def export_hits(self, query_string: str, sort_by, limit: int):
+        from .exports import SolrHits  # it builds on this module
+
+        return SolrHits(self, query_string, sort_by, limit)
 
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
                        result_class=None, **kwargs):
