@@ -427,3 +427,19 @@ def test_a_national_line_over_a_dated_report_is_the_title():
     text = ("全国中小学春季学期推迟开学\n\n各地将通过网络平台组织学生居家学习\n\n"
             "本报北京3月1日电（记者 周明）教育部门日前通知，春季学期开学时间推迟。\n\n各地已陆续公布安排。\n")
     assert headline(text) == ("", "全国中小学春季学期推迟开学", "各地将通过网络平台组织学生居家学习")
+
+
+def test_a_short_list_trailing_off_over_a_title_is_its_kicker():
+    text = ("旧城改造稳步推进\n\n本报讯（记者 周明）今年全县改造旧城小区十个。\n\n"
+            "修步道、栽花木、建书屋……\n\n老街坊有了新去处\n\n"
+            "本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n")
+    assert headings(text)[1][:3] == ("修步道、栽花木、建书屋……", "老街坊有了新去处", "")
+
+
+def test_a_long_sentence_trailing_off_ends_the_article_above_not_a_kicker():
+    text = ("河畔春光\n\n清晨的河畔，柳枝刚刚发芽，河面上飘着薄雾。\n\n"
+            "我们站在桥头，看着渔船一只只离岸，载着满舱的渔网，慢慢驶向远处的雾里……\n\n"
+            "老街坊有了新去处\n\n本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n")
+    first, second = parse_text(text, DAY).articles
+    assert first.paragraphs[-1].endswith("慢慢驶向远处的雾里……")
+    assert (second.kicker, second.title) == ("", "老街坊有了新去处")

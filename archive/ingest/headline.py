@@ -31,6 +31,9 @@ from .roundups import is_label_stack
 COLUMN, KICKER, TITLE, SUBTITLE = "column", "kicker", "title", "subtitle"
 UNUSED = "unused"  # a line over the last three that the column did not take
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
+# A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
+# line that trails off (…渐行渐远……) is the last sentence of the article above.
+SOFT_KICKER_MAX = 30
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
@@ -287,7 +290,7 @@ def ends_on_soft_kicker(block: Block) -> bool:
     if len(block.lines) < 2 or len(block.lines) == len(block.heads):
         return False
     last = block.lines[-1]
-    return is_lead_in(last) or soft_kicker_line(last)
+    return is_lead_in(last) or (soft_kicker_line(last) and len(last.text) <= SOFT_KICKER_MAX)
 
 
 def indented_headline(run: list[Line]) -> tuple[list[Line], list[Line]]:
