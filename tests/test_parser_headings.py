@@ -443,3 +443,18 @@ def test_a_long_sentence_trailing_off_ends_the_article_above_not_a_kicker():
     first, second = parse_text(text, DAY).articles
     assert first.paragraphs[-1].endswith("慢慢驶向远处的雾里……")
     assert (second.kicker, second.title) == ("", "老街坊有了新去处")
+
+
+def test_a_short_cry_under_a_news_line_is_the_title_and_the_line_its_kicker():
+    text = ("多地开通热线受理违规养犬投诉\n\n文明养犬，从我做起！\n\n"
+            "近日，清河、临江等地开通热线，受理市民对违规养犬的投诉。\n\n各地还将开展专项检查。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("多地开通热线受理违规养犬投诉", "文明养犬，从我做起！", "")
+    assert first == ["近日，清河、临江等地开通热线，受理市民对违规养犬的投诉。"]
+
+
+def test_a_quoted_question_opening_a_feature_under_a_short_title_stays_in_the_body():
+    text = ("送药上门的人\n\n“药到了吗？”\n\n傍晚六点，社区志愿者王芳又一次敲开了李大爷的家门。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "送药上门的人", "")
+    assert first == ["“药到了吗？”"]

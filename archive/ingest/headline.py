@@ -21,7 +21,7 @@ from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
-    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
+    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE,
 )
 from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
@@ -34,6 +34,9 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+# One short exclaimed or asked sentence (坚决打击！, 南方为何多雨？, “我们一定会胜利!”).
+EXCLAIMED_LINE = re.compile(rf"^[^。！？!?；;]{{2,15}}[！？!?][{CLOSERS}]*$")
+EXCLAIMED_KICKER_MIN = 10  # a line over it this long states the news: its kicker
 
 COLUMN_DOT = re.compile(r"[·•・]")
 # A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
@@ -118,9 +121,21 @@ def read_headline(block: Block) -> Headline:
     else:
         texts, body = _split_at_tagged_title(block.heads[:size], block.lines)
         texts, sidebar_title = _sidebar_title(texts, body)
+    if len(texts) == 1 and _exclaimed_title_under(texts[0], body):
+        texts, body = texts + [body[0].text], body[1:]
     texts, dropped = _drop_repeats(texts)
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
+    """A short cry or question under a news line and over prose (多地畅通举报渠道 /
+    非法交易，坚决打击！) is the title, the line over it its kicker. A feature's short
+    title, or one tagged with its column, keeps the quote opening its story as body."""
+    if len(body) < 2 or body[0].kind != "text" or body[1].kind not in ("text", "marker"):
+        return False
+    return (len(line) >= EXCLAIMED_KICKER_MIN and not COLUMN_TAG.search(line)
+            and bool(EXCLAIMED_LINE.match(body[0].text)))
 
 
 def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
