@@ -43,7 +43,9 @@ COLUMN_DOT = re.compile(r"[·•・]")
 # short and has no sentence punctuation and no gap (a table's heading row has one).
 LABEL_MARKS = re.compile(r"^[【〖\[●■◆▲★☆□◇○◎]\s*|\s*[】〗\]]$")
 LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
-LABEL_MAX, MARKED_LABEL_MAX = 8, 12  # a marked label may be longer than a bare one
+# A marked label may be longer than a bare one. LABEL_MAX also bounds a roundup's own
+# heading (来论, 建议, 身边事: lead_size).
+LABEL_MAX, MARKED_LABEL_MAX = 6, 12
 # Who printed or said it, or where and when it was filed, is never a column: 新华社发,
 # 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
 NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
@@ -68,8 +70,6 @@ def stack_size(run: list[Line]) -> int:
             return index + 1
     return len(run)
 
-
-LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
 
 
 def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = False) -> int:
