@@ -458,3 +458,20 @@ def test_a_quoted_question_opening_a_feature_under_a_short_title_stays_in_the_bo
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle) == ("", "送药上门的人", "")
     assert first == ["“药到了吗？”"]
+
+
+def test_a_long_second_line_over_bullets_is_the_title_not_a_sidebar_title():
+    text = ("县卫健委通报秋冬季防病工作\n\n流感疫苗接种点覆盖所有乡镇\n\n"
+            "● 全县设接种点四十个\n\n● 六十岁以上老人免费接种\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title) == ("县卫健委通报秋冬季防病工作", "流感疫苗接种点覆盖所有乡镇")
+    assert (article.sidebar.title, article.sidebar.items) == ("", ["全县设接种点四十个", "六十岁以上老人免费接种"])
+
+
+def test_a_label_under_the_title_and_over_bullets_titles_the_sidebar():
+    text = ("县卫健委通报秋冬季防病工作\n\n接种要点\n\n"
+            "● 全县设接种点四十个\n\n● 六十岁以上老人免费接种\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.sidebar.title) == ("", "县卫健委通报秋冬季防病工作", "接种要点")

@@ -205,8 +205,11 @@ def _is_news_summary(body: list[Line]) -> bool:
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     """Headings followed straight away by bullet items: the last one titles the
-    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title."""
-    if len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1]):
+    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title. Of
+    two lines, the second titles the sidebar only when it is shaped like a label
+    (要点, 求职小贴士); a longer line is the headline's own (its title or subtitle)."""
+    if (len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1])
+            and (len(heads) > 2 or is_section_label(heads[-1]))):
         return heads[:-1], heads[-1]
     return heads, ""
 
