@@ -39,6 +39,9 @@ EXCLAIMED_LINE = re.compile(rf"^[^。！？!?；;]{{2,15}}[！？!?][{CLOSERS}]*
 EXCLAIMED_KICKER_MIN = 10  # a line over it this long states the news: its kicker
 
 COLUMN_DOT = re.compile(r"[·•・]")
+# A column's name with its dot is short (清河评论·民生, 稳就业 惠民生·清河在行动); a longer
+# dotted line is a headline line (某某·某某活动在某地成功举办).
+COLUMN_DOT_MAX = 16
 # A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
 # short and has no sentence punctuation and no gap (a table's heading row has one).
 LABEL_MARKS = re.compile(r"^[【〖\[●■◆▲★☆□◇○◎]\s*|\s*[】〗\]]$")
@@ -223,7 +226,8 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
         headings.append(Heading(column_of(heads[0]), COLUMN, "column_line"))
         heads = heads[1:]
     # A `——` line under the first says the first is the title, dot or no dot.
-    dotted = not headings and len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0]))
+    dotted = (not headings and len(heads) > 1 and len(heads[0]) <= COLUMN_DOT_MAX
+              and COLUMN_DOT.search(_outside_quotes(heads[0])))
     if dotted and not FOLLOW_ON.match(heads[1]) and (
             len(heads) > 2 or not (KICKER_END.search(heads[0]) or WHEN_LINE.match(heads[1]))):
         headings.append(Heading(heads[0], COLUMN, "column_dot"))
