@@ -475,3 +475,13 @@ def test_a_label_under_the_title_and_over_bullets_titles_the_sidebar():
             "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
     [article] = parse_text(text, DAY).articles
     assert (article.kicker, article.title, article.sidebar.title) == ("", "县卫健委通报秋冬季防病工作", "接种要点")
+
+
+def test_a_line_signing_off_the_piece_above_is_not_the_next_title():
+    above = "清河大桥合龙\n\n清晨，清河大桥最后一段钢梁吊装到位，大桥顺利合龙。\n\n"
+    below = "老街坊有了新去处\n\n本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n"
+    for sign_off in ("清河县交通局供图（清河日报发）", "来源：清河县交通局《大桥建设问答》",
+                     "清河县桥梁公司供图  本报记者  周  明"):
+        first, second = parse_text(above + sign_off + "\n\n" + below, DAY).articles
+        assert first.paragraphs[-1] == sign_off
+        assert (second.kicker, second.title) == ("", "老街坊有了新去处"), sign_off
