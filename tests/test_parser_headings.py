@@ -485,3 +485,12 @@ def test_a_line_signing_off_the_piece_above_is_not_the_next_title():
         first, second = parse_text(above + sign_off + "\n\n" + below, DAY).articles
         assert first.paragraphs[-1] == sign_off
         assert (second.kicker, second.title) == ("", "老街坊有了新去处"), sign_off
+
+
+def test_a_web_address_under_a_headline_is_body_not_a_heading():
+    text = ("第三届清河县农产品博览会\n\n2024年6月1日—3日  清河会展中心\n\nwww.qinghe-expo.cn\n\n"
+            "第三届清河县农产品博览会将于六月一日在清河会展中心开幕，展期三天。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "", "第三届清河县农产品博览会", "2024年6月1日—3日  清河会展中心")
+    assert article.paragraphs[0] == "www.qinghe-expo.cn"

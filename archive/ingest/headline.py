@@ -34,6 +34,8 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+# A line that is only a web address: www.example.cn, https://example.cn/a.
+WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
 # One short exclaimed or asked sentence (坚决打击！, 南方为何多雨？, “我们一定会胜利!”).
 EXCLAIMED_LINE = re.compile(rf"^[^。！？!?；;]{{2,15}}[！？!?][{CLOSERS}]*$")
 EXCLAIMED_KICKER_MIN = 10  # a line over it this long states the news: its kicker
@@ -119,6 +121,8 @@ def read_headline(block: Block) -> Headline:
     size = len(block.heads) if block.marked else lead_size(block.heads, block.signatures, _signed_items(block))
     if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
         size -= 1  # the name opens the body as its byline
+    while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
+        size -= 1  # a notice's web address under its headline is a detail of the body
     if block.marked:
         texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
