@@ -494,3 +494,14 @@ def test_a_web_address_under_a_headline_is_body_not_a_heading():
     assert (article.kicker, article.title, article.subtitle) == (
         "", "第三届清河县农产品博览会", "2024年6月1日—3日  清河会展中心")
     assert article.paragraphs[0] == "www.qinghe-expo.cn"
+
+
+def test_a_bracket_closing_a_line_deep_in_a_listing_is_no_tagged_title():
+    text = ("清河县文化周活动指南\n\n主办 清河县文化和旅游局\n\n演出\n\n开幕演出\n\n"
+            "县歌舞团大型歌舞《清河谣》\n\n6月1日 县大剧院\n\n讲座\n\n清河老街的故事（主讲：周明）\n\n"
+            "6月2日 县图书馆\n\n活动期间，县图书馆、博物馆延长开放时间，欢迎市民参加。\n")
+    [article] = parse_text(text, DAY).articles
+    # A long stack keeps its first two lines as the headline; the listing is body.
+    assert {article.kicker, article.title, article.subtitle} - {""} == {"清河县文化周活动指南", "主办 清河县文化和旅游局"}
+    assert article.column == "" and article.paragraphs[:2] == ["演出", "开幕演出"]
+    assert "清河老街的故事（主讲：周明）" in article.paragraphs

@@ -34,6 +34,7 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
 # One short exclaimed or asked sentence (坚决打击！, 南方为何多雨？, “我们一定会胜利!”).
@@ -176,7 +177,9 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
     """A title tagged with its column, `…（钟声）`, ends the heading stack; only
     a `——` subtitle may follow. Lines after it are summary lines of the body."""
     body = lines[len(heads):]
-    for index, line in enumerate(heads):
+    # A headline is three lines at most (a column line over them aside): a bracket closing a
+    # line further down a long stack closes a listing's entry, not a tagged title.
+    for index, line in enumerate(heads[:TAGGED_TITLE_WITHIN]):
         if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
             cut = index + 1
             if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
