@@ -18,3 +18,12 @@ def test_a_photographer_credited_under_two_pictures_is_credited_once():
     [article] = parse_text(text).articles
     assert len(article.captions) == 2
     assert [(b.name, b.role) for b in article.bylines] == [("王小明", "记者"), ("陈光", "摄影")]
+
+
+def test_a_source_or_a_credit_with_its_agency_or_byline_signs_off_a_piece():
+    from archive.ingest.fields import signs_off
+    for line in ("来源：清河县交通局《大桥建设问答》", "清河县交通局供图（清河日报发）",
+                 "清河县桥梁公司供图  本报记者  周  明"):
+        assert signs_off(line), line
+    for line in ("清河县交通局供图", "清河大桥合龙（图片新闻）", "来源地：清河"):
+        assert not signs_off(line), line

@@ -47,3 +47,13 @@ def test_a_bracketed_dateline_credit_or_byline_is_no_column_tag():
     for tag in ("新华社清河5月3日电", "新华社发", "周明摄", "记者 周明", "作者为清河县文联主席"):
         assert [h for h in read(f"老街巷里的修鞋匠（{tag}）") if h[1] == "column"] == []
     assert read("老街巷里的修鞋匠（城市生活）")[0] == ("城市生活", "column", "title_tag")
+
+
+def test_an_exclaimed_line_under_a_news_line_is_the_title():
+    assert read("多地开通热线受理违规养犬投诉", "文明养犬，从我做起！") == [
+        ("多地开通热线受理违规养犬投诉", "kicker", "exclaimed_under"), ("文明养犬，从我做起！", "title", "exclaimed_under")]
+
+
+def test_a_long_dotted_line_is_a_headline_line_not_the_column():
+    assert read("寻味清河·首届老街美食节在清河县城隆重开幕", "小吃摊前排起长队")[:1] == [
+        ("寻味清河·首届老街美食节在清河县城隆重开幕", "kicker", "kicker_over_title")]

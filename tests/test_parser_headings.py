@@ -427,3 +427,81 @@ def test_a_national_line_over_a_dated_report_is_the_title():
     text = ("全国中小学春季学期推迟开学\n\n各地将通过网络平台组织学生居家学习\n\n"
             "本报北京3月1日电（记者 周明）教育部门日前通知，春季学期开学时间推迟。\n\n各地已陆续公布安排。\n")
     assert headline(text) == ("", "全国中小学春季学期推迟开学", "各地将通过网络平台组织学生居家学习")
+
+
+def test_a_short_list_trailing_off_over_a_title_is_its_kicker():
+    text = ("旧城改造稳步推进\n\n本报讯（记者 周明）今年全县改造旧城小区十个。\n\n"
+            "修步道、栽花木、建书屋……\n\n老街坊有了新去处\n\n"
+            "本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n")
+    assert headings(text)[1][:3] == ("修步道、栽花木、建书屋……", "老街坊有了新去处", "")
+
+
+def test_a_long_sentence_trailing_off_ends_the_article_above_not_a_kicker():
+    text = ("河畔春光\n\n清晨的河畔，柳枝刚刚发芽，河面上飘着薄雾。\n\n"
+            "我们站在桥头，看着渔船一只只离岸，载着满舱的渔网，慢慢驶向远处的雾里……\n\n"
+            "老街坊有了新去处\n\n本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n")
+    first, second = parse_text(text, DAY).articles
+    assert first.paragraphs[-1].endswith("慢慢驶向远处的雾里……")
+    assert (second.kicker, second.title) == ("", "老街坊有了新去处")
+
+
+def test_a_short_cry_under_a_news_line_is_the_title_and_the_line_its_kicker():
+    text = ("多地开通热线受理违规养犬投诉\n\n文明养犬，从我做起！\n\n"
+            "近日，清河、临江等地开通热线，受理市民对违规养犬的投诉。\n\n各地还将开展专项检查。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("多地开通热线受理违规养犬投诉", "文明养犬，从我做起！", "")
+    assert first == ["近日，清河、临江等地开通热线，受理市民对违规养犬的投诉。"]
+
+
+def test_a_quoted_question_opening_a_feature_under_a_short_title_stays_in_the_body():
+    text = ("送药上门的人\n\n“药到了吗？”\n\n傍晚六点，社区志愿者王芳又一次敲开了李大爷的家门。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "送药上门的人", "")
+    assert first == ["“药到了吗？”"]
+
+
+def test_a_long_second_line_over_bullets_is_the_title_not_a_sidebar_title():
+    text = ("县卫健委通报秋冬季防病工作\n\n流感疫苗接种点覆盖所有乡镇\n\n"
+            "● 全县设接种点四十个\n\n● 六十岁以上老人免费接种\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title) == ("县卫健委通报秋冬季防病工作", "流感疫苗接种点覆盖所有乡镇")
+    assert (article.sidebar.title, article.sidebar.items) == ("", ["全县设接种点四十个", "六十岁以上老人免费接种"])
+
+
+def test_a_label_under_the_title_and_over_bullets_titles_the_sidebar():
+    text = ("县卫健委通报秋冬季防病工作\n\n接种要点\n\n"
+            "● 全县设接种点四十个\n\n● 六十岁以上老人免费接种\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.sidebar.title) == ("", "县卫健委通报秋冬季防病工作", "接种要点")
+
+
+def test_a_line_signing_off_the_piece_above_is_not_the_next_title():
+    above = "清河大桥合龙\n\n清晨，清河大桥最后一段钢梁吊装到位，大桥顺利合龙。\n\n"
+    below = "老街坊有了新去处\n\n本报讯（记者 周明）清河县城北社区的小广场，这个春天格外热闹。\n"
+    for sign_off in ("清河县交通局供图（清河日报发）", "来源：清河县交通局《大桥建设问答》",
+                     "清河县桥梁公司供图  本报记者  周  明"):
+        first, second = parse_text(above + sign_off + "\n\n" + below, DAY).articles
+        assert first.paragraphs[-1] == sign_off
+        assert (second.kicker, second.title) == ("", "老街坊有了新去处"), sign_off
+
+
+def test_a_web_address_under_a_headline_is_body_not_a_heading():
+    text = ("第三届清河县农产品博览会\n\n2024年6月1日—3日  清河会展中心\n\nwww.qinghe-expo.cn\n\n"
+            "第三届清河县农产品博览会将于六月一日在清河会展中心开幕，展期三天。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == (
+        "", "第三届清河县农产品博览会", "2024年6月1日—3日  清河会展中心")
+    assert article.paragraphs[0] == "www.qinghe-expo.cn"
+
+
+def test_a_bracket_closing_a_line_deep_in_a_listing_is_no_tagged_title():
+    text = ("清河县文化周活动指南\n\n主办 清河县文化和旅游局\n\n演出\n\n开幕演出\n\n"
+            "县歌舞团大型歌舞《清河谣》\n\n6月1日 县大剧院\n\n讲座\n\n清河老街的故事（主讲：周明）\n\n"
+            "6月2日 县图书馆\n\n活动期间，县图书馆、博物馆延长开放时间，欢迎市民参加。\n")
+    [article] = parse_text(text, DAY).articles
+    # A long stack keeps its first two lines as the headline; the listing is body.
+    assert {article.kicker, article.title, article.subtitle} - {""} == {"清河县文化周活动指南", "主办 清河县文化和旅游局"}
+    assert article.column == "" and article.paragraphs[:2] == ["演出", "开幕演出"]
+    assert "清河老街的故事（主讲：周明）" in article.paragraphs

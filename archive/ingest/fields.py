@@ -7,9 +7,10 @@ import re
 from functools import lru_cache
 
 from .patterns import (
-    AGENCY, AUTHOR_LINE, AUTHOR_MARKED, AUTHOR_UNIT, BARE_NAME, BYLINE_MARK, COLUMN_LINE, COMPOUND_SURNAMES, CREDIT,
-    CREDIT_PREFIX, CREDIT_SLASHED, CREDIT_TAIL, DATELINE, DATELINE_BYLINE, DATELINE_REPORTED, NAME, NOT_NAMES,
-    PAGE_MARKER, ROLE, ROLE_OF, SURNAMES, TRAILING_BYLINE, WRITER_CREDIT, WRITTEN_UP,
+    AGENCY, AGENCY_PHOTO, AUTHOR_LINE, AUTHOR_MARKED, AUTHOR_UNIT, BARE_NAME, BYLINE_MARK, COLUMN_LINE,
+    COMPOUND_SURNAMES, CREDIT, CREDIT_PREFIX, CREDIT_SLASHED, CREDIT_TAIL, DATELINE, DATELINE_BYLINE,
+    DATELINE_REPORTED, HAN, NAME, NOT_NAMES, PAGE_MARKER, ROLE, ROLE_OF, SURNAMES, TRAILING_BYLINE, WRITER_CREDIT,
+    WRITTEN_UP,
 )
 from .records import Byline, Dateline
 
@@ -97,6 +98,25 @@ def signature_bylines(text: str) -> list[Byline]:
 
 
 AUTHOR_LINE_MAX = 40
+
+# Lines that sign off the piece above them: where it came from (来源：…), or a picture's
+# credit with its agency or the story's byline after it (某某供图（新华社发）, 某某摄  本报
+# 记者  某某).
+SOURCE_LINE = re.compile(r"^(?:来源|消息来源|信息来源|资料来源|数据来源)[：:]")
+PICTURE_CREDIT = re.compile(r"(?:供图|摄影?)$")
+SENT_BY = re.compile(rf"^[（(][{HAN}]{{2,8}}发[）)]$")  # （新华社发）, （某某日报发）
+
+
+def signs_off(text: str) -> bool:
+    """Does this line sign off the piece above it (see SOURCE_LINE …)? Such a line
+    opening a run of heading-like lines ends the article above."""
+    if SOURCE_LINE.match(text):
+        return True
+    parts = re.split(r"\s{2,}|(?=[（(])", text, maxsplit=1)
+    if len(parts) < 2 or not PICTURE_CREDIT.search(parts[0]):
+        return False
+    rest = parts[1].strip()
+    return bool(SENT_BY.match(rest) or AGENCY_PHOTO.match(rest) or ROLE.match(rest))
 
 
 def is_author_line(text: str) -> bool:

@@ -21,7 +21,7 @@ from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
-    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
+    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE,
 )
 from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
@@ -31,13 +31,27 @@ from .roundups import is_label_stack
 COLUMN, KICKER, TITLE, SUBTITLE = "column", "kicker", "title", "subtitle"
 UNUSED = "unused"  # a line over the last three that the column did not take
 SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
+# A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
+# line that trails off (…渐行渐远……) is the last sentence of the article above.
+SOFT_KICKER_MAX = 30
+TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
+# A line that is only a web address: www.example.cn, https://example.cn/a.
+WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
+# One short exclaimed or asked sentence (坚决打击！, 南方为何多雨？, “我们一定会胜利!”).
+EXCLAIMED_LINE = re.compile(rf"^[^。！？!?；;]{{2,15}}[！？!?][{CLOSERS}]*$")
+EXCLAIMED_KICKER_MIN = 10  # a line over it this long states the news: its kicker
 
 COLUMN_DOT = re.compile(r"[·•・]")
+# A column's name with its dot is short (清河评论·民生, 稳就业 惠民生·清河在行动); a longer
+# dotted line is a headline line (某某·某某活动在某地成功举办).
+COLUMN_DOT_MAX = 16
 # A column is a section label: 【民生热线】, ● 聚焦两会, 今日关注. Without its marks it is
 # short and has no sentence punctuation and no gap (a table's heading row has one).
 LABEL_MARKS = re.compile(r"^[【〖\[●■◆▲★☆□◇○◎]\s*|\s*[】〗\]]$")
 LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
-LABEL_MAX, MARKED_LABEL_MAX = 8, 12  # a marked label may be longer than a bare one
+# A marked label may be longer than a bare one. LABEL_MAX also bounds a roundup's own
+# heading (来论, 建议, 身边事: lead_size).
+LABEL_MAX, MARKED_LABEL_MAX = 6, 12
 # Who printed or said it, or where and when it was filed, is never a column: 新华社发,
 # 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
 NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
@@ -62,8 +76,6 @@ def stack_size(run: list[Line]) -> int:
             return index + 1
     return len(run)
 
-
-LABEL_MAX = 6  # a roundup's column-like heading: 来论, 建议, 身边事
 
 
 def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = False) -> int:
@@ -110,14 +122,28 @@ def read_headline(block: Block) -> Headline:
     size = len(block.heads) if block.marked else lead_size(block.heads, block.signatures, _signed_items(block))
     if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
         size -= 1  # the name opens the body as its byline
+    while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
+        size -= 1  # a notice's web address under its headline is a detail of the body
     if block.marked:
         texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
         texts, body = _split_at_tagged_title(block.heads[:size], block.lines)
         texts, sidebar_title = _sidebar_title(texts, body)
+    if len(texts) == 1 and _exclaimed_title_under(texts[0], body):
+        texts, body = texts + [body[0].text], body[1:]
     texts, dropped = _drop_repeats(texts)
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
+    """A short cry or question under a news line and over prose (多地畅通举报渠道 /
+    非法交易，坚决打击！) is the title, the line over it its kicker. A feature's short
+    title, or one tagged with its column, keeps the quote opening its story as body."""
+    if len(body) < 2 or body[0].kind != "text" or body[1].kind not in ("text", "marker"):
+        return False
+    return (len(line) >= EXCLAIMED_KICKER_MIN and not COLUMN_TAG.search(line)
+            and bool(EXCLAIMED_LINE.match(body[0].text)))
 
 
 def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
@@ -151,7 +177,9 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
     """A title tagged with its column, `…（钟声）`, ends the heading stack; only
     a `——` subtitle may follow. Lines after it are summary lines of the body."""
     body = lines[len(heads):]
-    for index, line in enumerate(heads):
+    # A headline is three lines at most (a column line over them aside): a bracket closing a
+    # line further down a long stack closes a listing's entry, not a tagged title.
+    for index, line in enumerate(heads[:TAGGED_TITLE_WITHIN]):
         if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
             cut = index + 1
             if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
@@ -187,8 +215,11 @@ def _is_news_summary(body: list[Line]) -> bool:
 
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     """Headings followed straight away by bullet items: the last one titles the
-    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title."""
-    if len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1]):
+    sidebar, unless a column tag (…（政策解读）) marks it as the headline's title. Of
+    two lines, the second titles the sidebar only when it is shaped like a label
+    (要点, 求职小贴士); a longer line is the headline's own (its title or subtitle)."""
+    if (len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1])
+            and (len(heads) > 2 or is_section_label(heads[-1]))):
         return heads[:-1], heads[-1]
     return heads, ""
 
@@ -202,7 +233,8 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
         headings.append(Heading(column_of(heads[0]), COLUMN, "column_line"))
         heads = heads[1:]
     # A `——` line under the first says the first is the title, dot or no dot.
-    dotted = not headings and len(heads) > 1 and COLUMN_DOT.search(_outside_quotes(heads[0]))
+    dotted = (not headings and len(heads) > 1 and len(heads[0]) <= COLUMN_DOT_MAX
+              and COLUMN_DOT.search(_outside_quotes(heads[0])))
     if dotted and not FOLLOW_ON.match(heads[1]) and (
             len(heads) > 2 or not (KICKER_END.search(heads[0]) or WHEN_LINE.match(heads[1]))):
         headings.append(Heading(heads[0], COLUMN, "column_dot"))
@@ -287,7 +319,7 @@ def ends_on_soft_kicker(block: Block) -> bool:
     if len(block.lines) < 2 or len(block.lines) == len(block.heads):
         return False
     last = block.lines[-1]
-    return is_lead_in(last) or soft_kicker_line(last)
+    return is_lead_in(last) or (soft_kicker_line(last) and len(last.text) <= SOFT_KICKER_MAX)
 
 
 def indented_headline(run: list[Line]) -> tuple[list[Line], list[Line]]:

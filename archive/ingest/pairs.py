@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import COLUMN_TAG, DATE_LINE, FOLLOW_ON, NUMBER_LINE, SPEECH_TITLE
+from .patterns import CLOSERS, COLUMN_TAG, DATE_LINE, FOLLOW_ON, NUMBER_LINE, SPEECH_TITLE
 
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
 # So do the time frame of a report's figures (前三季度 / 某行动开展以来), and an approval
@@ -54,6 +54,7 @@ WHEN_LINE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 # goes on with the same news: its subtitle.
 TIME_START = re.compile(r"^(?:今年|明年|去年|年底前?|年内|上半年|下半年|近期|未来|下一步|本月|下月)")
 EXCLAIMS = re.compile(r"[！!]")
+EXCLAIMED_END = re.compile(rf"[！？!?][{CLOSERS}]*$")
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
 
@@ -81,6 +82,9 @@ PAIR_RULES = (
     ("attended", False, lambda p: ATTENDED.search(p.second)),
     ("date_under_title", False, lambda p: DATE_LINE.match(p.second) or WHEN_LINE.match(p.second)),
     ("number_under_title", False, lambda p: NUMBER_LINE.match(p.second)),
+    # A heading line never ends on `！` or `？`: an exclaimed line under one was taken in
+    # as the title (headline.py), the line over it is its kicker.
+    ("exclaimed_under", True, lambda p: EXCLAIMED_END.search(p.second)),
     # A kicker leads in and never exclaims: a first line with `！` is the title itself.
     ("exclaimed_title", False, lambda p: EXCLAIMS.search(p.first)),
     ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),

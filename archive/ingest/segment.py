@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import cues
 from .blocks import Block, run_end
-from .fields import page_marker
+from .fields import page_marker, signs_off
 from .headline import headline_top, stack_size, takes_soft_kicker
 from .indented import segment_indented
 from .items import editors_box, standalone_photo
@@ -98,9 +98,11 @@ def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:
 
 def _after_sign_off_lines(lines: list[Line], i: int, end: int) -> int:
     """A run that opens on the attribution of the quote above it (——某某（身份）), or
-    on a note about the pieces above it (（某某会议发言摘要）), opens with the end of
+    on a note about the pieces above it (（某某会议发言摘要）), or on a line that signs
+    them off (fields.signs_off: 来源：…, 某某供图（新华社发）), opens with the end of
     the current article: the run proper starts after those lines."""
     j = i
-    while j < end - 1 and (FOLLOW_ON.match(lines[j].text) or END_NOTE.match(lines[j].text)):
+    while j < end - 1 and (FOLLOW_ON.match(lines[j].text) or END_NOTE.match(lines[j].text)
+                           or signs_off(lines[j].text)):
         j += 1
     return j if j > i else end
