@@ -96,10 +96,11 @@ BARE_NAME = re.compile(rf"^(?:{SPACED_NAME}|[{HAN}]{{4}})$")
 # …or without brackets after the dateline: 本报讯 记者某某报道 / 本报讯 记者 某某 通讯员 某某报道
 DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}}"
                                rf"(?:\s*(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}})?)\s*报道")
-# A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）
+# A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）,
+# …说。（本报记者 某 某采访整理）
 # (in brackets the name stands apart from the role: …！（记者手记） is a box's title)
 TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})"
-                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}})[）)])$")
+                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}}\s*(?:{WORK_SUFFIX})?)[）)])$")
 # Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
 WRITTEN_UP = re.compile(rf"^[（(](?P<by>(?:{ROLE.pattern})?\s*{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
 
