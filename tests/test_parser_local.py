@@ -244,6 +244,14 @@ def test_reporter_ending_the_last_paragraph(last):
     assert people(article) == [("汤若水", "记者")]
 
 
+def test_reporter_who_wrote_it_up_ending_the_last_paragraph():
+    # A short last paragraph ending so is no heading, and 采访整理 is no part of the name.
+    last = "每台电梯最高补贴十五万元。（本报记者 汤 泉采访整理）"
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{last}\n")
+    assert article.paragraphs == [STORY[0], last]
+    assert people(article) == [("汤泉", "记者")]
+
+
 def test_a_box_title_in_brackets_names_no_reporter():
     [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n夜跑的人多了！（记者手记）\n\n{STORY[1]}\n")
     assert people(article) == []
