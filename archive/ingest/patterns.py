@@ -64,9 +64,11 @@ NOT_NAMES = frozenset(
 )
 
 # A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
+# A law's chapter heading is spaced the same way (第一章  总  则): never a letter's signature.
 AUTHOR_LINE = re.compile(
-    rf"^[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
-    rf"|^[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
+    rf"^(?!第[一二三四五六七八九十百\d]+[编章节条])(?:"
+    rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
+    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
 )
 
 # An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, 文/某某, 文/某某 图/某某,
@@ -131,7 +133,9 @@ BOX_LABELS = EDITOR_NOTE_LABELS + (
 # A help desk's sub-heads are paragraphs of their article too: 求助 / 记者调查 / 部门回应 / 回复.
 HELP_DESK_LABELS = ("导读", "求助", "读者求助", "网友求助", "回复", "答复", "记者调查", "部门回应", "记者追踪",
                     "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映")
-MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[】\]]?[：:]?$")
+# A document printed in full lists its contents under 目录 (目  录): a label inside it.
+DOCUMENT_LABELS = (r"目\s*录",)
+MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS + DOCUMENT_LABELS)})[】\]]?[：:]?$")
 HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
@@ -216,16 +220,16 @@ SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 CN_DIGITS = "一二三四五六七八九十"
 CIRCLED = "[①-⑳]"
 # a section number cuts a headline short, the body starts there: 一 / 一、 / （一） /
-# ① / 第一部分;
+# ① / 第一部分 / 第一编 (a code's book);
 SECTION_NUMBER = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、．.]?$|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|{CIRCLED}"
-    rf"|第[{CN_DIGITS}百\d]+(?:章|节|部分|篇))"
+    rf"|第[{CN_DIGITS}百\d]+(?:编|章|节|部分|篇))"
 )
 # a line numbered or bulleted in any way (1. 一百、 （3） 第三条 ■) is weighed as a
 # sub-heading or a list item (the `enumerated` cue). The union of the two changes
 # what that cue sees in 17 rmrb-dev runs, so the fitted weights: both are kept.
 ENUMERATED = re.compile(
-    rf"^(?:[{CN_DIGITS}百]+[、.．]|[（(][{CN_DIGITS}\d]+[）)]|第[{CN_DIGITS}百\d]+[章节条部分篇]"
+    rf"^(?:[{CN_DIGITS}百]+[、.．]|[（(][{CN_DIGITS}\d]+[）)]|第[{CN_DIGITS}百\d]+[编章节条部分篇]"
     rf"|\d{{1,2}}[、.．]|{CIRCLED}|[■□▲△◆★☆])"
 )
 # An author's name under the title: essays and sub-stories sign this way.
