@@ -91,6 +91,7 @@ def test_pointer_lines_are_never_headings(line):
     ("本报记者 苗一  实习生 安可", [("苗一", "记者"), ("安可", "实习生")]),
     ("融媒体记者 苗一", [("苗一", "记者")]),
     ("记者 苗一  实习生 安可  通讯员 付林", [("苗一", "记者"), ("安可", "实习生"), ("付林", "通讯员")]),
+    ("全媒体记者 苗一  通讯员 付林  文/图", [("苗一", "记者"), ("付林", "通讯员")]),
 ])
 def test_byline_line_under_the_headline_is_no_heading(line, want):
     assert classify(line) == "byline"
@@ -130,6 +131,7 @@ def test_accounts_told_to_a_reporter_stay_one_series():
     ("□ 林 远", "林远"), ("◎ 苏一舟", "苏一舟"), ("文/柯 原", "柯原"), ("■邵言", "邵言"),
     ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"), ("河畔市实验小学四（2）班  钟一诺", "钟一诺"),
     ("文｜柯原", "柯原"), ("王小岸（河畔市第二中学高一）", "王小岸"),
+    ("■ 文/柯原", "柯原"), ("○ 邵言", "邵言"), ("作者：邵言", "邵言"), ("□邵言（河畔市第二中学初三）", "邵言"),
 ])
 def test_essay_author_line_is_the_byline_not_the_title(line, name):
     text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
@@ -270,6 +272,21 @@ def test_bare_name_under_the_title_is_the_author():
     first, second = articles(text)
     assert heads(second) == ("", "", "我的妈妈", "")
     assert second.paragraphs[0] == "戴小禾" and people(second) == [("戴小禾", "作者")]
+
+
+@pytest.mark.parametrize("page", ["第B3版：副刊", "C2版 文艺副刊"])
+def test_on_a_literary_page_each_essay_signed_by_a_bare_name_is_its_own(page):
+    text = (f"{page}\n\n外婆的院子\n\n宁川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            "江边的晚风\n\n邵言\n\n傍晚的江边，风从水面吹过来，带着一点潮湿的凉意。\n")
+    first, second = articles(text)
+    assert (first.title, people(first)) == ("外婆的院子", [("宁川", "作者")])
+    assert (second.title, people(second)) == ("江边的晚风", [("邵言", "作者")])
+
+
+def test_elsewhere_voices_each_under_a_bare_name_stay_one_forum():
+    text = (f"第5版：理论\n\n外婆的院子\n\n宁川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            "江边的晚风\n\n邵言\n\n傍晚的江边，风从水面吹过来，带着一点潮湿的凉意。\n")
+    assert len(articles(text)) == 1
 
 
 def test_a_short_subtitle_that_is_no_name_stays():

@@ -31,6 +31,8 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
 # out (…有哪些变化？记者进行了采访。).
 ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
+# A page named for literature (第B3版：副刊, 文艺副刊, 夜读): its pieces are essays, each signed.
+LITERARY_PAGE = re.compile(r"副刊|文艺|文苑|文学|散文|随笔|夜读|诗歌")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
@@ -219,8 +221,13 @@ def under_column_tag(c: Candidate) -> bool:
 def next_signed_piece(c: Candidate) -> bool:
     """On a page of signed pieces (an essay opened by its author line, □ 某某), a title
     over a bare name (戴小禾) and prose is the next piece. (Under a bare name alone the
-    pieces are a forum's voices, as People's Daily prints them: one article.)"""
+    pieces are a forum's voices, as People's Daily prints them: one article; unless the
+    page is named for literature, 副刊 or 文艺, where each essay is signed so.)"""
+    if not (len(c.run) >= 2 and c.end < len(c.lines) and c.lines[c.end].kind == "text"
+            and is_bare_author(c.run[-1].text)):
+        return False
     body = c.current.lines[len(c.current.heads):]
-    return (len(c.run) >= 2 and c.end < len(c.lines) and c.lines[c.end].kind == "text"
-            and is_bare_author(c.run[-1].text)
-            and bool(body) and body[0].kind == "byline" and bool(signature_bylines(body[0].text)))
+    if bool(body) and body[0].kind == "byline" and bool(signature_bylines(body[0].text)):
+        return True
+    return (bool(LITERARY_PAGE.search(c.current.page_name)) and len(c.current.heads) >= 2
+            and is_bare_author(c.current.heads[-1].text))

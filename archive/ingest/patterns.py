@@ -71,10 +71,13 @@ AUTHOR_LINE = re.compile(
     rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
 )
 
-# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, 文/某某, 文/某某 图/某某,
+# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
-AUTHOR_MARKED = re.compile(rf"^[□◎■]\s*(?P<name>{SPACED_NAME})$")
+# The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
+# student's with the school in brackets (□某某（某市一中初三）).
+AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*)(?P<name>{SPACED_NAME})"
+                           r"(?:\s*[（(][^（()）]{2,30}[）)])?$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
@@ -147,13 +150,14 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # is over once such a subtitle has been printed.
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
-# 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）.
+# 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
+# 记者 某某 文/图 (wrote and took the pictures).
 _REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
-    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理)?[）)]?$"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
