@@ -31,6 +31,7 @@ def people(article):
     ("第A03版：要闻", (3, "要闻")),
     ("B2版 体育", (2, "体育")),
     ("东湖晚报 2024年6月3日 第A02版：要闻", (2, "要闻")),  # a 数字报 page header
+    ("第2版/要闻", (2, "要闻")), ("第12版 | 文体", (12, "文体")), ("第12版（文体）", (12, "文体")),
 ])
 def test_joint_and_lettered_page_markers(marker, want):
     assert page_marker(marker) == want
