@@ -170,11 +170,21 @@ def test_help_desk_sub_heads_stay_in_the_article():
     assert article.paragraphs[0] == "求助" and "记者调查" in article.paragraphs and "回复" in article.paragraphs
 
 
-@pytest.mark.parametrize("label", ["【求助】", "求助：", "记者回访"])
+@pytest.mark.parametrize("label", ["【求助】", "求助：", "记者回访", "记者调查", "网友提问", "市民来电", "进展"])
 def test_help_desk_label_forms(label):
     text = f"楼道灯坏了没人修\n\n{label}\n\n{STORY[0]}\n\n{STORY[1]}\n"
     [article] = articles(text)
-    assert article.title == "楼道灯坏了没人修" and article.paragraphs[0] == label
+    assert heads(article) == ("", "", "楼道灯坏了没人修", "") and article.paragraphs[0] == label
+    assert people(article) == []  # 记者调查 names no reporter
+
+
+def test_a_closing_byline_line_ends_the_story():
+    # No dateline and no byline under the next headline: the closing line is the evidence.
+    text = (f"【民生热线】\n\n楼道灯坏了没人修\n\n求助\n\n{STORY[0]}\n\n回复\n\n物业表示将定期巡查。\n\n记者 卓青\n\n"
+            "柳湾公园新添夜跑步道\n\n每晚七点以后，公园里的夜跑步道亮起暖黄色的灯带，跑步的市民络绎不绝。\n")
+    first, second = articles(text)
+    assert (first.column, first.title, people(first)) == ("民生热线", "楼道灯坏了没人修", [("卓青", "记者")])
+    assert second.title == "柳湾公园新添夜跑步道" and first.paragraphs[-1] == "记者 卓青"
 
 
 def test_help_desk_lead_under_the_title_is_no_subtitle():

@@ -147,11 +147,19 @@ def after_sign_off(c: Candidate) -> bool:
     if c.i == 0:
         return False
     note = c.lines[c.i - 1].text
-    if LOCAL_SIGN_OFF.match(note):
+    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c):
         return True
     if c.lines[c.i - 1].kind != "endnote":
         return False
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
+
+
+def _closing_local_byline(c: Candidate) -> bool:
+    """A local byline line under the last paragraph (…。 / 记者 某某  通讯员 某某) closes
+    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, never below.)"""
+    above = c.lines[c.i - 1]
+    return (c.i >= 2 and above.kind == "byline" and c.lines[c.i - 2].kind == "text"
+            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text))
 
 
 def after_photo_report(c: Candidate) -> bool:

@@ -132,11 +132,13 @@ EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
 KEY_POINTS_LABEL = "核心阅读"
 BOX_LABELS = EDITOR_NOTE_LABELS + (
     KEY_POINTS_LABEL, "相关链接", "延伸阅读", "记者手记", "短评", "背景链接", "新闻链接", "小贴士",
-    "阅读提示", "记者观察",
+    "阅读提示", "记者观察", "相关新闻",
 )
 # A help desk's sub-heads are paragraphs of their article too: 求助 / 记者调查 / 部门回应 / 回复.
 HELP_DESK_LABELS = ("导读", "求助", "读者求助", "网友求助", "回复", "答复", "记者调查", "部门回应", "记者追踪",
-                    "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映")
+                    "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映",
+                    "网友提问", "市民来电", "读者来电", "群众诉求", "记者追访", "追踪", "进展", "后续",
+                    "编辑回复", "专家解答", "办理情况")
 # A document printed in full lists its contents under 目录 (目  录): a label inside it.
 DOCUMENT_LABELS = (r"目\s*录",)
 MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS + DOCUMENT_LABELS)})[】\]]?[：:]?$")
