@@ -687,3 +687,10 @@ def test_the_books_of_a_code_do_not_start_articles():
             "第二条  本法适用于某某活动。\n\n" + "\n\n".join(FARM) + "\n\n"
             "第二编  物权\n\n第三条  国家实行某某制度。\n\n第三编  合同\n\n第四条  合同是当事人之间设立某某关系的协议。\n")
     assert titles(text) == ["中华人民共和国某某法典"]
+
+
+def test_a_codes_parts_are_no_bylines_either():
+    text = ("中华人民共和国某某法典\n\n第二编  物  权\n\n第一分编  通  则\n\n第一条  为了规范某某关系，制定本编。\n\n"
+            + "\n\n".join(FARM) + "\n\n第二分编  所有权\n\n第二条  国家实行某某制度。\n")
+    [code] = parse_text(text, DAY).articles
+    assert code.title == "中华人民共和国某某法典" and code.bylines == []

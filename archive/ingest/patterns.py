@@ -67,7 +67,7 @@ NOT_NAMES = frozenset(
 # A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
 # A law's chapter heading is spaced the same way (第一章  总  则): never a letter's signature.
 AUTHOR_LINE = re.compile(
-    rf"^(?!第[一二三四五六七八九十百\d]+[编章节条])(?:"
+    rf"^(?!第[一二三四五六七八九十百\d]+分?[编章节条])(?:"
     rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
     rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
 )
@@ -227,10 +227,10 @@ SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 CN_DIGITS = "一二三四五六七八九十"
 CIRCLED = "[①-⑳]"
 # a section number cuts a headline short, the body starts there: 一 / 一、 / （一） /
-# ① / 第一部分 / 第一编 (a code's book);
+# ① / 第一部分 / 第一编 / 第一分编 (a code's book and part);
 SECTION_NUMBER = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、．.]?$|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|{CIRCLED}"
-    rf"|第[{CN_DIGITS}百\d]+(?:编|章|节|部分|篇))"
+    rf"|第[{CN_DIGITS}百\d]+(?:分?编|章|节|部分|篇))"
 )
 # a line numbered or bulleted in any way (1. 一百、 （3） 第三条 ■) is weighed as a
 # sub-heading or a list item (the `enumerated` cue). The union of the two changes
