@@ -11,7 +11,7 @@ from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, MEDIA, POINTER,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
@@ -171,6 +171,12 @@ def next_dated_report(c: Candidate) -> bool:
     that opened with its own, heads the next report (a column of dated briefs)."""
     return (cues.dateline_follows(c.lines, c.end)
             and opens_with_dateline(c.current.lines[len(c.current.heads):]))
+
+
+def over_key_points(c: Candidate) -> bool:
+    """A 核心阅读 box, the article's summary, is printed right under its headline,
+    never under a sub-heading."""
+    return c.end < len(c.lines) and bool(KEY_POINTS.match(c.lines[c.end].text))
 
 
 def speech_title(c: Candidate) -> bool:
