@@ -32,6 +32,7 @@ def people(article):
     ("B2版 体育", (2, "体育")),
     ("东湖晚报 2024年6月3日 第A02版：要闻", (2, "要闻")),  # a 数字报 page header
     ("第2版/要闻", (2, "要闻")), ("第12版 | 文体", (12, "文体")), ("第12版（文体）", (12, "文体")),
+    ("东湖晚报 | 2024-06-03 | 第A02版 要闻", (2, "要闻")), ("第A02版：要闻  2024年6月3日 星期一", (2, "要闻")),
 ])
 def test_joint_and_lettered_page_markers(marker, want):
     assert page_marker(marker) == want

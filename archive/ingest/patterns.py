@@ -15,12 +15,15 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 NAME = rf"[{HAN}]{{1,4}}(?:[·•][{HAN}]{{1,10}}){{0,3}}"
 
 # A joint spread names both pages (第2/3版, 第4-5版, 第06·07版): it is numbered by the first.
-# A 数字报 page header may lead with the paper and the date: 东湖晚报 2024年6月3日 第A02版：要闻;
+# A 数字报 page header may lead with the paper and the date, or end on the date: 东湖晚报 2024年6月3日 第A02版：要闻,
+# 东湖晚报 | 2024-06-03 | 第A02版 要闻, 第A02版：要闻  2024-06-03;
 # the page's name may follow a slash or a bar, or stand in brackets: 第2版/要闻, 第2版 | 要闻, 第12版（要闻）.
+_ISSUE_DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
 PAGE_MARKER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,8}(?:报|刊)\s*)?(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?(?:星期[一二三四五六日天]\s*)?"
+    rf"^(?:[\u4e00-\u9fff]{{2,8}}(?:报|刊)\s*[|｜]?\s*)?(?:{_ISSUE_DATE}\s*[|｜]?\s*)?(?:星期[一二三四五六日天]\s*[|｜]?\s*)?"
     r"[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})(?:\s*[/／\-－~～·、]\s*[A-Za-z]?\d{1,3})?\s*版"
-    r"(?:\s*[：:·\-—/／|｜]?\s*[（(]?(?P<name>[^\s。，！？：:【】\[\]（）()/／|｜]{1,12})[）)]?)?\s*[】\]〗]?$"
+    r"(?:\s*[：:·\-—/／|｜]?\s*[（(]?(?P<name>[^\s。，！？：:【】\[\]（）()/／|｜]{1,12})[）)]?)?\s*[】\]〗]?"
+    rf"(?:\s+{_ISSUE_DATE}(?:\s*星期[一二三四五六日天])?)?$"
 )
 
 AGENCY = r"新华社|中新社|中国新闻社|人民日报|人民网|新华网|央视网|光明网|中央广播电视总台"
