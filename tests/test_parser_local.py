@@ -42,7 +42,7 @@ def test_joint_and_lettered_page_markers(marker, want):
 
 @pytest.mark.parametrize("line", [
     "责任编辑 苗一  版式设计 付林  校对 安可", "本版编辑：苗一", "责编/苗一 美编/付林", "扫码看视频",
-    "本版内容详见第6版",
+    "本版内容详见第6版", "本版内容见第6版", "（本版内容详见A6版）", "本版文章转第六版",
 ])
 def test_page_furniture_is_dropped(line):
     text = f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{STORY[1]}\n\n{line}\n"

@@ -181,7 +181,7 @@ _STAFF = rf"(?:{_EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
 _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
-    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}详见第?\s*[A-Za-z]?\d{{1,3}}\s*版$")
+    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?(?:详见|请见|请看|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
