@@ -94,6 +94,7 @@ def test_pointer_lines_are_never_headings(line):
     ("融媒体记者 苗一", [("苗一", "记者")]),
     ("记者 苗一  实习生 安可  通讯员 付林", [("苗一", "记者"), ("安可", "实习生"), ("付林", "通讯员")]),
     ("全媒体记者 苗一  通讯员 付林  文/图", [("苗一", "记者"), ("付林", "通讯员")]),
+    ("记者/苗一 通讯员/付林", [("苗一", "记者"), ("付林", "通讯员")]),
 ])
 def test_byline_line_under_the_headline_is_no_heading(line, want):
     assert classify(line) == "byline"

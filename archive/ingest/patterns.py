@@ -160,7 +160,7 @@ FOLLOW_ON = re.compile(r"^(?:——|—)")
 # 记者 某某 文/图 (wrote and took the pictures).
 _REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
-_NAMES = rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"
+_NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
     rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
