@@ -79,12 +79,12 @@ AUTHOR_LINE = re.compile(
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
-# student's with the school in brackets (□某某（某市一中初三）).
-AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*)(?P<name>{SPACED_NAME})"
-                           r"(?:\s*[（(][^（()）]{2,30}[）)])?$")
+# student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
+AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
+                           rf"(?P<name>{SPACED_NAME}|[{HAN}]{{4}})(?:\s*[（(][^（()）]{{2,30}}[）)])?$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
-_UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
+_UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|会员|中心)"
 _SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
 # …with the unit before or after the name, or a student's school in brackets:
 # 某某  某市第一中学 / 某市第一中学初二（3）班  某某 / 某某（某市第二中学高一）
