@@ -27,3 +27,18 @@ class BylineWeightTests(TempIndexMixin, TempDirMixin, TestCase):
         alone, team = scores["河滨公园东门添新绿"], scores["城南小学开设围棋课"]
         # Only the text's length differs (five more names); the byline itself is not diluted.
         self.assertAlmostEqual(team / alone, 1.0, delta=0.05)
+
+    def test_the_explanation_gives_each_word_its_fields_and_the_score_the_matcher_summed(self):
+        from search.backend import whoosh_query
+        from search.indexing import identifier
+        from search.weighting import explain
+
+        hit = search("梧桐").hits[0]
+        searcher = self.backend().searcher()
+        lines = explain(searcher, whoosh_query("梧桐"), searcher.document_number(id=identifier(hit.pk)))
+        word = next(line for line in lines if "word '梧桐'" in line)
+        self.assertIn("text tf 1", word)
+        self.assertNotIn("names", word)
+        self.assertTrue(any("grams '梧桐'" in line and "found" in line for line in lines))
+        # The hit's score is the word's plus the exact string's (weighted GRAM_BOOST), no less.
+        self.assertLessEqual(float(word.split(": ")[1].split()[0]), hit.score + 0.01)
