@@ -26,7 +26,7 @@ from whoosh.codec.whoosh3 import W3Codec
 
 from . import analysis, matching
 from .bulkwriting import BulkMpWriter, BulkSegmentWriter
-from .compile import to_whoosh
+from .compile import ranked
 from .highlight import snippet, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
@@ -253,7 +253,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 def whoosh_query(query_string: str):
-    return to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
+    return ranked(parse(query_string).tree) if query_string.strip() else wq.Every()
 
 
 def highlight_terms(query_string) -> list[str]:
