@@ -27,7 +27,7 @@ from . import analysis
 from .engine import matching
 from .engine.codec import ArchiveCodec
 from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
-from .compile import to_whoosh
+from .compile import ranked
 from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
@@ -253,7 +253,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 def whoosh_query(query_string: str):
     # haystack's query string is the user's query (held to the limits by ArchiveQuery) with
     # the filters ANDed to it, so only the composed whole goes unlimited here.
-    return to_whoosh(parse(query_string, limited=False).tree) if query_string.strip() else wq.Every()
+    return ranked(parse(query_string, limited=False).tree) if query_string.strip() else wq.Every()
 
 
 def highlight_terms(query_string) -> list[str]:
