@@ -154,12 +154,18 @@ def after_sign_off(c: Candidate) -> bool:
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
 
 
+# People's Daily closes the items of a roundup so: （本报记者 某某  本报通讯员 某某）.
+PAPERS_SIGN_OFF = ("（", "(", "本报")
+
+
 def _closing_local_byline(c: Candidate) -> bool:
     """A local byline line under the last paragraph (…。 / 记者 某某  通讯员 某某) closes
-    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, never below.)"""
+    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, and an item
+    of a roundup below it in brackets: neither ends the article.)"""
     above = c.lines[c.i - 1]
     return (c.i >= 2 and above.kind == "byline" and c.lines[c.i - 2].kind == "text"
-            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text))
+            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text)
+            and not above.text.startswith(PAPERS_SIGN_OFF))
 
 
 def after_photo_report(c: Candidate) -> bool:
