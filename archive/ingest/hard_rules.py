@@ -12,7 +12,7 @@ from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
-    POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -183,6 +183,12 @@ def over_key_points(c: Candidate) -> bool:
     """A 核心阅读 box, the article's summary, is printed right under its headline,
     never under a sub-heading."""
     return c.end < len(c.lines) and bool(KEY_POINTS.match(c.lines[c.end].text))
+
+
+def photo_heading(c: Candidate) -> bool:
+    """图片报道, 图片新闻 …: the label of a photo story, which is an item of its own
+    (all 100 such runs on rmrb-dev start one)."""
+    return c.run[0].text in PHOTO_HEADINGS
 
 
 def speech_title(c: Candidate) -> bool:
