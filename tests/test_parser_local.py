@@ -74,6 +74,19 @@ def test_pointer_box_with_bracketed_pages():
     assert story.title == "第二届河畔读书节开幕"
 
 
+@pytest.mark.parametrize("first,second", [
+    ("▶ 柳湾公园新添夜跑步道 第A2版", "▶ 城南菜市场改造完工 第A3版"),
+    ("→柳湾公园新添夜跑步道 A2", "→城南菜市场改造完工 A3"),
+    ("◆柳湾公园新添夜跑步道 >>A2", "◆城南菜市场改造完工 >>A3"),
+    ("柳湾公园新添夜跑步道（详见A2）", "城南菜市场改造完工（详见A3）"),
+])
+def test_pointer_box_entry_forms(first, second):
+    text = f"今日导读\n\n{first}\n\n{second}\n\n第二届河畔读书节开幕\n\n首席记者 欧阳青\n\n{STORY[0]}\n"
+    box, story = articles(text)
+    assert (box.title, box.paragraphs) == ("今日导读", [first, second])
+    assert story.title == "第二届河畔读书节开幕"
+
+
 @pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版"])
 def test_pointer_lines_are_never_headings(line):
     assert classify(line) in ("text", "endnote")

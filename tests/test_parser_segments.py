@@ -694,3 +694,18 @@ def test_a_codes_parts_are_no_bylines_either():
             + "\n\n".join(FARM) + "\n\n第二分编  所有权\n\n第二条  国家实行某某制度。\n")
     [code] = parse_text(text, DAY).articles
     assert code.title == "中华人民共和国某某法典" and code.bylines == []
+
+
+def test_a_part_closed_by_the_papers_reporters_does_not_end_the_feature():
+    # 本报记者 … 本报通讯员 … under a part is the paper's signature, not a local closing byline.
+    text = ("柳湾村的春耕故事\n\n" + "\n\n".join(FARM) + "\n\n本报记者 周明  本报通讯员 李文\n\n"
+            "合作社里的新农人\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    assert titles(text) == ["柳湾村的春耕故事"]
+
+
+def test_a_photo_storys_label_starts_it_even_after_a_short_story():
+    text = ("柳湾公园新添夜跑步道\n\n记者 宁筱\n\n每晚七点以后，夜跑步道亮起灯带。\n\n图片新闻\n\n\n\n"
+            "3月12日，市民在滨江湿地公园植树。\n\n图/苗青\n\n" + SHORT_STORY)
+    articles = parse_text(text, DAY).articles
+    assert [(a.title, a.kind) for a in articles] == [
+        ("柳湾公园新添夜跑步道", "article"), ("图片新闻", "photo"), ("清河县召开春耕生产动员会", "article")]

@@ -12,7 +12,7 @@ from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
-    POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -154,12 +154,18 @@ def after_sign_off(c: Candidate) -> bool:
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
 
 
+# People's Daily closes the items of a roundup so: （本报记者 某某  本报通讯员 某某）.
+PAPERS_SIGN_OFF = ("（", "(", "本报")
+
+
 def _closing_local_byline(c: Candidate) -> bool:
     """A local byline line under the last paragraph (…。 / 记者 某某  通讯员 某某) closes
-    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, never below.)"""
+    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, and an item
+    of a roundup below it in brackets: neither ends the article.)"""
     above = c.lines[c.i - 1]
     return (c.i >= 2 and above.kind == "byline" and c.lines[c.i - 2].kind == "text"
-            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text))
+            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text)
+            and not above.text.startswith(PAPERS_SIGN_OFF))
 
 
 def after_photo_report(c: Candidate) -> bool:
@@ -177,6 +183,12 @@ def over_key_points(c: Candidate) -> bool:
     """A 核心阅读 box, the article's summary, is printed right under its headline,
     never under a sub-heading."""
     return c.end < len(c.lines) and bool(KEY_POINTS.match(c.lines[c.end].text))
+
+
+def photo_heading(c: Candidate) -> bool:
+    """图片报道, 图片新闻 …: the label of a photo story, which is an item of its own
+    (all 100 such runs on rmrb-dev start one)."""
+    return c.run[0].text in PHOTO_HEADINGS
 
 
 def speech_title(c: Candidate) -> bool:

@@ -117,8 +117,9 @@ def classify(text: str) -> str:
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
-    # A pointer (…详见第5版) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
-    if len(text) <= MAX_HEADING and ("版" in text and POINTER.search(text) or has_trailing_byline(text)):
+    # A pointer (…详见第5版, …（详见A3）) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
+    points = ("版" in text or "见" in text) and POINTER.search(text)
+    if len(text) <= MAX_HEADING and (points or has_trailing_byline(text)):
         return "text"
     if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
             and not FIGURE.match(text) and not LAID_OUT.search(text) and not FIELD_LINE.match(text)

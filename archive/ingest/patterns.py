@@ -167,9 +167,11 @@ BYLINE_LINE = re.compile(
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
-POINTER_MARKS = "▶►>》●■◆"
+# (▶ 某某 第A3版, →某某 A3, ◆某某 >>A3, 某某（详见A3）).
+POINTER_MARKS = "▶►>》●■◆→"
 POINTER = re.compile(r"(?:详见|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
-                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(])[A-Za-z]?\d{{1,2}}版?[）)]?$")
+                     r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
+                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")

@@ -105,6 +105,7 @@ RULES = (
     always("after_photo_report", hard_rules.after_photo_report),
     always("next_dated_report", hard_rules.next_dated_report),
     always("over_key_points", hard_rules.over_key_points),
+    always("photo_heading", hard_rules.photo_heading),
     always("speech_title", hard_rules.speech_title),
     always("dated_document", hard_rules.dated_document),
     always("signed_below", hard_rules.signed_below),
