@@ -505,3 +505,11 @@ def test_a_bracket_closing_a_line_deep_in_a_listing_is_no_tagged_title():
     assert {article.kicker, article.title, article.subtitle} - {""} == {"清河县文化周活动指南", "主办 清河县文化和旅游局"}
     assert article.column == "" and article.paragraphs[:2] == ["演出", "开幕演出"]
     assert "清河老街的故事（主讲：周明）" in article.paragraphs
+
+
+def test_a_label_of_up_to_twelve_characters_over_bullets_titles_the_sidebar():
+    text = ("县卫健委通报秋冬季防病工作\n\n接种时请带好这些证件\n\n"
+            "● 身份证或户口簿\n\n● 医保卡\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.title, article.sidebar.title) == ("县卫健委通报秋冬季防病工作", "接种时请带好这些证件")

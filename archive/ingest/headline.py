@@ -34,6 +34,7 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+SIDEBAR_TITLE_MAX = 12  # a sidebar's title under a one-line headline is a box's label
 TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
@@ -216,10 +217,10 @@ def _is_news_summary(body: list[Line]) -> bool:
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     """Headings followed straight away by bullet items: the last one titles the
     sidebar, unless a column tag (…（政策解读）) marks it as the headline's title. Of
-    two lines, the second titles the sidebar only when it is shaped like a label
-    (要点, 求职小贴士); a longer line is the headline's own (its title or subtitle)."""
+    two lines, the second titles the sidebar only when it is as short as a box's label
+    (要点, 求职小贴士, 申领时请带好这些材料); a longer line is the headline's own."""
     if (len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1])
-            and (len(heads) > 2 or is_section_label(heads[-1]))):
+            and (len(heads) > 2 or len(heads[-1]) <= SIDEBAR_TITLE_MAX)):
         return heads[:-1], heads[-1]
     return heads, ""
 
