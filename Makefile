@@ -116,7 +116,19 @@ solr:
 solr-stop:
 	solr/cloud stop
 
-# The Solr tests against a cluster started for them and stopped after; without
-# SOLR_URL `make test` does not collect them (tests/conftest.py).
+# The Solr tests, then the search, API, export, index-sync and search-page tests a second
+# time on the Solr engine (SEARCH_ENGINE=solr), against a cluster started for them and
+# stopped after; without SOLR_URL `make test` does not collect tests/test_solr_*.py.
+SOLR_TESTS := tests/test_solr_cluster.py tests/test_solr_equivalence.py tests/test_solr_backend.py
+ENGINE_TESTS := tests/test_search.py tests/test_api.py tests/test_exports.py tests/test_index_sync.py \
+	tests/test_search_page.py
+# Tests of the embedded engine's own files, not of search: its writer lock, segments and
+# signature file (test_solr_backend.py tests Solr's), and the export's searcher, a snapshot
+# Solr has no equivalent of (docs/deploy.md).
+WHOOSH_ONLY := tests/test_index_sync.py::WriterLockTests tests/test_index_sync.py::SegmentWithoutBylinesTests \
+	tests/test_index_sync.py::IndexSyncTests::test_analyzer_change_is_reported \
+	tests/test_exports.py::ExportTests::test_an_index_commit_mid_export_neither_repeats_nor_drops_rows \
+	tests/test_exports.py::ExportTests::test_the_export_closes_its_searcher_also_when_the_client_leaves
 test-solr: venv
-	solr/cloud with $(PY) -m pytest -q tests/test_solr_cluster.py
+	solr/cloud with env SEARCH_ENGINE=solr $(PY) -m pytest -q $(SOLR_TESTS) $(ENGINE_TESTS) \
+		$(addprefix --deselect ,$(WHOOSH_ONLY))

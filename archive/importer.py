@@ -101,22 +101,37 @@ def import_paths(paths, paper: str, *, date=None, progress: bool = False, **opti
 
     Not BaseException: Ctrl-C (KeyboardInterrupt) still stops the run, after
     rolling back the file in progress; files already done stay imported."""
+    from archive.ahead import parse_ahead  # it builds on this module
+
     report, people, done = ImportReport(), {}, {}
     files = collect_files(paths)
     show = progress and len(files) > 3
-    for path in progress_bar(files, show, unit="file", desc="解析"):
-        try:
-            day = issue_date(path, date)
-            # Two files of one date would silently overwrite each other's issue.
-            if day in done:
-                raise IngestError(f"same issue date {day} as {done[day]}", str(path))
-            report.results.append(import_file(path, paper, date=day, people=people, **options))
-            done[day] = path
-        except IngestError as exc:
-            report.errors.append(exc)
-        except Exception as exc:  # a bug outside the parser, e.g. in saving
-            report.errors.append(InternalError(path, exc, "importing"))
+    wanted = partial(will_parse, paper=paper, date=date, **options)
+    with parse_ahead(files, options.get("encoding"), wanted) as parser:
+        for path in progress_bar(files, show, unit="file", desc="解析"):
+            try:
+                day = issue_date(path, date)
+                # Two files of one date would silently overwrite each other's issue.
+                if day in done:
+                    raise IngestError(f"same issue date {day} as {done[day]}", str(path))
+                report.results.append(import_file(path, paper, date=day, people=people, parser=parser, **options))
+                done[day] = path
+            except IngestError as exc:
+                report.errors.append(exc)
+            except Exception as exc:  # a bug outside the parser, e.g. in saving
+                report.errors.append(InternalError(path, exc, "importing"))
     return report
+
+
+def will_parse(path, paper: str, *, date=None, dry_run=False, force=False, **options) -> bool:
+    """Whether import_file will parse this file: not when it is unchanged, nor when it
+    cannot be read or dated (import_file reports that)."""
+    if dry_run or force:
+        return True
+    try:
+        return not is_unchanged(paper, issue_date(Path(path), date), read_bytes(Path(path)))
+    except IngestError:
+        return False
 
 
 def issue_date(path: Path, date=None) -> datetime.date:
@@ -127,8 +142,10 @@ def issue_date(path: Path, date=None) -> datetime.date:
 
 
 def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, force=False,
-                paper_slug=None, people: dict | None = None, discard_corrections=False) -> IssueResult:
-    """Import one issue file. `people` caches Person rows by name across calls.
+                paper_slug=None, people: dict | None = None, discard_corrections=False,
+                parser=None) -> IssueResult:
+    """Import one issue file. `people` caches Person rows by name across calls; `parser`
+    stands in for parse() (archive/ahead.py parses in other processes).
 
     An unchanged file (same SHA-256 as stored) is skipped unless `force`, which
     re-parses and re-writes it, e.g. after a parser fix."""
@@ -138,7 +155,7 @@ def import_file(path, paper: str, *, date=None, encoding=None, dry_run=False, fo
     # A dry run reads no table, so it works before `migrate` and on a read-only database.
     if not (dry_run or force) and is_unchanged(paper, date, data):
         return IssueResult(str(path), paper, date, "unchanged")
-    parsed = parse(path, encoding)
+    parsed = (parser or parse)(path, encoding)
     return write_issue(parsed, path, data, paper, date, dry_run=dry_run, paper_slug=paper_slug, people=people,
                        discard_corrections=discard_corrections)
 

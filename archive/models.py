@@ -24,6 +24,11 @@ def short_label(text: str, size: int = 24) -> str:
     return first if len(first) <= size else first[:size] + "…"
 
 
+def body_and_captions(body: str, captions) -> str:
+    """An article's body, then its captions, one a line: what a search hit's snippet is cut from."""
+    return "\n".join(p for p in (body, *captions) if p)
+
+
 def same_day_in(year: int, day):
     """The date with `day`'s month and day in `year`; None for 29 February in a common year."""
     try:
@@ -158,6 +163,15 @@ class ArticleQuerySet(models.QuerySet):
                   .values_list("pk", flat=True)[:limit])
         return (self.with_issue().filter(issue__in=issues)
                 .order_by("-issue__date", "issue__paper__slug", "seq")[:limit])
+
+    def bodies_and_captions(self) -> dict[int, str]:
+        """{pk: body_and_captions()} in one query: a page of search hits reads its texts
+        from here rather than from a copy in the index."""
+        rows = self.order_by("pk", "captions__order", "captions__pk").values_list("pk", "body", "captions__text")
+        found = {}
+        for pk, body, caption in rows:
+            found.setdefault(pk, [body]).append(caption)
+        return {pk: body_and_captions(parts[0], parts[1:]) for pk, parts in found.items()}
 
     def in_print_order(self):
         """By seq, with the later part of a split article right after the part it was split from."""

@@ -329,8 +329,8 @@ def measure(size: int, args) -> dict:
     db = sqlite3.connect(base / "fts5.sqlite3")
     runs = {}
     for name, run_one in (("whoosh", page_search), ("core", core_search), ("fts5", fts_search(db, mix))):
-        if name == "whoosh":  # each query's first time: no posting list kept yet (search/arrays.py)
-            from search.arrays import CACHE_DIR
+        if name == "whoosh":  # each query's first time: no posting list kept yet (search/engine/arrays.py)
+            from search.engine.arrays import CACHE_DIR
             shutil.rmtree(base / "data" / "index" / CACHE_DIR, ignore_errors=True)
             runs["first"] = timed(mix, run_one)
         else:

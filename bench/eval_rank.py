@@ -14,7 +14,10 @@ printed twice listed once, as on the search page and the API) and, as
 the reference, through SQLite FTS5 `bm25()` over jieba search-mode tokens (words and their
 dictionary sub-words) in three columns, headline weighted 3, body 1, names (bylines and
 photo credits) 2, the query's words AND-ed. A hit counts when it is the article or another
-printing of the same text. Reported per class: MRR@20, success@1, success@10.
+printing of the same story: the same text, or a printing the importer filed under the same
+story (archive/repeats.py: near copies too, which the search page folds into one hit).
+Reported per class: MRR@20, success@1, success@10. `--why N` prints, for the N queries we
+rank lowest against FTS5, each leaf's score for the article and for the hits above it.
 """
 import argparse
 import datetime
@@ -47,6 +50,14 @@ def story_key(article) -> str:
     return re.sub(r"\s+", "", article.body)
 
 
+def printed_stories(articles) -> dict[int, int]:
+    """Each article's story as the importer filed it (exact and near copies alike)."""
+    from archive.models import Printing
+
+    stories = dict(Printing.objects.values_list("article_id", "story"))
+    return {a.pk: stories.get(a.pk, a.pk) for a in articles}
+
+
 def as_typed(title: str) -> str:
     """A headline as a user types it: syntax characters and operator words dropped."""
     text = "".join(" " if ch in RESERVED else ch for ch in title)
@@ -69,6 +80,7 @@ class Sample:
         self.articles = list(Article.objects.select_related("issue").prefetch_related(
             "captions", "bylines__person").order_by("pk"))
         self.story = {a.pk: story_key(a) for a in self.articles}
+        self.printed = printed_stories(self.articles)
         self.words = {a.pk: Counter(w for w in query_words(searchable_text(a)) if len(w) >= 2)
                       for a in self.articles}
         df = Counter(w for counts in self.words.values() for w in counts)
@@ -104,7 +116,8 @@ class Sample:
         return [q for q in found if q[1].strip()]
 
     def same_story(self, pk: int, article) -> bool:
-        return self.story.get(pk) == self.story[article.pk]
+        return (self.story.get(pk) == self.story[article.pk]
+                or self.printed.get(pk, pk) == self.printed[article.pk])
 
 
 def _plain(text: str) -> bool:
@@ -118,6 +131,28 @@ def ours(q: str) -> list[int]:
     from search.searching import search
 
     return [int(hit.pk) for hit in search(q, per_page=DEPTH, facets=False, highlight=False).hits]
+
+
+def why(q: str, article, above: int = 3) -> list[str]:
+    """Each leaf's score for the article and for the first `above` hits ranked over it."""
+    from archive.models import Article
+    from search.backend import whoosh_query
+    from search.indexing import backend, identifier
+    from search.searching import search
+    from search.weighting import explain
+
+    searcher = backend().searcher()
+    query = whoosh_query(q)
+    hits = [(int(h.pk), h.score) for h in search(q, per_page=DEPTH, facets=False, highlight=False).hits]
+    shown = [(pk, s) for pk, s in hits if pk != article.pk][:above] + [(article.pk, None)]
+    lines = []
+    for pk, score in shown:
+        title = Article.objects.get(pk=pk).title if pk != article.pk else article.title
+        docnum = searcher.document_number(id=identifier(pk))
+        label = "wanted" if pk == article.pk else f"score {score:.2f}"
+        lines.append(f"    #{pk} {title!r} ({label})")
+        lines += [f"      {line}" for line in explain(searcher, query, docnum)]
+    return lines
 
 
 # -- the FTS5 peer -------------------------------------------------------------
@@ -200,15 +235,20 @@ def evaluate(args) -> int:
           "building the FTS5 peer …", flush=True)
     db = build_peer(sample.articles)
     ranks = {"us": {c: [] for c in CLASSES}, "fts5": {c: [] for c in CLASSES}}
-    misses = []
+    losses = []
     for cls, q, article in queries:
         r_us, r_them = rank(sample, ours(q), article), rank(sample, peer(db, q), article)
         ranks["us"][cls].append(r_us)
         ranks["fts5"][cls].append(r_them)
-        if args.verbose and (r_us or 99) > (r_them or 99):
-            misses.append(f"  {cls} {q!r} #{article.pk}: us {r_us}, fts5 {r_them}")
+        loss = (1 / r_them if r_them else 0) - (1 / r_us if r_us else 0)
+        if loss > 0:
+            losses.append((loss, cls, q, article, r_us, r_them))
     results = {who: {cls: measure(r) for cls, r in by_cls.items()} for who, by_cls in ranks.items()}
-    print("\n".join(misses[:args.verbose]))
+    losses.sort(key=lambda lost: (-lost[0], lost[3].pk))
+    for n, (_, cls, q, article, r_us, r_them) in enumerate(losses[:max(args.verbose, args.why)]):
+        print(f"  {cls} {q!r} #{article.pk}: us {r_us}, fts5 {r_them}")
+        if n < args.why:
+            print("\n".join(why(q, article)))
     lines = table(results) + [f"- {line}" for line in targets(results)]
     print("\n".join(lines))
     print(f"{time.perf_counter() - started:.0f} s")
@@ -232,6 +272,8 @@ def main() -> int | str:
     parser.add_argument("--sample", type=int, default=500, help="articles sampled (500)")
     parser.add_argument("--seed", type=int, default=20190201)
     parser.add_argument("--verbose", type=int, default=0, metavar="N", help="print N queries where we rank lower")
+    parser.add_argument("--why", type=int, default=0, metavar="N",
+                        help="explain the ranking of the N queries where we lose most to FTS5")
     parser.add_argument("--out", default=str(ROOT / "docs" / "search-quality.md"),
                         help="page whose eval-rank section is rewritten ('' for none)")
     parser.add_argument("--data-dir", help="keep (or reuse) the database and index here, not in a throwaway one")

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_list, stored_secret, url_prefix
 from .logs import logging_config
@@ -114,6 +115,19 @@ STORAGES = {
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": str(INDEX_PATH)},
 }
+# SEARCH_ENGINE=solr: the same search on a SolrCloud collection (solr/backend.py, docs/deploy.md);
+# SOLR_URL is a node's base URL (http://host:8983/solr), SOLR_COLLECTION its collection.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh").strip().lower()
+if SEARCH_ENGINE == "solr":
+    SOLR_URL = os.environ.get("SOLR_URL", "").rstrip("/")
+    if not SOLR_URL:
+        raise ImproperlyConfigured("SEARCH_ENGINE=solr needs SOLR_URL, a Solr node's base URL")
+    HAYSTACK_CONNECTIONS = {"default": {
+        "ENGINE": "solr.backend.ArchiveSolrEngine",
+        "URL": f"{SOLR_URL}/{os.environ.get('SOLR_COLLECTION', 'archive')}",
+        "TIMEOUT": float(os.environ.get("SOLR_TIMEOUT", 60))}}
+elif SEARCH_ENGINE != "whoosh":
+    raise ImproperlyConfigured(f"SEARCH_ENGINE is whoosh (the default) or solr, not {SEARCH_ENGINE!r}")
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ArchiveSignalProcessor"
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False  # one model; spares a filter per query
 # A newsroom dictionary (jieba format: word [freq] per line) of local places and names.
@@ -123,7 +137,7 @@ SEARCH_ACCELERATE = os.environ.get("SEARCH_ACCELERATE", "1").lower() in ("1", "t
 # Seconds an edit waits for the index writer (an import may hold it for minutes) before
 # leaving its articles to the next writer; gunicorn kills a request after 30.
 SEARCH_WRITE_WAIT = float(os.environ.get("SEARCH_WRITE_WAIT", 5))
-# Disk for decoded posting lists kept beside the index (search/arrays.py); beyond it,
+# Disk for decoded posting lists kept beside the index (search/engine/arrays.py); beyond it,
 # further long lists are decoded at each search instead. 0 keeps none.
 SEARCH_KEPT_POSTINGS_MB = float(os.environ.get("SEARCH_KEPT_POSTINGS_MB", 2048))
 # A bulk index write commits a segment after this many articles. The writer holds a

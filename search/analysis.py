@@ -241,10 +241,14 @@ def segmenter() -> Segmenter:
 
 
 def signature() -> str:
-    """What built an index: compared with the running code by check_index."""
+    """What built an index: compared with the running code by check_index. An index of
+    another format (search/engine/README.md) is read, but converted by rebuild_index."""
     from django.conf import settings
 
-    return f"analyzer {ANALYZER_VERSION}; dictionary {dictionary_digest(getattr(settings, 'SEARCH_USER_DICT', None))}"
+    from .engine.codec import FORMAT_NAME
+
+    return (f"analyzer {ANALYZER_VERSION}; dictionary {dictionary_digest(getattr(settings, 'SEARCH_USER_DICT', None))}; "
+            f"format {FORMAT_NAME}")
 
 
 def words(text: str, subwords: bool = False):

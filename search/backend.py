@@ -6,7 +6,7 @@
   a new reader (and an mmap copy) per query;
 * updates and deletes wait for the writer lock instead of being dropped;
 * queries are our query language (search/query.py), compiled straight to
-  Whoosh queries and answered with arrays (search/matching.py): every hit
+  Whoosh queries and answered with arrays (search/engine/matching.py): every hit
   counted, facets and sorting included; highlights come from search/highlight.py.
 """
 import hashlib
@@ -22,12 +22,13 @@ from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh import fields
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3Codec
 
-from . import analysis, matching
-from .bulkwriting import BulkMpWriter, BulkSegmentWriter
-from .compile import to_whoosh
-from .highlight import snippet, terms_for
+from . import analysis
+from .engine import matching
+from .engine.codec import ArchiveCodec
+from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
+from .compile import ranked
+from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
 from .query import parse, positive_terms, quote
@@ -37,8 +38,8 @@ STORY_FIELD = "story"  # ArticleIndex.story: the hits a collapsed search lists o
 BULK_SIZE = 2000
 OPTIMIZE_LIMIT = 20000
 WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
-# Uncompressed posting blocks: zlib per block was a fifth of indexing time.
-CODEC = W3Codec(compression=0)
+# Our own terms and postings files (search/engine/README.md); zlib level 0: none.
+CODEC = ArchiveCodec(compression=0)
 
 
 def _commit(writer, **options):
@@ -128,7 +129,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
     def writer(self, size: int = 0, timeout: float | None = None):
         """A writer, once the lock is free. Postings are gathered in memory
-        (search/bulkwriting.py); big batches are analysed in one process per
+        (search/engine/bulkwriting.py); big batches are analysed in one process per
         core, each writing its own segment: analysis is Python per token."""
         if not self.setup_complete:
             self.setup()
@@ -219,10 +220,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
     def _process_results(self, raw_page, highlight=False, query_string="", result_class=None, **kwargs):
         results = super()._process_results(raw_page, result_class=result_class)
         if highlight:
-            terms = highlight_terms(query_string)
-            for result in results["results"]:
-                result.highlighted = {name: [snippet(getattr(result, name, "") or "", terms)]
-                                      for name in ("snippet", "title")}
+            highlight_page(results["results"], highlight_terms(query_string))
         return results
 
     def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
@@ -231,8 +229,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         docnum = searcher.document_number(**{ID: get_identifier(model_instance)})
         if docnum is None:
             return {"results": [], "hits": 0}
-        stored = searcher.stored_fields(docnum)
-        text = "\n".join(stored.get(name) or "" for name in ("title", "snippet"))
+        body = type(model_instance).objects.filter(pk=model_instance.pk).bodies_and_captions()
+        text = "\n".join((searcher.stored_fields(docnum).get("title") or "", body.get(model_instance.pk, "")))
         field = self.content_field_name
         terms = searcher.key_terms_from_text(field, text, numterms=12, normalize=True)
         # Whoosh's own more_like searches with block-quality skipping, which can loop forever on
@@ -253,12 +251,14 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 def whoosh_query(query_string: str):
-    return to_whoosh(parse(query_string).tree) if query_string.strip() else wq.Every()
+    # haystack's query string is the user's query (held to the limits by ArchiveQuery) with
+    # the filters ANDed to it, so only the composed whole goes unlimited here.
+    return ranked(parse(query_string, limited=False).tree) if query_string.strip() else wq.Every()
 
 
 def highlight_terms(query_string) -> list[str]:
     try:
-        tree = parse(str(query_string)).tree
+        tree = parse(str(query_string), limited=False).tree
     except ValueError:
         return []
     return terms_for(positive_terms(tree))

@@ -5,7 +5,7 @@ from whoosh import query as wq
 
 from . import analysis
 from .query import And, DateRange, Not, Or, Term
-from .weighting import GRAM_BOOST, Word
+from .weighting import GRAM_BOOST, HEADLINE_BOOST, Word
 
 INDEX_FIELDS = {"byline": "bylines"}
 
@@ -76,6 +76,26 @@ def date_query(node: DateRange) -> wq.Query:
     start = datetime.datetime.combine(node.start, datetime.time.min) if node.start else None
     end = datetime.datetime.combine(node.end, datetime.time.max) if node.end else None
     return wq.DateRange("date", start, end)
+
+
+def ranked(tree) -> wq.Query:
+    """The query, scored with a bonus for an article whose headline holds every string
+    the query asks for (search/weighting.py, HEADLINE_BOOST); the hits are to_whoosh's."""
+    found = to_whoosh(tree)
+    typed = list(_required_strings(tree))
+    if not typed:
+        return found
+    headline = [substring("headline_grams", text) for text in typed]
+    return wq.AndMaybe(found, _boosted(headline[0] if len(headline) == 1 else wq.And(headline), HEADLINE_BOOST))
+
+
+def _required_strings(node):
+    """The text terms every hit must match: the query's own, and those of an And inside it."""
+    if isinstance(node, Term) and node.field == "text" and analysis.compact(node.text).strip():
+        yield node.text
+    elif isinstance(node, And):
+        for item in node.items:
+            yield from _required_strings(item)
 
 
 def to_whoosh(node) -> wq.Query:

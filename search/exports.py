@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from archive.models import Article
 
-from . import matching
+from .engine import matching
 from .backend import FoundPage, sort_keys, whoosh_query
 from .params import SearchParams
 from .searching import build
@@ -62,9 +62,18 @@ class Hits:
         self.searcher.close()
 
 
+def open_hits(params: SearchParams, limit: int):
+    """Hits, or the engine's own kind of it (solr/exports.py) when the backend has one."""
+    sqs = build(params.q, params.index_filters, params.start, params.end, params.sort)
+    export_hits = getattr(sqs.query.backend, "export_hits", None)
+    if export_hits:
+        return export_hits(sqs.query.build_query(), sqs.query.order_by, max(limit, 0))
+    return Hits(params, limit)
+
+
 def batches(params: SearchParams, limit: int, size: int = BATCH) -> Iterator[list]:
     """The search's hits in its sort order, `limit` at most, `size` at a time."""
-    hits = Hits(params, limit)
+    hits = open_hits(params, limit)
     try:
         yield from hits.batches(size)
     finally:
@@ -141,7 +150,7 @@ def _grouped(rows: Iterable[dict], size: int = 200) -> Iterator[list]:
 def export_response(params: SearchParams, fmt: str, base_url: str, *,
                     full_text: bool = False) -> StreamingHttpResponse:
     """The search runs here, before streaming, so that its total goes in a header."""
-    hits = Hits(params, settings.EXPORT_MAX_ROWS)
+    hits = open_hits(params, settings.EXPORT_MAX_ROWS)
     rows = records(hits.batches(), base_url, full_text=full_text)
     chunks = csv_chunks(rows, full_text) if fmt == "csv" else jsonl_chunks(rows)
     response = StreamingHttpResponse(_closing(chunks, hits), content_type=FORMATS[fmt])

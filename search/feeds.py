@@ -16,6 +16,7 @@ from django.utils.feedgenerator import Atom1Feed
 from api.errors import param_error
 from archive.models import Article, Person
 
+from .highlight import hit_texts
 from .params import ParamError, SearchParams
 from .searching import search
 from .validate import searchable
@@ -58,6 +59,9 @@ class SearchFeed(ArchiveFeed):
         if results.error:
             raise ParamError("q", f"q：{results.error}")
         path = f"{request.path}?{urlencode(asked.to_query(page=None, per_page=None))}"
+        texts = hit_texts(results.hits)
+        for hit in results.hits:
+            hit.text = texts.get(int(hit.pk), "")
         return FeedSearch(params, results.hits, path)
 
     def feed_url(self, obj):
@@ -85,7 +89,7 @@ class SearchFeed(ArchiveFeed):
         return reverse("archive:article", args=[hit.paper, f"{hit.date:%Y-%m-%d}", hit.seq])
 
     def item_description(self, hit):
-        text = " ".join((hit.snippet or "").split())
+        text = " ".join(hit.text.split())
         return text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else "")
 
     def item_author_name(self, hit):

@@ -152,6 +152,21 @@ def mark_all(text: str, terms) -> SafeString:
     return mark_safe("".join(out))
 
 
+def hit_texts(hits) -> dict[int, str]:
+    """{pk: body and captions} of a page of hits, in one query (the index keeps no copy)."""
+    from archive.models import Article
+
+    return Article.objects.filter(pk__in=[int(hit.pk) for hit in hits]).bodies_and_captions() if hits else {}
+
+
+def highlight_page(hits, terms) -> None:
+    """Sets each hit's `highlighted` title and snippet, the snippet cut from its body and captions."""
+    texts = hit_texts(hits)
+    for hit in hits:
+        hit.highlighted = {"snippet": [snippet(texts.get(int(hit.pk), ""), terms)],
+                           "title": [snippet(hit.title or "", terms)]}
+
+
 HEADINGS = ("kicker", "subtitle")  # short: marked whole; the title and the text are snippets
 
 

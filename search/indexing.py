@@ -11,6 +11,7 @@ import threading
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import transaction
 from haystack import connections
 from whoosh.index import LockError
@@ -23,6 +24,12 @@ from . import recovery
 log = logging.getLogger(__name__)
 _local = threading.local()
 CHUNK = 500
+
+
+class IndexUnavailable(CommandError):
+    """The search engine does not answer (a Solr cluster that is down or unreachable):
+    nothing was written to it. A command fails with this message; an edit leaves its
+    articles to the next write (after_commit)."""
 
 
 def backend():
@@ -77,6 +84,9 @@ def batch(optimize: bool = True, progress: bool = False):
     if getattr(_local, "pending", None) is not None:
         yield
         return
+    ping = getattr(backend(), "ping", None)  # a remote engine: fail before the database changes
+    if ping:
+        ping()
     _local.pending = set()
     try:
         yield
@@ -107,3 +117,5 @@ def after_commit(ids):
         drain(ids, timeout=settings.SEARCH_WRITE_WAIT)
     except LockError:
         log.warning("search index busy (an import?): %d edited articles left for the next index write", len(ids))
+    except IndexUnavailable as exc:
+        log.warning("%s: %d edited articles left for the next index write", exc, len(ids))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from archive import repeats
-from archive.models import Newspaper, short_label
+from archive.models import Newspaper
 
 from .params import FILTER_PARAMS, SearchParams
 from .query import And, Not, Or, Term, parse, unparse
@@ -138,7 +138,7 @@ def hit_label(hit, highlight: bool = True) -> str:
     if hit.title:
         marked = (getattr(hit, "highlighted", None) or {}).get("title") if highlight else None
         return marked[0] if marked and marked[0] else hit.title
-    return short_label(hit.kicker or hit.snippet or "") or f"#{hit.seq}"
+    return hit.label or f"#{hit.seq}"
 
 
 def also_in(hit, twins: dict) -> list[Link]:

@@ -144,8 +144,8 @@ def _lex_word(text, i, toks) -> int:
 # -- parsing --------------------------------------------------------------
 
 class _Parser:
-    def __init__(self, toks, notices):
-        self.toks, self.i, self.notices, self.terms = toks, 0, notices, 0
+    def __init__(self, toks, notices, max_terms):
+        self.toks, self.i, self.notices, self.terms, self.max_terms = toks, 0, notices, 0, max_terms
 
     def peek(self):
         return self.toks[self.i] if self.i < len(self.toks) else None
@@ -218,8 +218,8 @@ class _Parser:
 
     def term(self, tok, field_name):
         self.terms += 1
-        if self.terms > MAX_TERMS:
-            raise QueryError(f"检索式太长：最多 {MAX_TERMS} 个检索词")
+        if self.max_terms and self.terms > self.max_terms:
+            raise QueryError(f"检索式太长：最多 {self.max_terms} 个检索词")
         if tok.kind == "word" and not is_wordlike(tok.text):
             self.notices.append(f"“{tok.text}”不是检索词，已忽略；要查标点请加引号")
             return None
@@ -282,11 +282,13 @@ def parse_date_range(text: str) -> DateRange:
     return DateRange(first, last)
 
 
-def parse(text: str) -> Parsed:
-    if len(text) > MAX_LENGTH:
+def parse(text: str, limited: bool = True) -> Parsed:
+    """`limited=False` is for a query the archive composed around the user's own (filters
+    added to it): the user's part was held to the limits when it was parsed alone."""
+    if limited and len(text) > MAX_LENGTH:
         raise QueryError(f"检索式太长：最多 {MAX_LENGTH} 个字符")
     notices = []
-    parser = _Parser(lex(text, notices), notices)
+    parser = _Parser(lex(text, notices), notices, MAX_TERMS if limited else None)
     tree = parser.parse_or()
     if tree is None and text.strip() in OR_WORDS | AND_WORDS | NOT_WORDS and is_wordlike(text):
         tree = Term(text.strip(), quoted=True)  # 非 or 或 alone is a search for that character

@@ -2,7 +2,7 @@
 rest are stored for result lists and kept in columns for facets and sorting."""
 from haystack import indexes
 
-from archive.models import Article
+from archive.models import Article, body_and_captions, short_label
 
 from .analysis import GramAnalyzer, WordAnalyzer
 
@@ -38,7 +38,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # or a name counts this much more than one in the body.
     headline = indexes.CharField(stored=False, analyzer=WordAnalyzer(), boost=2.0)
     names = indexes.CharField(stored=False, analyzer=WordAnalyzer(), boost=2.0)
-    snippet = indexes.CharField(indexed=False)
+    # What a list calls an untitled item (search/presenting.py). The body is not stored:
+    # snippets are cut from the database's copy (search/highlight.py).
+    label = indexes.CharField(indexed=False)
 
     kicker = indexes.CharField(model_attr="kicker", indexed=False)
     title = indexes.CharField(model_attr="title", indexed=False)
@@ -78,8 +80,8 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_names(self, article):
         return "\n".join(names(article))
 
-    def prepare_snippet(self, article):
-        return "\n".join(p for p in (article.body, *(c.text for c in article.captions.all())) if p)
+    def prepare_label(self, article):
+        return short_label(article.kicker or body_and_captions(article.body, (c.text for c in article.captions.all())))
 
     def prepare_story(self, article):
         printing = getattr(article, "printing", None)

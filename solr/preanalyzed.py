@@ -16,6 +16,7 @@ STREAMS = {
     "grams": analysis.grams,
     "headline": lambda value: analysis.words(value, subwords=True),
     "headline_grams": analysis.grams,
+    "names": lambda value: analysis.words(value, subwords=True),
 }
 
 

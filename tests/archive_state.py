@@ -10,7 +10,7 @@ ISSUES = """SELECT i.date, i.checksum, count(DISTINCT a.id), count(DISTINCT b.id
 FROM archive_issue i LEFT JOIN archive_article a ON a.issue_id = i.id
 LEFT JOIN archive_byline b ON b.article_id = a.id LEFT JOIN archive_page p ON p.issue_id = i.id
 GROUP BY i.id, i.date, i.checksum"""
-ARTICLES = "SELECT id, title, body FROM archive_article"
+ARTICLES = "SELECT id, title, kicker, body FROM archive_article"
 CAPTIONS = 'SELECT article_id, text FROM archive_caption ORDER BY article_id, "order", id'
 
 
@@ -30,20 +30,22 @@ def issues(url: str) -> dict[str, tuple]:
 
 
 def articles(url: str) -> dict[int, tuple[str, str]]:
-    """{id: (title, snippet)} as the index stores them (search_indexes.py)."""
+    """{id: (title, label)} as the index stores them (search_indexes.py)."""
+    from archive.models import body_and_captions, short_label
+
     captions = {}
     for article_id, text in query(url, CAPTIONS):
         captions.setdefault(article_id, []).append(text)
-    return {pk: (title, "\n".join(p for p in (body, *captions.get(pk, [])) if p))
-            for pk, title, body in query(url, ARTICLES)}
+    return {pk: (title, short_label(kicker or body_and_captions(body, captions.get(pk, []))))
+            for pk, title, kicker, body in query(url, ARTICLES)}
 
 
 def indexed(index_path: Path) -> dict[int, tuple[str, str]]:
-    """{id: (title, snippet)} from the index's stored fields."""
+    """{id: (title, label)} from the index's stored fields."""
     if not exists_in(str(index_path)):
         return {}
     with open_dir(str(index_path)).searcher() as searcher:
-        return {int(doc["django_id"]): (doc.get("title", ""), doc.get("snippet", ""))
+        return {int(doc["django_id"]): (doc.get("title", ""), doc.get("label", ""))
                 for doc in searcher.all_stored_fields()}
 
 

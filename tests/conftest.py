@@ -1,6 +1,6 @@
 import os
 
-# test_solr_cluster.py needs a running SolrCloud: `make test-solr` starts one and sets
+# The test_solr_*.py modules need a running SolrCloud: `make test-solr` starts one and sets
 # SOLR_URL. Without it the module is not collected (rather than skipped), and run on
 # its own it fails.
-collect_ignore = [] if os.environ.get("SOLR_URL") else ["test_solr_cluster.py"]
+collect_ignore_glob = [] if os.environ.get("SOLR_URL") else ["test_solr_*.py"]

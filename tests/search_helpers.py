@@ -3,6 +3,7 @@ import io
 import json
 import tempfile
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
@@ -11,17 +12,24 @@ from search import indexing
 
 
 class TempIndexMixin:
+    """With SEARCH_ENGINE=solr (make test-solr) the index is the Solr collection, emptied instead."""
+
     def setUp(self):
         super().setUp()
         tmp = tempfile.TemporaryDirectory()
         self.addCleanup(tmp.cleanup)
         self.index_path = tmp.name
-        config = {"default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": tmp.name}}
+        if settings.SEARCH_ENGINE == "solr":
+            config = {"default": dict(settings.HAYSTACK_CONNECTIONS["default"])}
+        else:
+            config = {"default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": tmp.name}}
         override = override_settings(HAYSTACK_CONNECTIONS=config)
         override.enable()
         self.addCleanup(override.disable)
         self._use_connections(config)
         self.addCleanup(self._use_connections, None)
+        if settings.SEARCH_ENGINE == "solr":
+            self.backend().clear()
 
     @staticmethod
     def _use_connections(config):

@@ -1,4 +1,4 @@
-"""search/bulkwriting.py writes the very files Whoosh's own writer writes: the
+"""search/engine/bulkwriting.py writes the very files Whoosh's own writer writes: the
 same documents through both give byte-identical segments, for new documents
 and for segments merged with deletions; the two-process writer finds them all.
 (Whoosh's bytes match while its pool stays in memory: once it spills postings
@@ -17,7 +17,7 @@ from whoosh.writing import IndexingError, SegmentWriter
 from archive.models import Article
 from search import backend as search_backend
 from search.backend import ArchiveWhooshBackend
-from search.bulkwriting import BulkMpWriter, BulkSegmentWriter, BulkSubWriterTask
+from search.engine.bulkwriting import BulkMpWriter, BulkSegmentWriter, BulkSubWriterTask
 from search.indexing import article_index
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import
@@ -77,14 +77,16 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
     def test_new_documents_are_written_byte_for_byte_as_whoosh_writes_them(self):
         whoosh_path, _ = self.build(SegmentWriter, [self.docs])
         bulk_path, _ = self.build(BulkSegmentWriter, [self.docs])
+        self.maxDiff = None
         self.assertEqual(segment_files(whoosh_path), segment_files(bulk_path))
-        self.assertIn("pst", segment_files(bulk_path))
+        self.assertIn("apst", segment_files(bulk_path))
 
     def test_merged_segments_with_deletions_are_written_as_whoosh_writes_them(self):
         thirds = [self.docs[n::3] for n in range(3)]
         gone = [doc["id"] for doc in self.docs[::5]]
         whoosh_path, whoosh_ix = self.build(SegmentWriter, thirds, gone)
         bulk_path, bulk_ix = self.build(BulkSegmentWriter, thirds, gone)
+        self.maxDiff = None
         self.assertEqual(segment_files(whoosh_path), segment_files(bulk_path))
         with bulk_ix.searcher() as searcher:
             self.assertEqual(searcher.doc_count(), len(self.docs) - len(gone))

@@ -7,6 +7,7 @@ from django.test import TestCase
 
 from archive import columns
 from archive.models import Article, Issue, Newspaper
+from search.query import MAX_TERMS
 from search.searching import search
 from tests.archive_helpers import TempDirMixin, run_import
 from tests.search_helpers import TempIndexMixin
@@ -62,6 +63,23 @@ class FacetTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertEqual({(hit.paper, hit.title) for hit in found.hits}, {("yunling-evening", "城南老街改造第3天")})
         page = self.client.get("/search/", query)
         self.assertEqual(page.context["results"].total, 1)
+
+    def test_a_query_of_the_most_terms_allowed_still_gets_its_facets(self):
+        # The 本报 count per paper is a second search with a filter added: only the user's
+        # own terms count towards the limit, not the filter's.
+        q = " OR ".join(["老街"] + [f"词{n}" for n in range(1, MAX_TERMS)])
+        response = self.client.get("/search/", {"q": q})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["results"].error, "")
+        sources = {link.label: link.count for link in self.links({"q": q}, "source")}
+        self.assertEqual(sources, {"清河日报": 3, "云岭晚报": 1, "新华社": 4})
+        filtered = search(q, filters={"source": "清河日报"}, start=datetime.date(2024, 1, 1))
+        self.assertEqual((filtered.error, filtered.total), ("", 2))
+
+    def test_one_term_more_is_refused_with_a_message(self):
+        q = " OR ".join(["老街"] + [f"词{n}" for n in range(MAX_TERMS)])
+        found = search(q)
+        self.assertIn(f"最多 {MAX_TERMS} 个检索词", found.error)
 
     def test_the_api_marks_kickers_and_counts_sources_as_the_page(self):
         data = self.client.get("/api/v1/search", {"q": "老街"}).json()

@@ -1,4 +1,4 @@
-"""The array search (search/matching.py) against Whoosh's own collector on the
+"""The array search (search/engine/matching.py) against Whoosh's own collector on the
 same index: the same hits, totals, facet counts, date order and word scores,
 over several segments with deleted documents, with and without the postings
 kept beside the index."""
@@ -12,7 +12,7 @@ from whoosh import sorting
 from whoosh.writing import SegmentWriter
 
 from archive.models import Article
-from search import arrays, matching
+from search.engine import arrays, matching
 from search.backend import ArchiveWhooshBackend, whoosh_query
 from search.weighting import Word
 from search.schema import FacetList

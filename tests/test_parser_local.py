@@ -31,6 +31,8 @@ def people(article):
     ("第A03版：要闻", (3, "要闻")),
     ("B2版 体育", (2, "体育")),
     ("东湖晚报 2024年6月3日 第A02版：要闻", (2, "要闻")),  # a 数字报 page header
+    ("第2版/要闻", (2, "要闻")), ("第12版 | 文体", (12, "文体")), ("第12版（文体）", (12, "文体")),
+    ("东湖晚报 | 2024-06-03 | 第A02版 要闻", (2, "要闻")), ("第A02版：要闻  2024年6月3日 星期一", (2, "要闻")),
 ])
 def test_joint_and_lettered_page_markers(marker, want):
     assert page_marker(marker) == want
@@ -40,7 +42,7 @@ def test_joint_and_lettered_page_markers(marker, want):
 
 @pytest.mark.parametrize("line", [
     "责任编辑 苗一  版式设计 付林  校对 安可", "本版编辑：苗一", "责编/苗一 美编/付林", "扫码看视频",
-    "本版内容详见第6版",
+    "本版内容详见第6版", "本版内容见第6版", "（本版内容详见A6版）", "本版文章转第六版",
 ])
 def test_page_furniture_is_dropped(line):
     text = f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{STORY[1]}\n\n{line}\n"
@@ -91,6 +93,8 @@ def test_pointer_lines_are_never_headings(line):
     ("本报记者 苗一  实习生 安可", [("苗一", "记者"), ("安可", "实习生")]),
     ("融媒体记者 苗一", [("苗一", "记者")]),
     ("记者 苗一  实习生 安可  通讯员 付林", [("苗一", "记者"), ("安可", "实习生"), ("付林", "通讯员")]),
+    ("全媒体记者 苗一  通讯员 付林  文/图", [("苗一", "记者"), ("付林", "通讯员")]),
+    ("记者/苗一 通讯员/付林", [("苗一", "记者"), ("付林", "通讯员")]),
 ])
 def test_byline_line_under_the_headline_is_no_heading(line, want):
     assert classify(line) == "byline"
@@ -130,6 +134,8 @@ def test_accounts_told_to_a_reporter_stay_one_series():
     ("□ 林 远", "林远"), ("◎ 苏一舟", "苏一舟"), ("文/柯 原", "柯原"), ("■邵言", "邵言"),
     ("钟一诺  河畔市实验小学  四（2）班", "钟一诺"), ("河畔市实验小学四（2）班  钟一诺", "钟一诺"),
     ("文｜柯原", "柯原"), ("王小岸（河畔市第二中学高一）", "王小岸"),
+    ("■ 文/柯原", "柯原"), ("○ 邵言", "邵言"), ("作者：邵言", "邵言"), ("□邵言（河畔市第二中学初三）", "邵言"),
+    ("文/邵言（河畔市第二中学）", "邵言"), ("□ 欧阳晓峰", "欧阳晓峰"), ("河畔市作家协会会员  邵言", "邵言"),
 ])
 def test_essay_author_line_is_the_byline_not_the_title(line, name):
     text = (f"外婆的院子\n\n□ 宁 川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
@@ -167,11 +173,21 @@ def test_help_desk_sub_heads_stay_in_the_article():
     assert article.paragraphs[0] == "求助" and "记者调查" in article.paragraphs and "回复" in article.paragraphs
 
 
-@pytest.mark.parametrize("label", ["【求助】", "求助：", "记者回访"])
+@pytest.mark.parametrize("label", ["【求助】", "求助：", "记者回访", "记者调查", "网友提问", "市民来电", "进展"])
 def test_help_desk_label_forms(label):
     text = f"楼道灯坏了没人修\n\n{label}\n\n{STORY[0]}\n\n{STORY[1]}\n"
     [article] = articles(text)
-    assert article.title == "楼道灯坏了没人修" and article.paragraphs[0] == label
+    assert heads(article) == ("", "", "楼道灯坏了没人修", "") and article.paragraphs[0] == label
+    assert people(article) == []  # 记者调查 names no reporter
+
+
+def test_a_closing_byline_line_ends_the_story():
+    # No dateline and no byline under the next headline: the closing line is the evidence.
+    text = (f"【民生热线】\n\n楼道灯坏了没人修\n\n求助\n\n{STORY[0]}\n\n回复\n\n物业表示将定期巡查。\n\n记者 卓青\n\n"
+            "柳湾公园新添夜跑步道\n\n每晚七点以后，公园里的夜跑步道亮起暖黄色的灯带，跑步的市民络绎不绝。\n")
+    first, second = articles(text)
+    assert (first.column, first.title, people(first)) == ("民生热线", "楼道灯坏了没人修", [("卓青", "记者")])
+    assert second.title == "柳湾公园新添夜跑步道" and first.paragraphs[-1] == "记者 卓青"
 
 
 def test_help_desk_lead_under_the_title_is_no_subtitle():
@@ -244,6 +260,14 @@ def test_reporter_ending_the_last_paragraph(last):
     assert people(article) == [("汤若水", "记者")]
 
 
+def test_reporter_who_wrote_it_up_ending_the_last_paragraph():
+    # A short last paragraph ending so is no heading, and 采访整理 is no part of the name.
+    last = "每台电梯最高补贴十五万元。（本报记者 汤 泉采访整理）"
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n{last}\n")
+    assert article.paragraphs == [STORY[0], last]
+    assert people(article) == [("汤泉", "记者")]
+
+
 def test_a_box_title_in_brackets_names_no_reporter():
     [article] = articles(f"柳湾公园新添夜跑步道\n\n{STORY[0]}\n\n夜跑的人多了！（记者手记）\n\n{STORY[1]}\n")
     assert people(article) == []
@@ -262,6 +286,21 @@ def test_bare_name_under_the_title_is_the_author():
     first, second = articles(text)
     assert heads(second) == ("", "", "我的妈妈", "")
     assert second.paragraphs[0] == "戴小禾" and people(second) == [("戴小禾", "作者")]
+
+
+@pytest.mark.parametrize("page", ["第B3版：副刊", "C2版 文艺副刊"])
+def test_on_a_literary_page_each_essay_signed_by_a_bare_name_is_its_own(page):
+    text = (f"{page}\n\n外婆的院子\n\n宁川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            "江边的晚风\n\n邵言\n\n傍晚的江边，风从水面吹过来，带着一点潮湿的凉意。\n")
+    first, second = articles(text)
+    assert (first.title, people(first)) == ("外婆的院子", [("宁川", "作者")])
+    assert (second.title, people(second)) == ("江边的晚风", [("邵言", "作者")])
+
+
+def test_elsewhere_voices_each_under_a_bare_name_stay_one_forum():
+    text = (f"第5版：理论\n\n外婆的院子\n\n宁川\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            "江边的晚风\n\n邵言\n\n傍晚的江边，风从水面吹过来，带着一点潮湿的凉意。\n")
+    assert len(articles(text)) == 1
 
 
 def test_a_short_subtitle_that_is_no_name_stays():

@@ -661,3 +661,36 @@ def test_a_contact_line_with_a_telephone_number_is_text_not_a_heading():
     text = ("清河县公开招聘社区工作者公告\n\n" + "".join(FARM) + "\n\n报名咨询电话：0571-86001234\n\n"
             "监督举报电话：0571-86005678\n\n清河县人力资源和社会保障局\n\n2024年5月4日\n")
     assert titles(text) == ["清河县公开招聘社区工作者公告"]
+
+
+# ------------------------------------------------------------------ documents printed in full
+
+LAW = ("中华人民共和国城乡绿化法\n\n（2024年3月1日第十四届全国人民代表大会常务委员会第八次会议通过）\n\n"
+       "目  录\n\n第一章  总  则\n\n第二章  规划与建设\n\n第三章  附  则\n\n"
+       "第一章  总  则\n\n第一条  为了推进城乡绿化，改善生态环境，增进人民福祉，制定本法。\n\n"
+       "第二条  在本法适用范围内从事城乡绿化规划、建设、养护和管理活动，适用本法。\n\n"
+       "第二章  规划与建设\n\n第三条  县级以上人民政府应当将城乡绿化纳入国民经济和社会发展规划。\n\n"
+       "第三章  附  则\n\n第四条  本法自2024年7月1日起施行。\n")
+
+
+def test_a_law_printed_in_full_is_one_article_under_its_title():
+    # Its chapter headings are letter-spaced like a letter's signature (江苏兴化 鲁 平): never bylines.
+    [law] = parse_text(LAW, DAY).articles
+    assert (law.title, law.subtitle) == ("中华人民共和国城乡绿化法",
+                                         "（2024年3月1日第十四届全国人民代表大会常务委员会第八次会议通过）")
+    assert law.bylines == []
+    assert law.paragraphs[:2] == ["目  录", "第一章  总  则"]
+
+
+def test_the_books_of_a_code_do_not_start_articles():
+    text = ("中华人民共和国某某法典\n\n第一编  总则\n\n第一条  为了规范某某关系，制定本法。\n\n"
+            "第二条  本法适用于某某活动。\n\n" + "\n\n".join(FARM) + "\n\n"
+            "第二编  物权\n\n第三条  国家实行某某制度。\n\n第三编  合同\n\n第四条  合同是当事人之间设立某某关系的协议。\n")
+    assert titles(text) == ["中华人民共和国某某法典"]
+
+
+def test_a_codes_parts_are_no_bylines_either():
+    text = ("中华人民共和国某某法典\n\n第二编  物  权\n\n第一分编  通  则\n\n第一条  为了规范某某关系，制定本编。\n\n"
+            + "\n\n".join(FARM) + "\n\n第二分编  所有权\n\n第二条  国家实行某某制度。\n")
+    [code] = parse_text(text, DAY).articles
+    assert code.title == "中华人民共和国某某法典" and code.bylines == []

@@ -1,4 +1,6 @@
 """How the words of a query are weighed (search/weighting.py), against an invented issue."""
+from unittest import mock
+
 from django.test import TestCase
 
 from search.searching import search
@@ -15,6 +17,18 @@ ISSUE = """\
 本报讯（记者 王小明 李红 陈晨 赵小华 刘洋 孙伟）城南小学本学期开设围棋课，操场边的梧桐下摆了十张棋桌。
 """
 
+# The third article repeats the second's headline words in a short body; only the second
+# has them as its headline.
+HEADLINES = """\
+城南小学开设围棋课
+
+本报讯（记者 李红）城南小学本学期开设围棋课，操场边的梧桐下摆了十张棋桌。每周三下午，两位退休教师轮流来上课，先讲规则和礼仪，再让学生对弈。学校还打算在秋天举办一次校内比赛，邀请家长观看，并把优秀棋谱贴在走廊里。
+
+棋桌旁的笑声
+
+本报讯（记者 陈晨）城南小学开设围棋课以后，城南小学的围棋课天天满员，老师说开设围棋课是好事。
+"""
+
 
 class BylineWeightTests(TempIndexMixin, TempDirMixin, TestCase):
     def setUp(self):
@@ -27,3 +41,41 @@ class BylineWeightTests(TempIndexMixin, TempDirMixin, TestCase):
         alone, team = scores["河滨公园东门添新绿"], scores["城南小学开设围棋课"]
         # Only the text's length differs (five more names); the byline itself is not diluted.
         self.assertAlmostEqual(team / alone, 1.0, delta=0.05)
+
+    def test_the_explanation_gives_each_word_its_fields_and_the_score_the_matcher_summed(self):
+        from search.backend import whoosh_query
+        from search.indexing import identifier
+        from search.weighting import explain
+
+        hit = search("梧桐").hits[0]
+        searcher = self.backend().searcher()
+        lines = explain(searcher, whoosh_query("梧桐"), searcher.document_number(id=identifier(hit.pk)))
+        word = next(line for line in lines if "word '梧桐'" in line)
+        self.assertIn("text tf 1", word)
+        self.assertNotIn("names", word)
+        self.assertTrue(any("grams '梧桐'" in line and "found" in line for line in lines))
+        # The hit's score is the word's plus the exact string's (weighted GRAM_BOOST), no less.
+        self.assertLessEqual(float(word.split(": ")[1].split()[0]), hit.score + 0.01)
+
+
+class HeadlineBonusTests(TempIndexMixin, TempDirMixin, TestCase):
+    def setUp(self):
+        super().setUp()
+        _, _, error = run_import(str(self.write("2024-05-07.txt", HEADLINES)))
+        self.assertIsNone(error)
+
+    def test_an_article_whose_headline_is_the_query_comes_first(self):
+        # The third article repeats the headline's words in a short body; only the second
+        # has them as its headline.
+        self.assertEqual(search("城南小学开设围棋课").hits[0].title, "城南小学开设围棋课")
+        with mock.patch("search.compile.HEADLINE_BOOST", 0.0):
+            self.assertEqual(search("城南小学开设围棋课").hits[0].title, "棋桌旁的笑声")
+
+    def test_a_headline_sharing_one_word_with_the_query_gains_nothing(self):
+        from search.backend import whoosh_query
+
+        self.assertEqual(
+            [h.title for h in search("城南小学 笑声").hits], ["棋桌旁的笑声"])
+        bonus = whoosh_query("城南小学 笑声").b  # every string of the query, in one headline
+        self.assertEqual({q.fieldname for q in bonus.leaves()}, {"headline_grams"})
+        self.assertEqual(len(bonus.subqueries), 2)

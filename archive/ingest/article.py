@@ -102,7 +102,8 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
     byline_text = text if line.kind == "byline" else ""
     if not article.paragraphs and line.kind == "head" and is_bare_author(text):
         article.bylines.append(Byline(re.sub(r"\s+", "", text), "作者"))  # an essay's bare author line
-    if not byline_text and len(article.paragraphs) < 2 and not article.bylines:
+    # A help desk's label (记者调查) may open the body: a label, never a reporter's name.
+    if not byline_text and line.kind == "text" and len(article.paragraphs) < 2 and not article.bylines:
         byline_text = _leading_byline(text)
     if byline_text:
         known = {b.name for b in article.bylines}

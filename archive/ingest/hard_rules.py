@@ -11,7 +11,7 @@ from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
 from .fields import column_of, is_author_line, is_bare_author, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, MEDIA, POINTER,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
@@ -31,6 +31,8 @@ TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
 # out (…有哪些变化？记者进行了采访。).
 ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
+# A page named for literature (第B3版：副刊, 文艺副刊, 夜读): its pieces are essays, each signed.
+LITERARY_PAGE = re.compile(r"副刊|文艺|文苑|文学|散文|随笔|夜读|诗歌")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 
 
@@ -145,11 +147,19 @@ def after_sign_off(c: Candidate) -> bool:
     if c.i == 0:
         return False
     note = c.lines[c.i - 1].text
-    if LOCAL_SIGN_OFF.match(note):
+    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c):
         return True
     if c.lines[c.i - 1].kind != "endnote":
         return False
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
+
+
+def _closing_local_byline(c: Candidate) -> bool:
+    """A local byline line under the last paragraph (…。 / 记者 某某  通讯员 某某) closes
+    its story. (People's Daily signs a sub-story above its text, 本报记者 某某, never below.)"""
+    above = c.lines[c.i - 1]
+    return (c.i >= 2 and above.kind == "byline" and c.lines[c.i - 2].kind == "text"
+            and bool(LOCAL_BYLINE.search(above.text)) and not is_author_line(above.text))
 
 
 def after_photo_report(c: Candidate) -> bool:
@@ -161,6 +171,12 @@ def next_dated_report(c: Candidate) -> bool:
     that opened with its own, heads the next report (a column of dated briefs)."""
     return (cues.dateline_follows(c.lines, c.end)
             and opens_with_dateline(c.current.lines[len(c.current.heads):]))
+
+
+def over_key_points(c: Candidate) -> bool:
+    """A 核心阅读 box, the article's summary, is printed right under its headline,
+    never under a sub-heading."""
+    return c.end < len(c.lines) and bool(KEY_POINTS.match(c.lines[c.end].text))
 
 
 def speech_title(c: Candidate) -> bool:
@@ -219,8 +235,13 @@ def under_column_tag(c: Candidate) -> bool:
 def next_signed_piece(c: Candidate) -> bool:
     """On a page of signed pieces (an essay opened by its author line, □ 某某), a title
     over a bare name (戴小禾) and prose is the next piece. (Under a bare name alone the
-    pieces are a forum's voices, as People's Daily prints them: one article.)"""
+    pieces are a forum's voices, as People's Daily prints them: one article; unless the
+    page is named for literature, 副刊 or 文艺, where each essay is signed so.)"""
+    if not (len(c.run) >= 2 and c.end < len(c.lines) and c.lines[c.end].kind == "text"
+            and is_bare_author(c.run[-1].text)):
+        return False
     body = c.current.lines[len(c.current.heads):]
-    return (len(c.run) >= 2 and c.end < len(c.lines) and c.lines[c.end].kind == "text"
-            and is_bare_author(c.run[-1].text)
-            and bool(body) and body[0].kind == "byline" and bool(signature_bylines(body[0].text)))
+    if bool(body) and body[0].kind == "byline" and bool(signature_bylines(body[0].text)):
+        return True
+    return (bool(LITERARY_PAGE.search(c.current.page_name)) and len(c.current.heads) >= 2
+            and is_bare_author(c.current.heads[-1].text))

@@ -15,11 +15,15 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 NAME = rf"[{HAN}]{{1,4}}(?:[·•][{HAN}]{{1,10}}){{0,3}}"
 
 # A joint spread names both pages (第2/3版, 第4-5版, 第06·07版): it is numbered by the first.
-# A 数字报 page header may lead with the paper and the date: 东湖晚报 2024年6月3日 第A02版：要闻.
+# A 数字报 page header may lead with the paper and the date, or end on the date: 东湖晚报 2024年6月3日 第A02版：要闻,
+# 东湖晚报 | 2024-06-03 | 第A02版 要闻, 第A02版：要闻  2024-06-03;
+# the page's name may follow a slash or a bar, or stand in brackets: 第2版/要闻, 第2版 | 要闻, 第12版（要闻）.
+_ISSUE_DATE = r"(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
 PAGE_MARKER = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,8}(?:报|刊)\s*)?(?:\d{4}年\d{1,2}月\d{1,2}日\s*)?(?:星期[一二三四五六日天]\s*)?"
+    rf"^(?:[\u4e00-\u9fff]{{2,8}}(?:报|刊)\s*[|｜]?\s*)?(?:{_ISSUE_DATE}\s*[|｜]?\s*)?(?:星期[一二三四五六日天]\s*[|｜]?\s*)?"
     r"[【\[〖]?\s*(?:第\s*)?(?P<prefix>[A-Za-z]?)\s*(?P<num>\d{1,3})(?:\s*[/／\-－~～·、]\s*[A-Za-z]?\d{1,3})?\s*版"
-    r"(?:\s*[：:·\-—]?\s*(?P<name>[^\s。，！？：:【】\[\]]{1,12}))?\s*[】\]〗]?$"
+    r"(?:\s*[：:·\-—/／|｜]?\s*[（(]?(?P<name>[^\s。，！？：:【】\[\]（）()/／|｜]{1,12})[）)]?)?\s*[】\]〗]?"
+    rf"(?:\s+{_ISSUE_DATE}(?:\s*星期[一二三四五六日天])?)?$"
 )
 
 AGENCY = r"新华社|中新社|中国新闻社|人民日报|人民网|新华网|央视网|光明网|中央广播电视总台"
@@ -64,18 +68,23 @@ NOT_NAMES = frozenset(
 )
 
 # A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
+# A law's chapter heading is spaced the same way (第一章  总  则): never a letter's signature.
 AUTHOR_LINE = re.compile(
-    rf"^[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
-    rf"|^[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
+    rf"^(?!第[一二三四五六七八九十百\d]+分?[编章节条])(?:"
+    rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
+    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
 )
 
-# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, 文/某某, 文/某某 图/某某,
+# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
-AUTHOR_MARKED = re.compile(rf"^[□◎■]\s*(?P<name>{SPACED_NAME})$")
+# The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
+# student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
+AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
+                           rf"(?P<name>{SPACED_NAME}|[{HAN}]{{4}})(?:\s*[（(][^（()）]{{2,30}}[）)])?$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
-_UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|中心)"
+_UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|会员|中心)"
 _SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
 # …with the unit before or after the name, or a student's school in brackets:
 # 某某  某市第一中学 / 某市第一中学初二（3）班  某某 / 某某（某市第二中学高一）
@@ -96,10 +105,11 @@ BARE_NAME = re.compile(rf"^(?:{SPACED_NAME}|[{HAN}]{{4}})$")
 # …or without brackets after the dateline: 本报讯 记者某某报道 / 本报讯 记者 某某 通讯员 某某报道
 DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}}"
                                rf"(?:\s*(?:{ROLE.pattern})\s*{NAME}(?:[\s、，]+{NAME}){{0,4}})?)\s*报道")
-# A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）
+# A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）,
+# …说。（本报记者 某 某采访整理）
 # (in brackets the name stands apart from the role: …！（记者手记） is a box's title)
 TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})"
-                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}})[）)])$")
+                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}}\s*(?:{WORK_SUFFIX})?)[）)])$")
 # Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
 WRITTEN_UP = re.compile(rf"^[（(](?P<by>(?:{ROLE.pattern})?\s*{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
 
@@ -125,12 +135,16 @@ EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
 KEY_POINTS_LABEL = "核心阅读"
 BOX_LABELS = EDITOR_NOTE_LABELS + (
     KEY_POINTS_LABEL, "相关链接", "延伸阅读", "记者手记", "短评", "背景链接", "新闻链接", "小贴士",
-    "阅读提示", "记者观察",
+    "阅读提示", "记者观察", "相关新闻",
 )
 # A help desk's sub-heads are paragraphs of their article too: 求助 / 记者调查 / 部门回应 / 回复.
 HELP_DESK_LABELS = ("导读", "求助", "读者求助", "网友求助", "回复", "答复", "记者调查", "部门回应", "记者追踪",
-                    "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映")
-MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS)})[】\]]?[：:]?$")
+                    "记者回访", "律师说法", "专家说法", "办理结果", "处理结果", "市民反映",
+                    "网友提问", "市民来电", "读者来电", "群众诉求", "记者追访", "追踪", "进展", "后续",
+                    "编辑回复", "专家解答", "办理情况")
+# A document printed in full lists its contents under 目录 (目  录): a label inside it.
+DOCUMENT_LABELS = (r"目\s*录",)
+MARKER = re.compile(rf"^[【\[]?(?:{'|'.join(BOX_LABELS + HELP_DESK_LABELS + DOCUMENT_LABELS)})[】\]]?[：:]?$")
 HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:]?$")
 # 记者手记, 延伸阅读 … as a tag closing a heading: a box inside an article.
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
@@ -142,13 +156,14 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # is over once such a subtitle has been printed.
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
-# 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）.
+# 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
+# 记者 某某 文/图 (wrote and took the pictures).
 _REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
-_NAMES = rf"\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"
+_NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
-    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理)?[）)]?$"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
@@ -166,7 +181,7 @@ _STAFF = rf"(?:{_EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
 _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
-    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}详见第?\s*[A-Za-z]?\d{{1,3}}\s*版$")
+    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?(?:详见|请见|请看|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
@@ -215,16 +230,16 @@ SOFT_KICKER_ENDS = ("：", ":", "……", "？")
 CN_DIGITS = "一二三四五六七八九十"
 CIRCLED = "[①-⑳]"
 # a section number cuts a headline short, the body starts there: 一 / 一、 / （一） /
-# ① / 第一部分;
+# ① / 第一部分 / 第一编 / 第一分编 (a code's book and part);
 SECTION_NUMBER = re.compile(
     rf"^(?:[{CN_DIGITS}]+[、．.]?$|[{CN_DIGITS}]+、|[（(][{CN_DIGITS}]+[）)]|{CIRCLED}"
-    rf"|第[{CN_DIGITS}百\d]+(?:章|节|部分|篇))"
+    rf"|第[{CN_DIGITS}百\d]+(?:分?编|章|节|部分|篇))"
 )
 # a line numbered or bulleted in any way (1. 一百、 （3） 第三条 ■) is weighed as a
 # sub-heading or a list item (the `enumerated` cue). The union of the two changes
 # what that cue sees in 17 rmrb-dev runs, so the fitted weights: both are kept.
 ENUMERATED = re.compile(
-    rf"^(?:[{CN_DIGITS}百]+[、.．]|[（(][{CN_DIGITS}\d]+[）)]|第[{CN_DIGITS}百\d]+[章节条部分篇]"
+    rf"^(?:[{CN_DIGITS}百]+[、.．]|[（(][{CN_DIGITS}\d]+[）)]|第[{CN_DIGITS}百\d]+[编章节条部分篇]"
     rf"|\d{{1,2}}[、.．]|{CIRCLED}|[■□▲△◆★☆])"
 )
 # An author's name under the title: essays and sub-stories sign this way.

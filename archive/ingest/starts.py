@@ -104,6 +104,7 @@ RULES = (
     always("after_sign_off", hard_rules.after_sign_off),
     always("after_photo_report", hard_rules.after_photo_report),
     always("next_dated_report", hard_rules.next_dated_report),
+    always("over_key_points", hard_rules.over_key_points),
     always("speech_title", hard_rules.speech_title),
     always("dated_document", hard_rules.dated_document),
     always("signed_below", hard_rules.signed_below),

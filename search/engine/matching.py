@@ -1,5 +1,5 @@
 """A Whoosh query matched, scored, counted and ordered over whole arrays of
-hits (see search/arrays.py for what is kept per segment).
+hits (see search/engine/arrays.py for what is kept per segment).
 
 Scores are Whoosh's BM25F per term, summed over the terms a document matches,
 as Whoosh's own matchers sum them. A phrase scores as the sum of its words.
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from whoosh import query as wq
 
-from . import weighting
-from .arrays import VERIFY_DEPTH, Found, Matches, _labels, postings, segments_of, values_at
+from .. import weighting
+from .arrays import VERIFY_DEPTH, Found, Matches, _labels, positions_at, postings, segments_of
 
 
 @dataclass
@@ -174,20 +174,18 @@ class SegmentMatcher:
 
 def _phrase_check(reader, fieldname, words):
     """A check that each of the given documents (sorted, all having every word)
-    has the words at consecutive positions."""
-    decode = reader.schema[fieldname].format.decode_positions
+    has the words at consecutive positions: the (document, position) keys of the
+    first word, kept where the n-th word has the key at position + n."""
 
     def check(docs: np.ndarray) -> np.ndarray:
-        values = [values_at(reader, fieldname, word, docs) for word in words]
-        out = np.zeros(len(docs), dtype=bool)
-        for i in range(len(docs)):
-            starts = set(decode(values[0][i]))
-            for n in range(1, len(words)):
-                starts &= {p - n for p in decode(values[n][i])}
-                if not starts:
-                    break
-            out[i] = bool(starts)
-        return out
+        if not len(docs):
+            return np.zeros(0, dtype=bool)
+        keys = positions_at(reader, fieldname, words[0], docs).keys()
+        for n, word in enumerate(words[1:], 1):
+            keys = keys[np.isin(keys, positions_at(reader, fieldname, word, docs).keys(shift=n))]
+            if not len(keys):
+                break
+        return np.isin(docs, keys >> 32)
     return check
 
 

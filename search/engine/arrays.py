@@ -4,8 +4,8 @@ posting and per hit.
 
 Whoosh's own collector spends ~19 µs a hit in Python (matching, BM25, seven
 facets), so a common word at 100k articles took most of a second
-(docs/performance.md). Here a posting block is one pickle load and a few array
-operations; facets are `bincount`s over per-segment code arrays built once from
+(docs/performance.md). Here a term's postings are read as arrays from our
+codec's record (codec.py, records.py) and matched with a few array operations; facets are `bincount`s over per-segment code arrays built once from
 the facet fields' own postings; sorting is a `lexsort` over the sort columns.
 Segments never change once written, so what is built for one is kept until the
 segment is merged away; only its deletions are read again when they change.
@@ -16,22 +16,21 @@ other query falls back to Whoosh's matcher for that part only.
 """
 import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 import time
 import threading
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
-from .bulkwriting import each_posting
+from .codec import TermsReader, postings_from_values, written_format
+from .records import TermPostings
 
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
 EMPTY_SCORES = np.zeros(0, dtype=np.float32)
@@ -165,39 +164,33 @@ def _numeric_column(column, size: int, typecode: str) -> np.ndarray:
     return values
 
 
-def _blocks(reader, fieldname, text):
-    """Each posting block of a term as (ids, weights, values) tuples, deleted
-    documents included (the caller masks them)."""
+def term_postings(reader, fieldname, text) -> TermPostings | None:
+    """A term's postings in one segment as arrays, deleted documents included; None
+    when the segment does not have it. A segment of our codec hands over its arrays;
+    one written by another codec (an index not yet rebuilt) is read a posting at a time."""
     if fieldname not in reader.schema:
-        return
+        return None
+    fieldobj = reader.schema[fieldname]
+    btext = fieldobj.to_bytes(text) if not isinstance(text, bytes) else text
+    terms = getattr(reader, "_terms", None)
     try:
-        matcher = reader._terms.matcher(fieldname, reader._text_to_bytes(fieldname, text),
-                                        reader.schema[fieldname].format)
+        if isinstance(terms, TermsReader):
+            return terms.postings(fieldname, btext)
+        ids, weights, values = each_posting(reader.postings(fieldname, btext))
     except (TermNotFound, KeyError):
-        return
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        ids, weights, values = each_posting(matcher)
-        yield np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32), values
-        return
-    postfile = matcher._postfile
-    while not matcher._atend:
-        raw = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
-        data = pickle.loads(zlib.decompress(raw) if matcher._compression else raw)
-        ids = np.cumsum(np.asarray(data[0], dtype=np.int32), dtype=np.int32)
-        weights = data[1]
-        if weights is None or isinstance(weights, float):
-            weights = np.full(len(ids), 1.0 if weights is None else weights, dtype=np.float32)
-        else:
-            weights = np.asarray(weights, dtype=np.float32)
-        yield ids, weights, data[2]
-        matcher._next_block()
+        return None
+    return postings_from_values(fieldobj, btext, ids, weights, values, written_format(fieldobj, segment_codec(reader)))
+
+
+def segment_codec(reader):
+    segment = reader.segment() if hasattr(reader, "segment") else None
+    return segment.codec() if segment is not None else None
 
 
 def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:
     """A term's documents and weights in one segment, deleted documents included.
-    Long lists are decoded once and kept as .npy files beside the segment:
-    unpickling posting blocks is most of the cost of a search (~50 µs a block
-    of 128), and a segment never changes once written."""
+    Long lists are decoded once and kept as .npy files beside the segment
+    (a segment never changes once written)."""
     path = _cache_path(reader, fieldname, text)
     if path is not None and path.exists():
         try:
@@ -205,41 +198,21 @@ def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:
             return kept["id"], kept["w"]
         except (OSError, ValueError):
             pass  # half-written by a killed process: decode again
-    ids, weights = [], []
-    for block_ids, block_weights, _ in _blocks(reader, fieldname, text):
-        ids.append(block_ids)
-        weights.append(block_weights)
-    if not ids:
+    found = term_postings(reader, fieldname, text)
+    if found is None or not len(found):
         return EMPTY_IDS, EMPTY_SCORES
-    ids, weights = np.concatenate(ids), np.concatenate(weights)
+    ids, weights = found.ids.astype(np.int32), found.weights.astype(np.float32)
     if path is not None and len(ids) >= CACHE_MIN:
         _keep(path, ids, weights)
     return ids, weights
 
 
-def values_at(reader, fieldname, text, docs: np.ndarray) -> list:
-    """The posting values (encoded positions) of a term for the given sorted
-    documents, each of which has the term: only the blocks holding them are
-    decoded, the others skipped by their headers."""
-    matcher = reader._terms.matcher(fieldname, reader._text_to_bytes(fieldname, text),
-                                    reader.schema[fieldname].format)
-    out, i, wanted = [], 0, docs.tolist()
-    if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:
-        for doc in wanted:
-            matcher.skip_to(doc)
-            out.append(matcher.value())
-        return out
-    postfile = matcher._postfile
-    while i < len(wanted) and not matcher._atend:
-        if wanted[i] <= matcher._maxid:
-            j = int(np.searchsorted(docs, matcher._maxid, side="right"))
-            raw = postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
-            ids, _, values = pickle.loads(zlib.decompress(raw) if matcher._compression else raw)
-            at = np.searchsorted(np.cumsum(np.asarray(ids, dtype=np.int64)), docs[i:j])
-            out.extend(values[a] for a in at.tolist())
-            i = j
-        matcher._next_block()
-    return out
+def positions_at(reader, fieldname, text, docs: np.ndarray) -> TermPostings:
+    """A term's postings, positions included, in the given sorted documents, each of which has the term."""
+    found = term_postings(reader, fieldname, text)
+    if found is None or found.positions is None:
+        raise ValueError(f"{fieldname}:{text!r} keeps no positions: it cannot be part of a phrase")
+    return found.take(np.searchsorted(found.ids, docs))
 
 
 def index_folder(reader) -> str | None:
@@ -253,7 +226,7 @@ def _cache_path(reader, fieldname, text) -> Path | None:
     segment = reader.segment() if hasattr(reader, "segment") else None
     if not folder or segment is None:
         return None
-    btext = reader._text_to_bytes(fieldname, text)
+    btext = text if isinstance(text, bytes) else reader.schema[fieldname].to_bytes(text)
     name = f"{fieldname}-{hashlib.blake2b(btext, digest_size=12).hexdigest()}.npy"
     return Path(folder) / CACHE_DIR / segment.segment_id() / name
 
@@ -285,3 +258,15 @@ def forget_segments(folder, current: set[str]):
         if entry.name not in current and time.time() - entry.stat().st_mtime > 60:
             shutil.rmtree(entry, ignore_errors=True)
             _kept_bytes[root] = None
+
+
+def each_posting(matcher) -> tuple[list, list, list]:
+    """(ids, weights, values) read one posting at a time through Whoosh's Matcher interface:
+    for segments written by another codec."""
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value())
+        matcher.next()
+    return ids, weights, values

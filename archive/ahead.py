@@ -1,0 +1,127 @@
+"""Issue files parsed ahead of the importer, in one worker process per core.
+
+Parsing is CPU work that needs no database, and on a bulk load it is most of the
+importer's time besides writing. Here the next few files are parsed in worker
+processes while the main process writes the current one: the database stays in
+the main process, which still writes one issue at a time, in order, each in its
+own transaction, exactly as when it parses for itself (archive/importer.py).
+
+A file that fails to parse fails in its worker; the error (IngestError: file and
+line) comes back and is raised for that file when the importer reaches it, so it
+is reported and nothing of it is written, as before. A parser bug comes back as
+the importer's InternalError, with the worker's traceback as a note on its cause.
+Files the importer will skip (unchanged since their last import) are not parsed.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import traceback
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive.ingest import IngestError
+
+# archive.importer is imported where it is used: a spawned worker imports this module
+# to find its functions, before Django is set up to import the models.
+
+# Fewer files than this are parsed in the main process: starting workers (~1 s) would cost more.
+MIN_FILES = 8
+
+
+@dataclass
+class _Crash:
+    """A parser bug in a worker: its cause, made safe to send back."""
+    cause: BaseException
+
+
+class ParseAhead:
+    """parse(path, encoding) for the importer, answered from workers that parse the
+    files in `files` order, up to two per worker ahead of the one asked for.
+    `wanted(path)` says whether the importer will parse a file at all."""
+
+    def __init__(self, files, encoding=None, wanted=lambda path: True, processes: int | None = None):
+        self.files, self.encoding, self.wanted = iter(files), encoding, wanted
+        processes = processes or os.cpu_count() or 1
+        self.window = 2 * processes
+        self.ahead: deque[tuple[Path, object]] = deque()
+        self.broken = False
+        # spawn, not fork: a forked worker would hold the import's run marker locked
+        # (search/recovery.py) and outlive a killed import, which then never looks dead.
+        self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start_worker)
+
+    def __enter__(self):
+        return self.parse
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def parse(self, path: Path, encoding=None):
+        from archive.importer import InternalError, parse
+
+        self._fill()
+        if encoding != self.encoding or all(queued != path for queued, _ in self.ahead):
+            return parse(path, encoding)
+        while self.ahead[0][0] != path:
+            self.ahead.popleft()[1].cancel()  # files the importer skipped (a bad date, written meanwhile)
+        future = self.ahead.popleft()[1]
+        self._fill()
+        try:
+            found = future.result()
+        except IngestError:
+            raise
+        except Exception:  # noqa: BLE001 - a worker died (killed, out of memory): parse here instead
+            return parse(path, encoding)
+        if isinstance(found, _Crash):
+            raise InternalError(path, found.cause, "parsing") from found.cause
+        return found
+
+    def _fill(self):
+        while len(self.ahead) < self.window and not self.broken:
+            path = next(self.files, None)
+            if path is None:
+                return
+            if self.wanted(path):
+                try:
+                    self.ahead.append((path, self.pool.submit(parse_in_worker, path, self.encoding)))
+                except BrokenProcessPool:  # a worker died: the importer parses the rest itself
+                    self.broken = True
+
+
+def _start_worker():
+    import django
+
+    django.setup()  # the importer's module imports the models; the worker opens no connection
+
+
+def parse_in_worker(path: Path, encoding):
+    """The importer's parse(); an IngestError is raised back as it is (it pickles with
+    its file and line), a bug is returned as a _Crash carrying its cause."""
+    from archive.importer import InternalError, parse
+
+    try:
+        return parse(path, encoding)
+    except InternalError as exc:
+        cause = exc.__cause__
+        note = "in a parsing worker:\n" + "".join(traceback.format_exception(cause))
+        try:
+            pickle.dumps(cause)
+        except Exception:  # noqa: BLE001 - any unpicklable exception
+            cause = RuntimeError(f"{type(cause).__name__}: {cause}")
+        cause.add_note(note)
+        return _Crash(cause)
+
+
+def parse_ahead(files: list, encoding=None, wanted=lambda path: True):
+    """A context giving the importer's parse function: ParseAhead for many files, else parse()."""
+    from archive.importer import parse
+
+    if len(files) < MIN_FILES:
+        return nullcontext(parse)
+    return ParseAhead(files, encoding, wanted)

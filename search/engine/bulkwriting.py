@@ -1,0 +1,250 @@
+"""Whoosh segment writing without Whoosh's posting pool.
+
+Whoosh's SegmentWriter sends every posting through a PostingPool that pickles
+runs of postings to temporary files, merges the runs with a heap, and hands
+the sorted stream to the codec one posting at a time, re-reading the document's
+field length for each (docs/performance.md, "Loading and index size": at 100k
+articles the runs reached 26 GB and their merge took 28 of 62 minutes).
+
+Here postings are gathered in memory, per field and term, in flat arrays
+(document numbers, weights, frequencies, positions), and each term's postings
+are handed to the codec whole (codec.FieldWriter.add_term). The files written
+are the ones Whoosh's own writer writes through the same codec, byte for byte
+(tests/test_bulkwriting.py compares them). A segment being gathered is held in
+memory, which is why big writes commit every SEARCH_SEGMENT_DOCS articles
+(search/backend.py).
+"""
+from array import array
+
+import numpy as np
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import IndexingError, SegmentWriter
+
+from .arrays import each_posting, segment_codec
+from .codec import TermsReader, postings_from_values, written_format
+from .records import TermPostings
+
+
+def new_postings(positional: bool) -> list:
+    """A term's document numbers, weights, frequencies and (if kept) positions."""
+    return [array("I"), array("f"), array("I"), array("I") if positional else None]
+
+
+class MemoryPostings:
+    """Stands in for whoosh's PostingPool: a term's postings as flat arrays."""
+
+    def __init__(self):
+        self.terms = {}  # fieldname -> {term bytes: [ids, weights, freqs, positions]}
+
+    def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
+        """A document's postings in one field, as (term bytes, frequency, weight,
+        positions or None); returns their total frequency."""
+        terms = self.terms.setdefault(fieldname, {})
+        length = 0
+        for tbytes, freq, weight, positions in items:
+            postings = terms.get(tbytes)  # not setdefault: that would build containers a posting
+            if postings is None:
+                postings = terms[tbytes] = new_postings(positions is not None)
+            ids, weights, freqs, kept = postings
+            ids.append(docnum)
+            weights.append(weight * boost)
+            freqs.append(freq)
+            if kept is not None:
+                kept.extend(positions)
+            length += freq
+        return length
+
+    def add_block(self, fieldname, tbytes, postings: TermPostings):
+        """Postings of one term from a segment being merged, already renumbered."""
+        if not len(postings):
+            return  # every document deleted: like whoosh, no term
+        terms = self.terms.setdefault(fieldname, {})
+        kept = terms.get(tbytes)
+        if kept is None:
+            kept = terms[tbytes] = new_postings(postings.positions is not None)
+        for column, values in zip(kept, (postings.ids, postings.weights, postings.freqs, postings.positions)):
+            if column is not None:
+                column.frombytes(np.asarray(values, dtype=column.typecode).tobytes())
+
+    def cleanup(self):
+        self.terms = {}
+
+
+def document_postings(field, value):
+    """(term bytes, frequency, weight, positions or None) of a field's value."""
+    if hasattr(field, "index_positions"):
+        return field.index_positions(value)
+    if not field.format.supports("positions"):
+        return ((tbytes, freq, weight, None) for tbytes, freq, weight, _ in field.index(value))
+    decode = field.format.decode_positions
+    return ((tbytes, freq, weight, decode(vbytes)) for tbytes, freq, weight, vbytes in field.index(value))
+
+
+def segment_terms(reader):
+    """(fieldname, term bytes, postings) of every term of a segment, in order, deleted
+    documents included: arrays from our codec, a posting at a time from another."""
+    terms = getattr(reader, "_terms", None)
+    if isinstance(terms, TermsReader):
+        yield from terms.each_term()
+        return
+    codec = segment_codec(reader)
+    for fieldname, tbytes in reader.all_terms():
+        if fieldname in reader.schema:
+            fieldobj = reader.schema[fieldname]
+            ids, weights, values = each_posting(reader.postings(fieldname, tbytes))
+            yield fieldname, tbytes, postings_from_values(fieldobj, tbytes, ids, weights, values,
+                                                          written_format(fieldobj, codec))
+
+
+def new_numbers(startdoc: int, docmap, size: int) -> np.ndarray:
+    """Each old document's number in the merged segment, -1 for a deleted one
+    (docmap holds live documents only; None: none deleted)."""
+    if docmap is None:
+        return np.arange(startdoc, startdoc + size, dtype=np.int64)
+    newnums = np.full(size, -1, dtype=np.int64)
+    if docmap:
+        newnums[np.fromiter(docmap.keys(), dtype=np.int64)] = np.fromiter(docmap.values(), dtype=np.int64)
+    return newnums
+
+
+def renumbered(postings: TermPostings, newnums: np.ndarray) -> TermPostings:
+    mapped = newnums[postings.ids]
+    if (mapped >= 0).all():
+        return TermPostings(mapped, postings.freqs, postings.weights, postings.positions)
+    rows = np.flatnonzero(mapped >= 0)
+    live = postings.take(rows)
+    return TermPostings(mapped[rows], live.freqs, live.weights, live.positions)
+
+
+def field_lengths(perdoc, fieldname, fieldobj, doccount):
+    """Every document's length of the field, for the codec's term statistics."""
+    if perdoc is None or not fieldobj.scorable:
+        return None
+    return np.array([perdoc.doc_field_length(docnum, fieldname) or 0 for docnum in range(doccount)], dtype=np.int64)
+
+
+def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, np.ndarray]:
+    """A field's gathered terms, sorted, as one set of arrays with each term's start, and
+    which terms came with positions (a merged segment keeps none for some: formats.py)."""
+    keys = sorted(terms)
+    columns = [terms[k] for k in keys]
+    with_positions = np.array([c[3] is not None for c in columns], dtype=bool)
+
+    def joined(n, dtype):
+        return np.frombuffer(b"".join(c[n].tobytes() for c in columns), dtype=dtype)
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum([len(c[0]) for c in columns], out=starts[1:])
+    freqs = joined(2, np.uint32).astype(np.int64)
+    positions = None
+    if with_positions.any():  # placeholders where a term has none: it is written without
+        positions = np.frombuffer(b"".join(c[3].tobytes() if c[3] is not None else bytes(4 * sum(c[2]))
+                                           for c in columns), dtype=np.uint32).astype(np.int64)
+    postings = TermPostings(joined(0, np.uint32).astype(np.int64), freqs, joined(1, np.float32), positions)
+    return keys, starts, postings, with_positions
+
+
+def write_postings(fieldwriter, schema, pool, perdoc, doccount):
+    for fieldname in sorted(pool.terms):
+        fieldobj = schema[fieldname]
+        lengths = field_lengths(perdoc, fieldname, fieldobj, doccount)
+        keys, starts, postings, with_positions = field_postings(pool.terms[fieldname])
+        fieldwriter.start_field(fieldname, fieldobj)
+        fieldwriter.add_terms(keys, starts, postings, lengths[postings.ids] if lengths is not None else None,
+                              with_positions)
+        fieldwriter.finish_field()
+
+
+class BulkSegmentWriter(SegmentWriter):
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        if any(field.separate_spelling() or field.vector for _, field in self.schema.items()):
+            raise ValueError("BulkSegmentWriter writes neither spelling words nor term vectors")
+        self.pool = MemoryPostings()
+
+    def add_document(self, **fields):
+        """SegmentWriter.add_document, less spelling and vectors, with each field's
+        postings added in one call instead of a tuple and a call per posting."""
+        self._check_state()
+        perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if field.indexed:
+                boost = self._field_boost(fields, name, docboost)
+                length = self.pool.add_field(name, docnum, document_postings(field, value), boost)
+                if not field.scorable:
+                    length = 0
+            stored = fields.get("_stored_%s" % name, value)
+            perdoc.add_field(name, field, stored if field.stored else None, length)
+            if field.column_type and stored is not None:
+                perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def add_postings_to_pool(self, reader, startdoc, docmap):
+        """Merging segments: each term's postings renumbered as arrays."""
+        newnums = new_numbers(startdoc, docmap, reader.doc_count_all())
+        for fieldname, tbytes, postings in segment_terms(reader):
+            if fieldname in self.schema:
+                self.pool.add_block(fieldname, tbytes, renumbered(postings, newnums))
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        perdoc = self.per_document_reader() if self.codec.length_stats else None
+        try:
+            write_postings(self.fieldwriter, self.schema, self.pool, perdoc, self.docnum)
+        finally:
+            self.fieldwriter.close()
+            if perdoc is not None:
+                perdoc.close()
+        self.pool.cleanup()
+
+
+class BulkSubWriterTask(SubWriterTask):
+    """SubWriterTask.run with a BulkSegmentWriter, each process writing its own
+    segment (MpWriter's multisegment mode, the only one used here)."""
+
+    def run(self):
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        if not self.running:
+            writer.cancel()
+            return
+        fieldnames = set(writer.pool.terms)  # before the segment's flush empties the pool
+        self.resultqueue.put((None, fieldnames, writer._finalize_segment()), timeout=5)
+
+
+class BulkMpWriter(MpWriter):
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, multisegment=True, **kwargs)
+        self.pool = MemoryPostings()
+
+    def _new_task(self):
+        task = BulkSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,
+                                 self.subargs, self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    _flush_segment = BulkSegmentWriter._flush_segment
+
+    def _commit_toc(self, segments):
+        # MpWriter commits whatever segments came back: a process that died (out of
+        # memory, killed) would leave its documents out of the index without a word.
+        failed = [task.exitcode for task in self.tasks if task.exitcode]
+        if failed:
+            raise IndexingError(f"index writer process failed (exit code {failed[0]}); nothing was committed")
+        super()._commit_toc(segments)

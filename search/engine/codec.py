@@ -1,0 +1,411 @@
+"""ArchiveCodec: Whoosh's W3 codec with our own terms and postings files
+(README.md has the layout byte by byte).
+
+Per document storage (stored fields, field lengths, columns) stays Whoosh's W3.
+Each segment's inverted index is two files: `.atrm`, the sorted term keys of
+each field with their statistics as arrays, postings of terms in one or two
+documents inlined; `.apst`, every other term's record (records.py). Whoosh,
+haystack and our searcher open it through the Codec interface as any other."""
+import json
+import struct
+
+import numpy as np
+from whoosh import formats
+from whoosh.codec import base
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.matching import ListMatcher
+from whoosh.reading import TermInfo, TermNotFound
+from whoosh.system import emptybytes, pack_uint
+from whoosh.util.numeric import _length_byte_cache, byte_to_length
+
+from . import records
+from .formats import PackedPositions
+from .records import TermPostings, encode_terms as records_of
+
+VERSION = 1
+FORMAT_NAME = f"archive {VERSION}"  # in the index's signature (analysis.signature)
+POSTS_MAGIC, TERMS_MAGIC = b"APST", b"ATRM"
+HEADER = struct.Struct("<4sH")  # magic, version
+INLINE_DF = 2  # terms in at most this many documents keep their record in the terms file
+COLUMNS = (("df", "<u4"), ("weight", "<f4"), ("maxweight", "<f4"), ("minlen", "u1"), ("maxlen", "u1"),
+           ("reclen", "<u4"))
+
+
+class ArchiveCodec(W3Codec):
+    POSTS_EXT, TERMS_EXT = ".apst", ".atrm"
+
+    def __init__(self, compression: int = 0):
+        super().__init__(compression=0)
+        self.level = compression  # zlib level of posting records; 0: none
+
+    def field_writer(self, storage, segment):
+        return FieldWriter(self, storage, segment)
+
+    def terms_reader(self, storage, segment):
+        return TermsReader(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        raise NotImplementedError("ArchiveCodec writes a term's postings whole (FieldWriter.add_term)")
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        raise NotImplementedError("ArchiveCodec postings are read through its TermsReader")
+
+    def automata(self, storage=None, segment=None):
+        return base.Automata()
+
+
+LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
+
+
+def _length_bytes(lengths: np.ndarray) -> np.ndarray:
+    """Whoosh's length_to_byte, for an array."""
+    return np.minimum(np.searchsorted(LENGTH_BYTES, lengths, side="left"), 255).astype(np.uint8)
+
+
+def _scale(fieldobj) -> float:
+    return float(getattr(fieldobj.format, "field_boost", 1.0))
+
+
+def _keeps_positions(fieldobj, tbytes) -> bool:
+    fmt = fieldobj.format
+    return fmt.supports("positions") and getattr(fmt, "keeps_positions", lambda t: True)(tbytes)
+
+
+class _FieldTable:
+    """A field's terms as they are written: keys, statistics, inline records."""
+
+    def __init__(self, fieldobj, posts_base: int):
+        self.fieldobj, self.scale, self.posts_base = fieldobj, _scale(fieldobj), posts_base
+        self.keys, self.rows, self.inline = [], [], bytearray()
+
+
+class FieldWriter(base.FieldWriter):
+    def __init__(self, codec, storage, segment):
+        self.codec, self.storage, self.segment = codec, storage, segment
+        self.postfile = segment.create_file(storage, codec.POSTS_EXT)
+        self.postfile.write(HEADER.pack(POSTS_MAGIC, VERSION))
+        self.offset = HEADER.size
+        self.fields: dict[str, _FieldTable] = {}
+        self.table, self.term, self.pending = None, None, None
+        self.is_closed = False
+
+    # -- Whoosh's posting-at-a-time interface ---------------------------------------
+
+    def start_field(self, fieldname, fieldobj):
+        if fieldname not in self.fields:
+            self.fields[fieldname] = _FieldTable(fieldobj, self.offset)
+        self.table = self.fields[fieldname]
+
+    def start_term(self, text):
+        self.term, self.pending = text, ([], [], [], [])
+
+    def add(self, docnum, weight, vbytes, length):
+        for column, value in zip(self.pending, (docnum, weight, vbytes, length)):
+            column.append(value)
+
+    def finish_term(self):
+        ids, weights, values, lengths = self.pending
+        self.add_term(self.term, postings_from_values(self.table.fieldobj, self.term, ids, weights, values),
+                      np.asarray(lengths, dtype=np.int64))
+
+    def finish_field(self):
+        self.table = None
+
+    # -- a term's postings at once ------------------------------------------------
+
+    def add_term(self, tbytes: bytes, postings: TermPostings, lengths: np.ndarray | None = None):
+        """Writes one term of the current field; `lengths` are the field lengths
+        of its documents, for Whoosh's term statistics."""
+        self.add_terms([tbytes], np.array([0, len(postings)]), postings, lengths)
+
+    def add_terms(self, keys: list[bytes], term_starts: np.ndarray, postings: TermPostings,
+                  lengths: np.ndarray | None = None, with_positions: np.ndarray | None = None):
+        """Writes many terms of the current field at once, in sorted order: the i-th
+        term's postings are rows term_starts[i]:term_starts[i+1] of `postings`,
+        `lengths` (if given) the field length of each row's document; `with_positions`
+        (if given) False for a term whose positions in `postings` are placeholders."""
+        table = self.table
+        if not keys:
+            return
+        term_starts = np.asarray(term_starts, dtype=np.int64)
+        keep = np.fromiter((_keeps_positions(table.fieldobj, k) for k in keys), dtype=bool, count=len(keys))
+        if with_positions is not None:
+            keep &= with_positions
+        records, reclens = records_of(postings, term_starts, keep, table.scale, self.codec.level)
+        firsts = term_starts[:-1]
+        df = np.diff(term_starts)
+        weights = np.asarray(postings.weights, dtype=np.float32)
+        minlen = maxlen = np.zeros(len(keys), dtype=np.uint8)
+        if lengths is not None and len(lengths):
+            lengths = np.asarray(lengths, dtype=np.int64)
+            maxlen = _length_bytes(np.maximum.reduceat(lengths, firsts))
+            shortest = np.minimum.reduceat(np.where(lengths > 0, lengths, np.iinfo(np.int64).max), firsts)
+            minlen = np.where(shortest == np.iinfo(np.int64).max, 0, _length_bytes(shortest)).astype(np.uint8)
+        rows = np.zeros(len(keys), dtype=list(COLUMNS))
+        rows["df"], rows["reclen"], rows["minlen"], rows["maxlen"] = df, reclens, minlen, maxlen
+        rows["weight"] = np.add.reduceat(weights.astype(np.float64), firsts)
+        rows["maxweight"] = np.maximum.reduceat(weights, firsts)
+        table.keys.extend(keys)
+        table.rows.append(rows)
+        inline = np.repeat(df <= INLINE_DF, reclens)
+        table.inline += records[inline].tobytes()
+        posted = records[~inline].tobytes()
+        self.postfile.write(posted)
+        self.offset += len(posted)
+
+    def add_field_arrays(self, fieldname, fieldobj, terms, term_starts, docs, pos_starts, positions, doc_lengths):
+        """A whole field of a batch at once (search/engine/batch.py's arrays): `terms`
+        sorted, the i-th term's postings are rows term_starts[i]:term_starts[i+1] of
+        `docs`, row r's positions are positions[pos_starts[r]:pos_starts[r+1]]."""
+        self.start_field(fieldname, fieldobj)
+        docs = np.asarray(docs, dtype=np.int64)
+        freqs = np.diff(np.asarray(pos_starts, dtype=np.int64))
+        postings = TermPostings(docs, freqs, (freqs * _scale(fieldobj)).astype(np.float32),
+                                np.asarray(positions, dtype=np.int64))
+        self.add_terms(list(terms), term_starts, postings, np.asarray(doc_lengths)[docs])
+        self.finish_field()
+
+    def close(self):
+        directory, chunks, at = [], [], 0
+        for name, table in self.fields.items():
+            rows = np.concatenate(table.rows) if table.rows else np.zeros(0, dtype=list(COLUMNS))
+            key_starts = np.zeros(len(table.keys) + 1, dtype="<u4")
+            np.cumsum([len(k) for k in table.keys], out=key_starts[1:])
+            entry = {"name": name, "terms": len(table.keys), "scale": table.scale, "posts": table.posts_base}
+            for part, data in [("keys", b"".join(table.keys)), ("key_starts", key_starts.tobytes()),
+                               *((col, np.ascontiguousarray(rows[col]).tobytes()) for col, _ in COLUMNS),
+                               ("inline", bytes(table.inline))]:
+                entry[part] = [at, len(data)]
+                chunks.append(data)
+                at += len(data)
+            directory.append(entry)
+        head = json.dumps({"fields": directory}).encode("utf-8")
+        termfile = self.segment.create_file(self.storage, self.codec.TERMS_EXT)
+        termfile.write(HEADER.pack(TERMS_MAGIC, VERSION) + struct.pack("<I", len(head)) + head)
+        for data in chunks:
+            termfile.write(data)
+        termfile.close()
+        self.postfile.close()
+        self.is_closed = True
+
+
+def written_format(fieldobj, segment_codec):
+    """The format a segment's posting values were written in. Before ArchiveCodec
+    every analysed field used Whoosh's pickled Positions: a segment of another codec
+    (an index not yet rebuilt) is read with it."""
+    fmt = fieldobj.format
+    if isinstance(fmt, PackedPositions) and not isinstance(segment_codec, ArchiveCodec):
+        return formats.Positions(field_boost=fmt.field_boost)
+    return fmt
+
+
+def postings_from_values(fieldobj, tbytes, ids, weights, values, fmt=None) -> TermPostings:
+    """A term's postings from Whoosh's (id, weight, encoded value) form, values in
+    `fmt` (by default the field's format)."""
+    fmt = fmt or fieldobj.format
+    ids = np.asarray(ids, dtype=np.int64)
+    weights = np.asarray(weights, dtype=np.float32)
+    if fmt.supports("positions") and _keeps_positions(fieldobj, tbytes) and all(values):
+        lists = [fmt.decode_positions(v) for v in values]
+        freqs = np.array([len(p) for p in lists], dtype=np.int64)
+        flat = np.fromiter((p for ps in lists for p in ps), dtype=np.int64, count=int(freqs.sum()))
+        return TermPostings(ids, freqs, weights, flat)
+    freqs = np.array([fmt.decode_frequency(v) if v else 1 for v in values] or [], dtype=np.int64)
+    return TermPostings(ids, freqs if len(freqs) == len(ids) else np.ones(len(ids), np.int64), weights)
+
+
+class _FieldTerms:
+    """A field's part of the terms file, as arrays."""
+
+    def __init__(self, data: memoryview, entry: dict):
+        def part(name, dtype="u1"):
+            start, length = entry[name]
+            return np.frombuffer(data[start:start + length], dtype=dtype)
+        self.name, self.count, self.scale = entry["name"], entry["terms"], entry["scale"]
+        start, length = entry["keys"]
+        self.keys = bytes(data[start:start + length])
+        self.key_starts = part("key_starts", "<u4").astype(np.int64)
+        self.rows = {col: part(col, dtype) for col, dtype in COLUMNS}
+        inline = self.rows["df"] <= INLINE_DF
+        lengths = self.rows["reclen"].astype(np.int64)
+        self.inline_mask = inline
+        self.offsets = np.zeros(self.count, dtype=np.int64)
+        for mask, base_offset in ((inline, 0), (~inline, entry["posts"])):
+            self.offsets[mask] = base_offset + np.cumsum(lengths[mask]) - lengths[mask]
+        self.inline = bytes(part("inline"))
+
+    def key(self, i: int) -> bytes:
+        return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
+
+    def lower_bound(self, tbytes: bytes) -> int:
+        lo, hi = 0, self.count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.key(mid) < tbytes:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def find(self, tbytes: bytes) -> int:
+        i = self.lower_bound(tbytes)
+        return i if i < self.count and self.key(i) == tbytes else -1
+
+    def term_info(self, i: int) -> TermInfo:
+        row = {col: self.rows[col][i] for col, _ in COLUMNS}
+        return TermInfo(weight=float(row["weight"]), df=int(row["df"]),
+                        minlength=byte_to_length(int(row["minlen"])) if row["minlen"] else None,
+                        maxlength=byte_to_length(int(row["maxlen"])), maxweight=float(row["maxweight"]))
+
+
+class TermsReader(base.TermsReader):
+    def __init__(self, codec, storage, segment):
+        self.codec = codec
+        termfile = segment.open_file(storage, codec.TERMS_EXT)
+        try:
+            data = termfile.read()
+        finally:
+            termfile.close()
+        magic, version = HEADER.unpack_from(data)
+        if magic != TERMS_MAGIC or version != VERSION:
+            raise ValueError(f"{segment.make_filename(codec.TERMS_EXT)}: not an ArchiveCodec terms file "
+                             f"version {VERSION} (run manage.py rebuild_index)")
+        (headlen,) = struct.unpack_from("<I", data, HEADER.size)
+        start = HEADER.size + 4
+        directory = json.loads(data[start:start + headlen].decode("utf-8"))
+        body = memoryview(data)[start + headlen:]
+        self.fields = {entry["name"]: _FieldTerms(body, entry) for entry in directory["fields"]}
+        self.postfile = segment.open_file(storage, codec.POSTS_EXT)
+
+    def _find(self, fieldname, tbytes):
+        table = self.fields.get(fieldname)
+        i = table.find(tbytes) if table is not None else -1
+        if i < 0:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return table, i
+
+    def __contains__(self, term):
+        table = self.fields.get(term[0])
+        return table is not None and table.find(term[1]) >= 0
+
+    def indexed_field_names(self):
+        return self.fields.keys()
+
+    def cursor(self, fieldname, fieldobj):
+        return FieldCursor(self.fields.get(fieldname), fieldobj)
+
+    def _from(self, fieldname, prefix):
+        """(table, i) from the given key on, then the fields after it, in file order."""
+        names = list(self.fields)
+        if fieldname not in self.fields:
+            return
+        for n in range(names.index(fieldname), len(names)):
+            table = self.fields[names[n]]
+            start = table.lower_bound(prefix) if n == names.index(fieldname) else 0
+            for i in range(start, table.count):
+                yield table, i
+
+    def terms(self):
+        return ((table.name, table.key(i)) for table in self.fields.values() for i in range(table.count))
+
+    def terms_from(self, fieldname, prefix):
+        return ((table.name, table.key(i)) for table, i in self._from(fieldname, prefix))
+
+    def items(self):
+        return (((table.name, table.key(i)), table.term_info(i))
+                for table in self.fields.values() for i in range(table.count))
+
+    def items_from(self, fieldname, prefix):
+        return (((table.name, table.key(i)), table.term_info(i)) for table, i in self._from(fieldname, prefix))
+
+    def term_info(self, fieldname, tbytes):
+        table, i = self._find(fieldname, tbytes)
+        return table.term_info(i)
+
+    def _statistic(self, fieldname, tbytes, column):
+        """As W3's terms reader: 0 for a term the segment does not have."""
+        table = self.fields.get(fieldname)
+        i = table.find(tbytes) if table is not None else -1
+        return table.rows[column][i].item() if i >= 0 else 0
+
+    def frequency(self, fieldname, tbytes):
+        return float(self._statistic(fieldname, tbytes, "weight"))
+
+    def doc_frequency(self, fieldname, tbytes):
+        return int(self._statistic(fieldname, tbytes, "df"))
+
+    def postings(self, fieldname, tbytes) -> TermPostings:
+        """A term's postings as arrays, deleted documents included."""
+        table, i = self._find(fieldname, tbytes)
+        return self.postings_at(table, i)
+
+    def postings_at(self, table: _FieldTerms, i: int) -> TermPostings:
+        offset, length, df = int(table.offsets[i]), int(table.rows["reclen"][i]), int(table.rows["df"][i])
+        record = table.inline[offset:offset + length] if table.inline_mask[i] else self.postfile.get(offset, length)
+        return records.decode(record, df, table.scale)
+
+    def each_term(self):
+        """(fieldname, term bytes, postings) of every term, in order: for merging."""
+        for table in self.fields.values():
+            for i in range(table.count):
+                yield table.name, table.key(i), self.postings_at(table, i)
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        table, i = self._find(fieldname, tbytes)
+        postings = self.postings_at(table, i)
+        return ListMatcher(postings.ids.tolist(), postings.weights.tolist(), _Values(postings, format_),
+                           format_, scorer=scorer, term=(fieldname, tbytes), terminfo=table.term_info(i))
+
+    def close(self):
+        self.postfile.close()
+
+
+class _Values:
+    """Whoosh's encoded posting values, made when a matcher asks for one."""
+
+    def __init__(self, postings: TermPostings, format_):
+        self.postings, self.format = postings, format_
+        self.starts = postings.position_starts() if postings.positions is not None else None
+
+    def __len__(self):
+        return len(self.postings)
+
+    def __getitem__(self, n):
+        p, fmt = self.postings, self.format
+        if self.starts is not None:
+            return fmt.encode(p.positions[self.starts[n]:self.starts[n + 1]].tolist())
+        if fmt.posting_size == 0:  # Existence: no value
+            return emptybytes
+        freq = int(p.freqs[n])
+        return fmt.encode_frequency(freq) if hasattr(fmt, "encode_frequency") else pack_uint(freq)
+
+
+class FieldCursor(base.FieldCursor):
+    def __init__(self, table, fieldobj):
+        self.table, self.fieldobj, self.i = table, fieldobj, 0
+
+    def is_valid(self):
+        return self.table is not None and self.i < self.table.count
+
+    def first(self):
+        self.i = 0
+        return self.text()
+
+    def find(self, term):
+        if not isinstance(term, bytes):
+            term = self.fieldobj.to_bytes(term)
+        self.i = self.table.lower_bound(term) if self.table is not None else 0
+        return self.text()
+
+    def next(self):
+        self.i += 1
+        return self.text()
+
+    def term(self):
+        return self.table.key(self.i) if self.is_valid() else None
+
+    def text(self):
+        return self.fieldobj.from_bytes(self.term()) if self.is_valid() else None
+
+    def term_info(self):
+        return self.table.term_info(self.i) if self.is_valid() else None

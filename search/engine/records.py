@@ -1,0 +1,183 @@
+"""One term's postings as arrays, and as the bytes of its record (README.md, "Posting record")."""
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import varint
+
+POSITIONS, WEIGHTS, ZLIB = 1, 2, 4  # record flag bits
+COMPRESS_MIN = 64  # bytes of varints below which zlib is not tried
+
+
+@dataclass
+class TermPostings:
+    """Documents (sorted), frequencies, weights and, when kept, every position:
+    `positions` holds each document's positions in turn, `freqs[i]` of them for the i-th."""
+    ids: np.ndarray
+    freqs: np.ndarray
+    weights: np.ndarray
+    positions: np.ndarray | None = None
+
+    def __len__(self):
+        return len(self.ids)
+
+    def position_starts(self) -> np.ndarray:
+        """Where each document's positions begin in `positions` (one more entry: the end)."""
+        starts = np.zeros(len(self.freqs) + 1, dtype=np.int64)
+        np.cumsum(self.freqs, out=starts[1:])
+        return starts
+
+    def take(self, rows: np.ndarray) -> "TermPostings":
+        """The postings at the given rows (sorted), positions included."""
+        if self.positions is None:
+            return TermPostings(self.ids[rows], self.freqs[rows], self.weights[rows])
+        starts = self.position_starts()
+        counts = self.freqs[rows]
+        owner_start = np.repeat(starts[rows] - (np.cumsum(counts) - counts), counts)
+        picked = self.positions[owner_start + np.arange(int(counts.sum()))]
+        return TermPostings(self.ids[rows], counts, self.weights[rows], picked)
+
+    def keys(self, shift: int = 0) -> np.ndarray:
+        """(doc << 32) + position - shift for every position: what a phrase check intersects.
+        Positions are below 2**31, so equal keys are the same document and position."""
+        docs = np.repeat(self.ids.astype(np.int64), self.freqs)
+        return (docs << 32) + (self.positions.astype(np.int64) - shift)
+
+
+def _position_deltas(postings: TermPostings) -> np.ndarray:
+    positions = postings.positions.astype(np.int64)
+    starts = postings.position_starts()[:-1]
+    owner = np.repeat(np.arange(len(postings.ids)), postings.freqs)
+    deltas = np.diff(positions, prepend=0)
+    if len(positions) and (deltas[1:] < 0).any():
+        order = np.lexsort((positions, owner))  # positions are a set: kept in order
+        positions = positions[order]
+        deltas = np.diff(positions, prepend=0)
+    nonempty = starts[postings.freqs > 0]
+    deltas[nonempty] = positions[nonempty]
+    return deltas
+
+
+def encode(postings: TermPostings, scale: float, level: int = 0) -> bytes:
+    """The record: a flags byte, float32 weights if they are not frequency × `scale`,
+    then varints: document deltas, frequencies, position deltas (zlib'd if `level`)."""
+    flags, head = 0, b""
+    weights = np.asarray(postings.weights, dtype=np.float32)
+    if not np.array_equal(weights, (postings.freqs * scale).astype(np.float32)):
+        flags |= WEIGHTS
+        head = weights.astype("<f4").tobytes()
+    parts = [np.diff(postings.ids.astype(np.int64), prepend=0), postings.freqs]
+    if postings.positions is not None:
+        flags |= POSITIONS
+        parts.append(_position_deltas(postings))
+    body = varint.encode(np.concatenate(parts))
+    if level and len(body) >= COMPRESS_MIN:
+        packed = zlib.compress(body, level)
+        if len(packed) < len(body):
+            flags, body = flags | ZLIB, packed
+    return bytes([flags]) + head + body
+
+
+def decode(record: bytes, df: int, scale: float) -> TermPostings:
+    flags, at = record[0], 1
+    weights = None
+    if flags & WEIGHTS:
+        weights = np.frombuffer(record, dtype="<f4", count=df, offset=1).astype(np.float32)
+        at += 4 * df
+    body = record[at:]
+    if flags & ZLIB:
+        body = zlib.decompress(body)
+    values = varint.decode(body).astype(np.int64)
+    ids = np.cumsum(values[:df])
+    freqs = values[df:2 * df]
+    positions = None
+    if flags & POSITIONS:
+        deltas = values[2 * df:]
+        if len(deltas) != freqs.sum():
+            raise ValueError("posting record: positions do not add up to the frequencies")
+        positions = _undelta(deltas, freqs)
+    elif len(values) != 2 * df:
+        raise ValueError("posting record: wrong number of values")
+    if weights is None:
+        weights = (freqs * scale).astype(np.float32)
+    return TermPostings(ids, freqs, weights, positions)
+
+
+def _undelta(deltas: np.ndarray, freqs: np.ndarray) -> np.ndarray:
+    """Positions from deltas that restart at each document's first position."""
+    total = np.cumsum(deltas)
+    starts = (np.cumsum(freqs) - freqs)[freqs > 0]
+    base = np.zeros(len(deltas), dtype=np.int64)
+    # each document's running total, less what came before its first position
+    base[starts] = total[starts] - deltas[starts]
+    return total - np.maximum.accumulate(base) if len(deltas) else total
+
+
+def encode_terms(terms: TermPostings, term_starts: np.ndarray, keep_positions: np.ndarray, scale: float,
+                 level: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The records of many terms at once, back to back, and each one's length: the same
+    bytes as `encode` term by term, built with a few array operations for the whole lot.
+    `terms` holds every term's postings in turn, the i-th term's at rows
+    term_starts[i]:term_starts[i+1]; `keep_positions[i]` says if its positions are written."""
+    count = len(term_starts) - 1
+    df = np.diff(term_starts)
+    expected = (terms.freqs * scale).astype(np.float32)
+    if not np.array_equal(np.asarray(terms.weights, dtype=np.float32), expected) or (df <= 0).any():
+        return _encode_each(terms, term_starts, keep_positions, scale, level)
+    term_of = np.repeat(np.arange(count), df)
+    firsts = term_starts[:-1]
+    ids = terms.ids.astype(np.int64)
+    doc_deltas = np.diff(ids, prepend=0)
+    doc_deltas[firsts] = ids[firsts]
+    parts, owners, sections = [doc_deltas, terms.freqs.astype(np.int64)], [term_of, term_of], [0, 1]
+    flags = np.zeros(count, dtype=np.uint8)
+    if terms.positions is not None:
+        flags[keep_positions] = POSITIONS
+        kept = keep_positions[term_of]
+        position_deltas = _position_deltas(terms)
+        in_kept = np.repeat(kept, terms.freqs)
+        parts.append(position_deltas[in_kept])
+        owners.append(np.repeat(term_of[kept], terms.freqs[kept]))
+        sections.append(2)
+    values = np.concatenate(parts)
+    owner = np.concatenate(owners)
+    key = owner * 3 + np.concatenate([np.full(len(p), s, dtype=np.int64) for p, s in zip(parts, sections)])
+    order = np.argsort(key, kind="stable")
+    values, owner = values[order], owner[order]
+    sizes = varint.sizes(values)
+    body_lengths = np.bincount(owner, weights=sizes, minlength=count).astype(np.int64)
+    body = np.frombuffer(varint.encode(values), dtype=np.uint8)
+    records = np.insert(body, np.cumsum(body_lengths) - body_lengths, flags)
+    lengths = body_lengths + 1
+    if level:
+        return _compressed(records, lengths, level)
+    return records, lengths
+
+
+def _encode_each(terms, term_starts, keep_positions, scale, level):
+    out = []
+    for i in range(len(term_starts) - 1):
+        lo, hi = int(term_starts[i]), int(term_starts[i + 1])
+        rows = np.arange(lo, hi)
+        one = terms.take(rows) if terms.positions is not None else TermPostings(
+            terms.ids[lo:hi], terms.freqs[lo:hi], terms.weights[lo:hi])
+        if terms.positions is not None and not keep_positions[i]:
+            one = TermPostings(one.ids, one.freqs, one.weights)
+        out.append(encode(one, scale, level))
+    return (np.frombuffer(b"".join(out), dtype=np.uint8),
+            np.array([len(r) for r in out], dtype=np.int64))
+
+
+def _compressed(records: np.ndarray, lengths: np.ndarray, level: int):
+    """zlib on each record's varints where that makes it shorter."""
+    out, ends = [], np.cumsum(lengths)
+    data = records.tobytes()
+    for start, end in zip((ends - lengths).tolist(), ends.tolist()):
+        flags, body = data[start], data[start + 1:end]
+        if len(body) >= COMPRESS_MIN:
+            packed = zlib.compress(body, level)
+            if len(packed) < len(body):
+                flags, body = flags | ZLIB, packed
+        out.append(bytes([flags]) + body)
+    return np.frombuffer(b"".join(out), dtype=np.uint8), np.array([len(r) for r in out], dtype=np.int64)

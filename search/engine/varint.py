@@ -1,0 +1,50 @@
+"""Unsigned LEB128 varints, encoded and decoded a whole array at a time with numpy.
+
+Seven bits a byte, low bits first, the high bit set on every byte but a value's
+last: 0-127 take one byte, up to 16,383 two. Posting deltas are mostly small, so
+this is the format's one integer encoding (README.md, "Integers")."""
+import numpy as np
+
+_LIMITS = np.array([1 << (7 * k) for k in range(1, 10)], dtype=np.uint64)
+
+
+def sizes(values) -> np.ndarray:
+    """How many bytes each value takes."""
+    return 1 + np.searchsorted(_LIMITS, np.asarray(values, dtype=np.uint64), side="right").astype(np.int64)
+
+
+def encode(values) -> bytes:
+    values = np.asarray(values, dtype=np.uint64)
+    if not len(values):
+        return b""
+    counts = sizes(values)
+    ends = np.cumsum(counts)
+    owner = np.repeat(np.arange(len(values)), counts)
+    shift = (np.arange(len(owner)) - (ends - counts)[owner]).astype(np.uint64) * np.uint64(7)
+    out = ((values[owner] >> shift) & np.uint64(0x7F)).astype(np.uint8)
+    more = np.ones(len(out), dtype=bool)
+    more[ends - 1] = False
+    out[more] |= 0x80
+    return out.tobytes()
+
+
+def decode(data, count: int | None = None) -> np.ndarray:
+    """The values of `data` (bytes or a uint8 array) as uint64; `count` checks how many."""
+    raw = np.frombuffer(data, dtype=np.uint8) if not isinstance(data, np.ndarray) else data
+    if not len(raw):
+        values = np.zeros(0, dtype=np.uint64)
+    else:
+        ends = np.flatnonzero(raw < 0x80)
+        if not len(ends) or ends[-1] != len(raw) - 1:
+            raise ValueError("truncated varint stream")
+        starts = np.empty(len(ends), dtype=np.int64)
+        starts[0], starts[1:] = 0, ends[:-1] + 1
+        if (ends - starts).max() > 9:
+            raise ValueError("varint longer than 64 bits")
+        owner = np.repeat(np.arange(len(ends)), ends - starts + 1)
+        shift = (np.arange(len(raw)) - starts[owner]).astype(np.uint64) * np.uint64(7)
+        parts = (raw & 0x7F).astype(np.uint64) << shift
+        values = np.bitwise_or.reduceat(parts, starts)
+    if count is not None and len(values) != count:
+        raise ValueError(f"expected {count} varints, found {len(values)}")
+    return values

@@ -1,0 +1,77 @@
+"""Many files are parsed ahead in worker processes (archive/ahead.py): the archive is the
+same as when the importer parses each file itself, and a bad file still fails alone,
+named with its line, with nothing of it written."""
+import multiprocessing
+import pickle
+from unittest import mock
+
+from django.test import TestCase
+
+from archive import ahead, importer
+from archive.models import Article, Issue
+from tests.archive_helpers import TempDirMixin, run_import
+from tests.fiction import fictional_issue
+
+DAYS = [f"2024-03-{day:02d}" for day in range(1, 1 + ahead.MIN_FILES)]
+
+
+def archive_rows() -> list[tuple]:
+    return list(Article.objects.order_by("issue__date", "seq").values_list(
+        "issue__date", "seq", "kicker", "title", "subtitle", "body", "bylines__person__name", "captions__text"))
+
+
+class ParseAheadTests(TempDirMixin, TestCase):
+    def write_issues(self):
+        for n, day in enumerate(DAYS):
+            self.write(f"{day}.txt", fictional_issue(n, articles=5, photos=True))
+
+    def test_parsed_ahead_gives_the_archive_parsing_in_turn_gives(self):
+        self.write_issues()
+        with mock.patch.object(ahead, "MIN_FILES", len(DAYS) + 1):  # parsed in turn
+            out, err, error = run_import(self.dir)
+        self.assertIsNone(error, out + err)
+        in_turn = archive_rows()
+        Issue.objects.all().delete()
+        with mock.patch.object(ahead.ParseAhead, "parse", autospec=True, side_effect=ahead.ParseAhead.parse) as spy:
+            out, err, error = run_import(self.dir)
+        self.assertIsNone(error, out + err)
+        self.assertEqual(spy.call_count, len(DAYS))
+        self.assertEqual(archive_rows(), in_turn)
+        self.assertIn(f"issues: {len(DAYS)} created", out)
+
+    def test_unchanged_files_are_not_parsed_again(self):
+        self.write_issues()
+        run_import(self.dir)
+        with mock.patch.object(ahead.ParseAhead, "parse") as parse:
+            out, err, error = run_import(self.dir)
+        self.assertIsNone(error, out + err)
+        parse.assert_not_called()
+        self.assertIn(f"issues: {len(DAYS)} unchanged", out)
+
+    def test_a_bad_file_fails_alone_named_with_its_line(self):
+        self.write_issues()
+        lines = fictional_issue(99, articles=3).encode().split(b"\n")
+        bad = self.write("2024-03-03.txt", b"\n".join(lines[:2] + [b"\xff\xfe"] + lines[2:]))
+        out, err, error = run_import(self.dir, "--encoding", "utf-8")
+        self.assertIsNotNone(error)
+        self.assertIn(f"{bad}:3: invalid utf-8 byte sequence", out + err)
+        self.assertEqual(sorted(str(d) for d in Issue.objects.values_list("date", flat=True)),
+                         [day for day in DAYS if day != "2024-03-03"])
+
+    def test_a_parser_bug_in_a_worker_comes_back_as_its_cause_with_the_workers_traceback(self):
+        path = self.write("2024-03-04.txt", fictional_issue(1, articles=3))
+        with mock.patch.object(importer, "parse_file", side_effect=KeyError("no such rule")):
+            crash = pickle.loads(pickle.dumps(ahead.parse_in_worker(path, None)))
+        self.assertIsInstance(crash.cause, KeyError)
+        self.assertIn("in a parsing worker", "".join(crash.cause.__notes__))
+        error = importer.InternalError(path, crash.cause, "parsing")
+        self.assertEqual(str(error), f"{path}: internal error while parsing: KeyError: 'no such rule'")
+
+    def test_when_a_worker_dies_the_importer_parses_the_rest_itself(self):
+        self.write_issues()
+        files = sorted(self.dir.glob("*.txt"))
+        with ahead.ParseAhead(files) as parse:
+            self.assertEqual(len(parse(files[0]).articles), 5)
+            for child in multiprocessing.active_children():
+                child.kill()
+            self.assertEqual([len(parse(path).articles) for path in files[1:]], [5] * (len(files) - 1))
