@@ -513,3 +513,11 @@ def test_a_label_of_up_to_twelve_characters_over_bullets_titles_the_sidebar():
             "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
     [article] = parse_text(text, DAY).articles
     assert (article.title, article.sidebar.title) == ("县卫健委通报秋冬季防病工作", "接种时请带好这些证件")
+
+
+def test_a_writer_named_with_what_they_are_under_an_essay_title_is_no_title():
+    body = "清晨的河口镇，柳枝刚刚发芽，河面上飘着薄雾，早点铺前排起了长队。\n\n镇上的集市开张了，人来人往。\n"
+    for author in ("周晓明（作家）", "周晓明（清河市作协会员）"):
+        [article] = parse_text("河口镇的春天\n\n" + author + "\n\n" + body, DAY).articles
+        assert (article.kicker, article.title, article.subtitle) == ("", "河口镇的春天", ""), author
+        assert article.paragraphs[0] == author

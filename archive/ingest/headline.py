@@ -22,7 +22,7 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE,
+    NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
 )
 from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
 from .promote import LONG_HEADLINE
@@ -149,8 +149,9 @@ def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
 
 def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
     """A bare name under a title and over prose is the essay's author line (戴小禾),
-    never its subtitle."""
-    return len(heads) >= 2 and bool(after) and after[0].kind == "text" and is_bare_author(heads[-1].text)
+    never its subtitle; so is a name with what the writer is (某某（作家）)."""
+    return (len(heads) >= 2 and bool(after) and after[0].kind == "text"
+            and (is_bare_author(heads[-1].text) or bool(VOICE_WITH_ROLE.match(heads[-1].text))))
 
 
 def _drop_repeats(heads: list[str]) -> tuple[list[str], list[str]]:
