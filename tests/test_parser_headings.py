@@ -521,3 +521,13 @@ def test_a_writer_named_with_what_they_are_under_an_essay_title_is_no_title():
         [article] = parse_text("河口镇的春天\n\n" + author + "\n\n" + body, DAY).articles
         assert (article.kicker, article.title, article.subtitle) == ("", "河口镇的春天", ""), author
         assert article.paragraphs[0] == author
+
+
+def test_a_marked_byline_under_the_title_signs_the_story_and_is_no_subtitle():
+    body = "清晨的河口镇，游客渐渐多了起来，早点铺前排起了长队。\n\n镇上的民宿已经订满。\n"
+    [article] = parse_text("河口镇迎来旅游旺季\n\n■记者 周晓明 通讯员 李小红\n\n" + body, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == ("", "河口镇迎来旅游旺季", "")
+    assert [(b.name, b.role) for b in article.bylines] == [("周晓明", "记者"), ("李小红", "通讯员")]
+    # A box's label under a mark is no byline.
+    [article] = parse_text("河口镇迎来旅游旺季\n\n■ 记者手记\n\n" + body, DAY).articles
+    assert article.bylines == []

@@ -22,7 +22,7 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
+    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
 )
 from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
 from .promote import LONG_HEADLINE
@@ -34,6 +34,7 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+BYLINE_MARKS = re.compile(r"^[□■◎●◆]\s*")  # marks some papers print before a byline
 SIDEBAR_TITLE_MAX = 12  # a sidebar's title under a one-line headline is a box's label
 TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
@@ -125,6 +126,9 @@ def read_headline(block: Block) -> Headline:
         size -= 1  # the name opens the body as its byline
     while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
         size -= 1  # a notice's web address under its headline is a detail of the body
+    signed_by = block.heads[size - 1] if size > 1 and is_marked_byline(block.heads[size - 1].text) else None
+    if signed_by is not None:
+        size -= 1  # ■记者 某某 通讯员 某某 under the title signs the story: it opens the body
     if block.marked:
         texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
@@ -133,8 +137,17 @@ def read_headline(block: Block) -> Headline:
     if len(texts) == 1 and _exclaimed_title_under(texts[0], body):
         texts, body = texts + [body[0].text], body[1:]
     texts, dropped = _drop_repeats(texts)
+    if signed_by is not None:
+        body = [replace(line, kind="byline") if line is signed_by else line for line in body]
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def is_marked_byline(text: str) -> bool:
+    """`■记者 某某 通讯员 某某`, `□ 本报记者 某某`: reporters under a box mark, not a heading."""
+    mark = BYLINE_MARKS.match(text)
+    rest = text[mark.end():] if mark else ""
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)  # ■ 记者手记 labels a box
 
 
 def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
