@@ -24,7 +24,7 @@ from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
 )
-from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
+from .pairs import KICKER_END, WHEN_LINE, credit_or_dateline, is_sentence, pair_rule, reports_event, tagged
 from .promote import LONG_HEADLINE
 from .roundups import is_label_stack
 
@@ -54,9 +54,6 @@ LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
 # A marked label may be longer than a bare one. LABEL_MAX also bounds a roundup's own
 # heading (来论, 建议, 身边事: lead_size).
 LABEL_MAX, MARKED_LABEL_MAX = 6, 12
-# Who printed or said it, or where and when it was filed, is never a column: 新华社发,
-# 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
-NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
 
 # A decree prints its issuer and number under its title: 某某令 / 第七百号.
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
@@ -193,9 +190,10 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
     a `——` subtitle may follow. Lines after it are summary lines of the body."""
     body = lines[len(heads):]
     # A headline is three lines at most (a column line over them aside): a bracket closing a
-    # line further down a long stack closes a listing's entry, not a tagged title.
+    # line further down a long stack closes a listing's entry, not a tagged title. Nor does a
+    # dispatch's dateline or a credit in brackets (…。（新华社北京2月24日电）) tag a title.
     for index, line in enumerate(heads[:TAGGED_TITLE_WITHIN]):
-        if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
+        if tagged(line.text) and not FOLLOW_ON.match(line.text):
             cut = index + 1
             if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
                 cut += 1
@@ -283,7 +281,7 @@ def _column_tag(title: str) -> str:
     tag = match.group()[1:-1]
     # A serial's instalment (连载之十二, 之三, 续) is part of the title.
     if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+"
-                    r"|续[\d一二三四五六七八九十]*|连载", tag) or _credit_or_dateline(tag):
+                    r"|续[\d一二三四五六七八九十]*|连载", tag) or credit_or_dateline(tag):
         return ""
     return tag
 
@@ -294,15 +292,8 @@ def is_section_label(text: str) -> bool:
     label = LABEL_MARKS.sub("", text.strip())
     limit = MARKED_LABEL_MAX if label != text.strip() else LABEL_MAX
     return (2 <= len(label) <= limit and not LABEL_PUNCTUATION.search(label)
-            and not _credit_or_dateline(label) and not VOICE_LINE.match(label)
+            and not credit_or_dateline(label) and not VOICE_LINE.match(label)
             and not KICKER_END.search(label) and not reports_event(label))
-
-
-def _credit_or_dateline(text: str) -> bool:
-    """A photo credit, a dispatch's dateline, a byline or an author's note."""
-    return bool(DATELINE.match(text) or AGENCY_PHOTO.match(text) or CREDIT.search(text)
-                or BYLINE_LINE.match(text) and ROLE.match(text) and " " in text.strip()
-                or NOT_A_COLUMN.search(text) or WHEN_LINE.match(text))
 
 
 def _outside_quotes(text: str) -> str:
