@@ -57,3 +57,10 @@ def test_an_exclaimed_line_under_a_news_line_is_the_title():
 def test_a_long_dotted_line_is_a_headline_line_not_the_column():
     assert read("寻味清河·首届老街美食节在清河县城隆重开幕", "小吃摊前排起长队")[:1] == [
         ("寻味清河·首届老街美食节在清河县城隆重开幕", "kicker", "kicker_over_title")]
+
+
+def test_a_dispatch_dateline_in_brackets_tags_no_title():
+    # （新华社…电） closing the first line names no column: the pair falls to the default reading.
+    assert read("免去某某的清河县副县长职务。（新华社清河5月3日电）", "县政府召开常务会议")[1] == (
+        "县政府召开常务会议", "title", "kicker_over_title")
+    assert read("让老街留住烟火气（清河时评）", "城市更新要守住生活气息")[1][1:] == ("title", "tagged_title_over")

@@ -22,9 +22,9 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE,
+    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
 )
-from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
+from .pairs import KICKER_END, WHEN_LINE, credit_or_dateline, is_sentence, pair_rule, reports_event, tagged
 from .promote import LONG_HEADLINE
 from .roundups import is_label_stack
 
@@ -34,6 +34,8 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+BYLINE_MARKS = re.compile(r"^[□■◎●◆]\s*")  # marks some papers print before a byline
+SIDEBAR_TITLE_MAX = 12  # a sidebar's title under a one-line headline is a box's label
 TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
@@ -52,9 +54,6 @@ LABEL_PUNCTUATION = re.compile(r"[，。！？；：:,!?;、“”\s]")
 # A marked label may be longer than a bare one. LABEL_MAX also bounds a roundup's own
 # heading (来论, 建议, 身边事: lead_size).
 LABEL_MAX, MARKED_LABEL_MAX = 6, 12
-# Who printed or said it, or where and when it was filed, is never a column: 新华社发,
-# 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
-NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
 
 # A decree prints its issuer and number under its title: 某某令 / 第七百号.
 DECREE_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,20}(?:政府|国务院|主席|委员会|部)令|第[\d一二三四五六七八九十百千零〇]+号)$")
@@ -124,6 +123,9 @@ def read_headline(block: Block) -> Headline:
         size -= 1  # the name opens the body as its byline
     while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
         size -= 1  # a notice's web address under its headline is a detail of the body
+    signed_by = block.heads[size - 1] if size > 1 and is_marked_byline(block.heads[size - 1].text) else None
+    if signed_by is not None:
+        size -= 1  # ■记者 某某 通讯员 某某 under the title signs the story: it opens the body
     if block.marked:
         texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
@@ -132,8 +134,17 @@ def read_headline(block: Block) -> Headline:
     if len(texts) == 1 and _exclaimed_title_under(texts[0], body):
         texts, body = texts + [body[0].text], body[1:]
     texts, dropped = _drop_repeats(texts)
+    if signed_by is not None:
+        body = [replace(line, kind="byline") if line is signed_by else line for line in body]
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def is_marked_byline(text: str) -> bool:
+    """`■记者 某某 通讯员 某某`, `□ 本报记者 某某`: reporters under a box mark, not a heading."""
+    mark = BYLINE_MARKS.match(text)
+    rest = text[mark.end():] if mark else ""
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)  # ■ 记者手记 labels a box
 
 
 def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
@@ -148,8 +159,9 @@ def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
 
 def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
     """A bare name under a title and over prose is the essay's author line (戴小禾),
-    never its subtitle."""
-    return len(heads) >= 2 and bool(after) and after[0].kind == "text" and is_bare_author(heads[-1].text)
+    never its subtitle; so is a name with what the writer is (某某（作家）)."""
+    return (len(heads) >= 2 and bool(after) and after[0].kind == "text"
+            and (is_bare_author(heads[-1].text) or bool(VOICE_WITH_ROLE.match(heads[-1].text))))
 
 
 def _drop_repeats(heads: list[str]) -> tuple[list[str], list[str]]:
@@ -178,9 +190,10 @@ def _split_at_tagged_title(heads: list[Line], lines: list[Line]) -> tuple[list[s
     a `——` subtitle may follow. Lines after it are summary lines of the body."""
     body = lines[len(heads):]
     # A headline is three lines at most (a column line over them aside): a bracket closing a
-    # line further down a long stack closes a listing's entry, not a tagged title.
+    # line further down a long stack closes a listing's entry, not a tagged title. Nor does a
+    # dispatch's dateline or a credit in brackets (…。（新华社北京2月24日电）) tag a title.
     for index, line in enumerate(heads[:TAGGED_TITLE_WITHIN]):
-        if COLUMN_TAG.search(line.text) and not FOLLOW_ON.match(line.text):
+        if tagged(line.text) and not FOLLOW_ON.match(line.text):
             cut = index + 1
             if cut < len(heads) and FOLLOW_ON.match(heads[cut].text):
                 cut += 1
@@ -216,10 +229,10 @@ def _is_news_summary(body: list[Line]) -> bool:
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     """Headings followed straight away by bullet items: the last one titles the
     sidebar, unless a column tag (…（政策解读）) marks it as the headline's title. Of
-    two lines, the second titles the sidebar only when it is shaped like a label
-    (要点, 求职小贴士); a longer line is the headline's own (its title or subtitle)."""
+    two lines, the second titles the sidebar only when it is as short as a box's label
+    (要点, 求职小贴士, 申领时请带好这些材料); a longer line is the headline's own."""
     if (len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1])
-            and (len(heads) > 2 or is_section_label(heads[-1]))):
+            and (len(heads) > 2 or len(heads[-1]) <= SIDEBAR_TITLE_MAX)):
         return heads[:-1], heads[-1]
     return heads, ""
 
@@ -268,7 +281,7 @@ def _column_tag(title: str) -> str:
     tag = match.group()[1:-1]
     # A serial's instalment (连载之十二, 之三, 续) is part of the title.
     if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+"
-                    r"|续[\d一二三四五六七八九十]*|连载", tag) or _credit_or_dateline(tag):
+                    r"|续[\d一二三四五六七八九十]*|连载", tag) or credit_or_dateline(tag):
         return ""
     return tag
 
@@ -279,15 +292,8 @@ def is_section_label(text: str) -> bool:
     label = LABEL_MARKS.sub("", text.strip())
     limit = MARKED_LABEL_MAX if label != text.strip() else LABEL_MAX
     return (2 <= len(label) <= limit and not LABEL_PUNCTUATION.search(label)
-            and not _credit_or_dateline(label) and not VOICE_LINE.match(label)
+            and not credit_or_dateline(label) and not VOICE_LINE.match(label)
             and not KICKER_END.search(label) and not reports_event(label))
-
-
-def _credit_or_dateline(text: str) -> bool:
-    """A photo credit, a dispatch's dateline, a byline or an author's note."""
-    return bool(DATELINE.match(text) or AGENCY_PHOTO.match(text) or CREDIT.search(text)
-                or BYLINE_LINE.match(text) and ROLE.match(text) and " " in text.strip()
-                or NOT_A_COLUMN.search(text) or WHEN_LINE.match(text))
 
 
 def _outside_quotes(text: str) -> str:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import CLOSERS, COLUMN_TAG, DATE_LINE, FOLLOW_ON, NUMBER_LINE, SPEECH_TITLE
+from .patterns import (
+    AGENCY_PHOTO, BYLINE_LINE, CLOSERS, COLUMN_TAG, CREDIT, DATE_LINE, DATELINE, FOLLOW_ON, NUMBER_LINE, ROLE, SPEECH_TITLE,
+)
 
 # Kickers often end with the verb that introduces the title: 某某强调 / 某部门要求.
 # So do the time frame of a report's figures (前三季度 / 某行动开展以来), and an approval
@@ -58,6 +60,25 @@ EXCLAIMED_END = re.compile(rf"[！？!?][{CLOSERS}]*$")
 SENTENCE_LONG = 30  # a second line this long with a comma is a summary sentence, not a title
 
 
+# Who printed or said it, or where and when it was filed, is never a column: 新华社发,
+# 某某摄, 新华社某地某日电, 记者 某某, 作者为…, 某某（市长）.
+NOT_A_COLUMN = re.compile(r"^作者|(?:供图|制图|摄)$")
+
+
+def credit_or_dateline(text: str) -> bool:
+    """A photo credit, a dispatch's dateline, a byline or an author's note."""
+    return bool(DATELINE.match(text) or AGENCY_PHOTO.match(text) or CREDIT.search(text)
+                or BYLINE_LINE.match(text) and ROLE.match(text) and " " in text.strip()
+                or NOT_A_COLUMN.search(text) or WHEN_LINE.match(text))
+
+
+def tagged(text: str) -> bool:
+    """A line closed by a column's or a series' tag (…（钟声）); a bracket holding a
+    dispatch's dateline or a credit (…。（新华社北京2月24日电）) tags nothing."""
+    tag = COLUMN_TAG.search(text)
+    return bool(tag) and not credit_or_dateline(tag.group()[1:-1])
+
+
 def is_sentence(text: str) -> bool:
     return len(text) >= SENTENCE_LONG and bool(re.search(r"[，。；]", text))
 
@@ -88,10 +109,10 @@ PAIR_RULES = (
     # A kicker leads in and never exclaims: a first line with `！` is the title itself.
     ("exclaimed_title", False, lambda p: EXCLAIMS.search(p.first)),
     ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),
-    ("tagged_title_under", True, lambda p: COLUMN_TAG.search(p.second)),
+    ("tagged_title_under", True, lambda p: tagged(p.second)),
     ("competition_over_result", True, lambda p: COMPETITION.search(p.first)),
     ("agency_over_action", True, lambda p: AGENCY_LINE.match(p.first)),
-    ("tagged_title_over", False, lambda p: COLUMN_TAG.search(p.first)),
+    ("tagged_title_over", False, lambda p: tagged(p.first)),
     # Over a dated report the event is the title and the line under it a detail; over a
     # feature the event line is a kicker for the title that says what it meant.
     ("event_over_report", False, lambda p: p.news and EVENT_END.search(p.first)),
