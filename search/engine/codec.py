@@ -334,15 +334,15 @@ class TermsReader(base.TermsReader):
     def doc_frequency(self, fieldname, tbytes):
         return int(self._statistic(fieldname, tbytes, "df"))
 
-    def postings(self, fieldname, tbytes) -> TermPostings:
-        """A term's postings as arrays, deleted documents included."""
+    def postings(self, fieldname, tbytes, positions: bool = True) -> TermPostings:
+        """A term's postings as arrays, deleted documents included (positions too if asked and kept)."""
         table, i = self._find(fieldname, tbytes)
-        return self.postings_at(table, i)
+        return self.postings_at(table, i, positions)
 
-    def postings_at(self, table: _FieldTerms, i: int) -> TermPostings:
+    def postings_at(self, table: _FieldTerms, i: int, positions: bool = True) -> TermPostings:
         offset, length, df = int(table.offsets[i]), int(table.rows["reclen"][i]), int(table.rows["df"][i])
         record = table.inline[offset:offset + length] if table.inline_mask[i] else self.postfile.get(offset, length)
-        return records.decode(record, df, table.scale)
+        return records.decode(record, df, table.scale, positions)
 
     def each_term(self):
         """(fieldname, term bytes, postings) of every term, in order: for merging."""
