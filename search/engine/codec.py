@@ -8,6 +8,7 @@ documents inlined; `.apst`, every other term's record (records.py). Whoosh,
 haystack and our searcher open it through the Codec interface as any other."""
 import json
 import struct
+import zlib
 
 import numpy as np
 from whoosh import formats
@@ -169,12 +170,14 @@ class FieldWriter(base.FieldWriter):
         directory, chunks, at = [], [], 0
         for name, table in self.fields.items():
             rows = np.concatenate(table.rows) if table.rows else np.zeros(0, dtype=list(COLUMNS))
-            key_starts = np.zeros(len(table.keys) + 1, dtype="<u4")
-            np.cumsum([len(k) for k in table.keys], out=key_starts[1:])
+            key_lengths = np.array([len(k) for k in table.keys], dtype=np.int64)
+            if len(key_lengths) and key_lengths.max() > 0xFFFF:
+                raise ValueError(f"a term of {name} is longer than {0xFFFF} bytes")
             entry = {"name": name, "terms": len(table.keys), "scale": table.scale, "posts": table.posts_base}
-            for part, data in [("keys", b"".join(table.keys)), ("key_starts", key_starts.tobytes()),
+            for part, data in [("keys", b"".join(table.keys)), ("key_lengths", key_lengths.astype("<u2").tobytes()),
                                *((col, np.ascontiguousarray(rows[col]).tobytes()) for col, _ in COLUMNS),
                                ("inline", bytes(table.inline))]:
+                data = zlib.compress(data, 1)  # the columns are mostly alike: df 1, short keys
                 entry[part] = [at, len(data)]
                 chunks.append(data)
                 at += len(data)
@@ -220,11 +223,11 @@ class _FieldTerms:
     def __init__(self, data: memoryview, entry: dict):
         def part(name, dtype="u1"):
             start, length = entry[name]
-            return np.frombuffer(data[start:start + length], dtype=dtype)
+            return np.frombuffer(zlib.decompress(data[start:start + length]), dtype=dtype)
         self.name, self.count, self.scale = entry["name"], entry["terms"], entry["scale"]
-        start, length = entry["keys"]
-        self.keys = bytes(data[start:start + length])
-        self.key_starts = part("key_starts", "<u4").astype(np.int64)
+        self.keys = part("keys").tobytes()
+        self.key_starts = np.zeros(self.count + 1, dtype=np.int64)
+        np.cumsum(part("key_lengths", "<u2"), out=self.key_starts[1:])
         self.rows = {col: part(col, dtype) for col, dtype in COLUMNS}
         inline = self.rows["df"] <= INLINE_DF
         lengths = self.rows["reclen"].astype(np.int64)
@@ -232,7 +235,7 @@ class _FieldTerms:
         self.offsets = np.zeros(self.count, dtype=np.int64)
         for mask, base_offset in ((inline, 0), (~inline, entry["posts"])):
             self.offsets[mask] = base_offset + np.cumsum(lengths[mask]) - lengths[mask]
-        self.inline = bytes(part("inline"))
+        self.inline = part("inline").tobytes()
 
     def key(self, i: int) -> bytes:
         return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
