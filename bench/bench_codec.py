@@ -49,7 +49,7 @@ def worker(data_dir: Path, issues: Path, level: int | None) -> dict:
         from search.engine.codec import ArchiveCodec
         backend_module.CODEC = ArchiveCodec(compression=level)
     docs = []
-    for article in index.index_queryset():
+    for article in index.index_queryset().iterator(chunk_size=500):  # prefetches a chunk at a time
         doc = index.full_prepare(article)
         doc.pop("boost", None)
         docs.append({k: backend._from_python(v) for k, v in doc.items() if v not in ("", None, [])})

@@ -6,8 +6,10 @@ import tempfile
 from collections import defaultdict
 
 from django.test import SimpleTestCase
+import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 from whoosh import fields, index as whoosh_index
+from whoosh.filedb.filestore import RamStorage
 from whoosh.writing import SegmentWriter
 
 from search import analysis
@@ -83,6 +85,37 @@ class CodecRoundTripTests(SimpleTestCase):
         expected = expected_postings(docs)
         for writer_class in (SegmentWriter, BulkSegmentWriter):
             self.assertEqual(self.read_back(self.write(writer_class, docs)), expected, writer_class.__name__)
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.lists(TEXTS, min_size=1, max_size=10))
+    def test_a_field_given_as_batch_arrays_reads_back_equal(self, texts):
+        """FieldWriter.add_field_arrays: the per-field arrays of search/engine/batch.py."""
+        found = defaultdict(list)  # term -> [(doc, positions)]
+        for doc, text in enumerate(texts):
+            for term, positions in analysis.gram_postings(text).items():
+                found[term.encode()].append((doc, positions))
+        terms = sorted(found)
+        rows = [row for t in terms for row in found[t]]
+        term_starts = np.cumsum([0] + [len(found[t]) for t in terms])
+        pos_starts = np.cumsum([0] + [len(p) for _, p in rows])
+        positions = [p for _, ps in rows for p in ps]
+        codec, storage = ArchiveCodec(), RamStorage()
+        segment = codec.new_segment(storage, "MAIN")
+        writer = codec.field_writer(storage, segment)
+        fieldobj = schema()["grams"]
+        writer.add_field_arrays("grams", fieldobj, terms, term_starts, [d for d, _ in rows], pos_starts, positions)
+        writer.close()
+        reader = codec.terms_reader(storage, segment)
+        self.assertEqual([key for _, key in reader.terms()], terms)
+        for term in terms:
+            postings = reader.postings("grams", term)
+            self.assertEqual(postings.ids.tolist(), [d for d, _ in found[term]])
+            starts = postings.position_starts()
+            if len(term.decode()) > 1:
+                self.assertEqual([postings.positions[a:b].tolist() for a, b in zip(starts, starts[1:])],
+                                 [p for _, p in found[term]])
+            self.assertEqual(postings.freqs.tolist(), [len(p) for _, p in found[term]])
+        reader.close()
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.integers(min_value=0, max_value=2**63 - 1)))

@@ -164,7 +164,7 @@ def _numeric_column(column, size: int, typecode: str) -> np.ndarray:
     return values
 
 
-def term_postings(reader, fieldname, text) -> TermPostings | None:
+def term_postings(reader, fieldname, text, positions: bool = True) -> TermPostings | None:
     """A term's postings in one segment as arrays, deleted documents included; None
     when the segment does not have it. A segment of our codec hands over its arrays;
     one written by another codec (an index not yet rebuilt) is read a posting at a time."""
@@ -175,7 +175,7 @@ def term_postings(reader, fieldname, text) -> TermPostings | None:
     terms = getattr(reader, "_terms", None)
     try:
         if isinstance(terms, TermsReader):
-            return terms.postings(fieldname, btext)
+            return terms.postings(fieldname, btext, positions)
         ids, weights, values = each_posting(reader.postings(fieldname, btext))
     except (TermNotFound, KeyError):
         return None
@@ -198,7 +198,7 @@ def postings(reader, fieldname, text) -> tuple[np.ndarray, np.ndarray]:
             return kept["id"], kept["w"]
         except (OSError, ValueError):
             pass  # half-written by a killed process: decode again
-    found = term_postings(reader, fieldname, text)
+    found = term_postings(reader, fieldname, text, positions=False)
     if found is None or not len(found):
         return EMPTY_IDS, EMPTY_SCORES
     ids, weights = found.ids.astype(np.int32), found.weights.astype(np.float32)

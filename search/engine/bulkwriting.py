@@ -116,13 +116,6 @@ def renumbered(postings: TermPostings, newnums: np.ndarray) -> TermPostings:
     return TermPostings(mapped[rows], live.freqs, live.weights, live.positions)
 
 
-def field_lengths(perdoc, fieldname, fieldobj, doccount):
-    """Every document's length of the field, for the codec's term statistics."""
-    if perdoc is None or not fieldobj.scorable:
-        return None
-    return np.array([perdoc.doc_field_length(docnum, fieldname) or 0 for docnum in range(doccount)], dtype=np.int64)
-
-
 def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, np.ndarray]:
     """A field's gathered terms, sorted, as one set of arrays with each term's start, and
     which terms came with positions (a merged segment keeps none for some: formats.py)."""
@@ -143,14 +136,11 @@ def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, 
     return keys, starts, postings, with_positions
 
 
-def write_postings(fieldwriter, schema, pool, perdoc, doccount):
+def write_postings(fieldwriter, schema, pool):
     for fieldname in sorted(pool.terms):
-        fieldobj = schema[fieldname]
-        lengths = field_lengths(perdoc, fieldname, fieldobj, doccount)
         keys, starts, postings, with_positions = field_postings(pool.terms[fieldname])
-        fieldwriter.start_field(fieldname, fieldobj)
-        fieldwriter.add_terms(keys, starts, postings, lengths[postings.ids] if lengths is not None else None,
-                              with_positions)
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        fieldwriter.add_terms(keys, starts, postings, with_positions)
         fieldwriter.finish_field()
 
 
@@ -198,13 +188,10 @@ class BulkSegmentWriter(SegmentWriter):
 
     def _flush_segment(self):
         self.perdocwriter.close()
-        perdoc = self.per_document_reader() if self.codec.length_stats else None
         try:
-            write_postings(self.fieldwriter, self.schema, self.pool, perdoc, self.docnum)
+            write_postings(self.fieldwriter, self.schema, self.pool)
         finally:
             self.fieldwriter.close()
-            if perdoc is not None:
-                perdoc.close()
         self.pool.cleanup()
 
 

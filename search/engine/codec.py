@@ -8,6 +8,7 @@ documents inlined; `.apst`, every other term's record (records.py). Whoosh,
 haystack and our searcher open it through the Codec interface as any other."""
 import json
 import struct
+import zlib
 
 import numpy as np
 from whoosh import formats
@@ -16,7 +17,6 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.matching import ListMatcher
 from whoosh.reading import TermInfo, TermNotFound
 from whoosh.system import emptybytes, pack_uint
-from whoosh.util.numeric import _length_byte_cache, byte_to_length
 
 from . import records
 from .formats import PackedPositions
@@ -27,8 +27,9 @@ FORMAT_NAME = f"archive {VERSION}"  # in the index's signature (analysis.signatu
 POSTS_MAGIC, TERMS_MAGIC = b"APST", b"ATRM"
 HEADER = struct.Struct("<4sH")  # magic, version
 INLINE_DF = 2  # terms in at most this many documents keep their record in the terms file
-COLUMNS = (("df", "<u4"), ("weight", "<f4"), ("maxweight", "<f4"), ("minlen", "u1"), ("maxlen", "u1"),
-           ("reclen", "<u4"))
+# Per term: what Whoosh asks of every term without reading its postings. The rest of
+# its statistics (total and largest weight, first and last document) come from its record.
+COLUMNS = (("df", "<u4"), ("reclen", "<u4"))
 
 
 class ArchiveCodec(W3Codec):
@@ -52,14 +53,6 @@ class ArchiveCodec(W3Codec):
 
     def automata(self, storage=None, segment=None):
         return base.Automata()
-
-
-LENGTH_BYTES = np.asarray(_length_byte_cache, dtype=np.int64)
-
-
-def _length_bytes(lengths: np.ndarray) -> np.ndarray:
-    """Whoosh's length_to_byte, for an array."""
-    return np.minimum(np.searchsorted(LENGTH_BYTES, lengths, side="left"), 255).astype(np.uint8)
 
 
 def _scale(fieldobj) -> float:
@@ -104,26 +97,23 @@ class FieldWriter(base.FieldWriter):
             column.append(value)
 
     def finish_term(self):
-        ids, weights, values, lengths = self.pending
-        self.add_term(self.term, postings_from_values(self.table.fieldobj, self.term, ids, weights, values),
-                      np.asarray(lengths, dtype=np.int64))
+        ids, weights, values, _ = self.pending  # field lengths are W3's per-document storage
+        self.add_term(self.term, postings_from_values(self.table.fieldobj, self.term, ids, weights, values))
 
     def finish_field(self):
         self.table = None
 
     # -- a term's postings at once ------------------------------------------------
 
-    def add_term(self, tbytes: bytes, postings: TermPostings, lengths: np.ndarray | None = None):
-        """Writes one term of the current field; `lengths` are the field lengths
-        of its documents, for Whoosh's term statistics."""
-        self.add_terms([tbytes], np.array([0, len(postings)]), postings, lengths)
+    def add_term(self, tbytes: bytes, postings: TermPostings):
+        """Writes one term of the current field."""
+        self.add_terms([tbytes], np.array([0, len(postings)]), postings)
 
     def add_terms(self, keys: list[bytes], term_starts: np.ndarray, postings: TermPostings,
-                  lengths: np.ndarray | None = None, with_positions: np.ndarray | None = None):
+                  with_positions: np.ndarray | None = None):
         """Writes many terms of the current field at once, in sorted order: the i-th
-        term's postings are rows term_starts[i]:term_starts[i+1] of `postings`,
-        `lengths` (if given) the field length of each row's document; `with_positions`
-        (if given) False for a term whose positions in `postings` are placeholders."""
+        term's postings are rows term_starts[i]:term_starts[i+1] of `postings`;
+        `with_positions` (if given) is False for a term whose positions are placeholders."""
         table = self.table
         if not keys:
             return
@@ -132,49 +122,41 @@ class FieldWriter(base.FieldWriter):
         if with_positions is not None:
             keep &= with_positions
         records, reclens = records_of(postings, term_starts, keep, table.scale, self.codec.level)
-        firsts = term_starts[:-1]
-        df = np.diff(term_starts)
-        weights = np.asarray(postings.weights, dtype=np.float32)
-        minlen = maxlen = np.zeros(len(keys), dtype=np.uint8)
-        if lengths is not None and len(lengths):
-            lengths = np.asarray(lengths, dtype=np.int64)
-            maxlen = _length_bytes(np.maximum.reduceat(lengths, firsts))
-            shortest = np.minimum.reduceat(np.where(lengths > 0, lengths, np.iinfo(np.int64).max), firsts)
-            minlen = np.where(shortest == np.iinfo(np.int64).max, 0, _length_bytes(shortest)).astype(np.uint8)
         rows = np.zeros(len(keys), dtype=list(COLUMNS))
-        rows["df"], rows["reclen"], rows["minlen"], rows["maxlen"] = df, reclens, minlen, maxlen
-        rows["weight"] = np.add.reduceat(weights.astype(np.float64), firsts)
-        rows["maxweight"] = np.maximum.reduceat(weights, firsts)
+        rows["df"], rows["reclen"] = np.diff(term_starts), reclens
         table.keys.extend(keys)
         table.rows.append(rows)
-        inline = np.repeat(df <= INLINE_DF, reclens)
+        inline = np.repeat(rows["df"] <= INLINE_DF, reclens)
         table.inline += records[inline].tobytes()
         posted = records[~inline].tobytes()
         self.postfile.write(posted)
         self.offset += len(posted)
 
-    def add_field_arrays(self, fieldname, fieldobj, terms, term_starts, docs, pos_starts, positions, doc_lengths):
+    def add_field_arrays(self, fieldname, fieldobj, terms, term_starts, docs, pos_starts, positions):
         """A whole field of a batch at once (search/engine/batch.py's arrays): `terms`
         sorted, the i-th term's postings are rows term_starts[i]:term_starts[i+1] of
-        `docs`, row r's positions are positions[pos_starts[r]:pos_starts[r+1]]."""
+        `docs`, row r's positions are positions[pos_starts[r]:pos_starts[r+1]]. (The
+        field lengths go to the per-document writer, as W3 keeps them.)"""
         self.start_field(fieldname, fieldobj)
         docs = np.asarray(docs, dtype=np.int64)
         freqs = np.diff(np.asarray(pos_starts, dtype=np.int64))
         postings = TermPostings(docs, freqs, (freqs * _scale(fieldobj)).astype(np.float32),
                                 np.asarray(positions, dtype=np.int64))
-        self.add_terms(list(terms), term_starts, postings, np.asarray(doc_lengths)[docs])
+        self.add_terms(list(terms), term_starts, postings)
         self.finish_field()
 
     def close(self):
         directory, chunks, at = [], [], 0
         for name, table in self.fields.items():
             rows = np.concatenate(table.rows) if table.rows else np.zeros(0, dtype=list(COLUMNS))
-            key_starts = np.zeros(len(table.keys) + 1, dtype="<u4")
-            np.cumsum([len(k) for k in table.keys], out=key_starts[1:])
+            key_lengths = np.array([len(k) for k in table.keys], dtype=np.int64)
+            if len(key_lengths) and key_lengths.max() > 0xFFFF:
+                raise ValueError(f"a term of {name} is longer than {0xFFFF} bytes")
             entry = {"name": name, "terms": len(table.keys), "scale": table.scale, "posts": table.posts_base}
-            for part, data in [("keys", b"".join(table.keys)), ("key_starts", key_starts.tobytes()),
+            for part, data in [("keys", b"".join(table.keys)), ("key_lengths", key_lengths.astype("<u2").tobytes()),
                                *((col, np.ascontiguousarray(rows[col]).tobytes()) for col, _ in COLUMNS),
                                ("inline", bytes(table.inline))]:
+                data = zlib.compress(data, 1)  # the columns are mostly alike: df 1, short keys
                 entry[part] = [at, len(data)]
                 chunks.append(data)
                 at += len(data)
@@ -220,11 +202,11 @@ class _FieldTerms:
     def __init__(self, data: memoryview, entry: dict):
         def part(name, dtype="u1"):
             start, length = entry[name]
-            return np.frombuffer(data[start:start + length], dtype=dtype)
+            return np.frombuffer(zlib.decompress(data[start:start + length]), dtype=dtype)
         self.name, self.count, self.scale = entry["name"], entry["terms"], entry["scale"]
-        start, length = entry["keys"]
-        self.keys = bytes(data[start:start + length])
-        self.key_starts = part("key_starts", "<u4").astype(np.int64)
+        self.keys = part("keys").tobytes()
+        self.key_starts = np.zeros(self.count + 1, dtype=np.int64)
+        np.cumsum(part("key_lengths", "<u2"), out=self.key_starts[1:])
         self.rows = {col: part(col, dtype) for col, dtype in COLUMNS}
         inline = self.rows["df"] <= INLINE_DF
         lengths = self.rows["reclen"].astype(np.int64)
@@ -232,7 +214,7 @@ class _FieldTerms:
         self.offsets = np.zeros(self.count, dtype=np.int64)
         for mask, base_offset in ((inline, 0), (~inline, entry["posts"])):
             self.offsets[mask] = base_offset + np.cumsum(lengths[mask]) - lengths[mask]
-        self.inline = bytes(part("inline"))
+        self.inline = part("inline").tobytes()
 
     def key(self, i: int) -> bytes:
         return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
@@ -250,12 +232,6 @@ class _FieldTerms:
     def find(self, tbytes: bytes) -> int:
         i = self.lower_bound(tbytes)
         return i if i < self.count and self.key(i) == tbytes else -1
-
-    def term_info(self, i: int) -> TermInfo:
-        row = {col: self.rows[col][i] for col, _ in COLUMNS}
-        return TermInfo(weight=float(row["weight"]), df=int(row["df"]),
-                        minlength=byte_to_length(int(row["minlen"])) if row["minlen"] else None,
-                        maxlength=byte_to_length(int(row["maxlen"])), maxweight=float(row["maxweight"]))
 
 
 class TermsReader(base.TermsReader):
@@ -292,7 +268,7 @@ class TermsReader(base.TermsReader):
         return self.fields.keys()
 
     def cursor(self, fieldname, fieldobj):
-        return FieldCursor(self.fields.get(fieldname), fieldobj)
+        return FieldCursor(self, self.fields.get(fieldname), fieldobj)
 
     def _from(self, fieldname, prefix):
         """(table, i) from the given key on, then the fields after it, in file order."""
@@ -312,37 +288,47 @@ class TermsReader(base.TermsReader):
         return ((table.name, table.key(i)) for table, i in self._from(fieldname, prefix))
 
     def items(self):
-        return (((table.name, table.key(i)), table.term_info(i))
+        return (((table.name, table.key(i)), self.term_info_at(table, i))
                 for table in self.fields.values() for i in range(table.count))
 
     def items_from(self, fieldname, prefix):
-        return (((table.name, table.key(i)), table.term_info(i)) for table, i in self._from(fieldname, prefix))
+        return (((table.name, table.key(i)), self.term_info_at(table, i)) for table, i in self._from(fieldname, prefix))
 
     def term_info(self, fieldname, tbytes):
         table, i = self._find(fieldname, tbytes)
-        return table.term_info(i)
+        return self.term_info_at(table, i)
 
-    def _statistic(self, fieldname, tbytes, column):
-        """As W3's terms reader: 0 for a term the segment does not have."""
+    def term_info_at(self, table, i: int) -> TermInfo:
+        """Whoosh's statistics of a term. Field lengths are not kept per term: the
+        shortest is given as 1, which keeps Whoosh's score bounds (BM25 max_quality) safe."""
+        postings = self.postings_at(table, i, positions=False)
+        weights = postings.weights
+        return TermInfo(weight=float(weights.sum()), df=len(postings), minlength=1, maxlength=0,
+                        maxweight=float(weights.max()), minid=int(postings.ids[0]), maxid=int(postings.ids[-1]))
+
+    def _find_or_none(self, fieldname, tbytes):
         table = self.fields.get(fieldname)
         i = table.find(tbytes) if table is not None else -1
-        return table.rows[column][i].item() if i >= 0 else 0
+        return (table, i) if i >= 0 else (None, -1)
 
     def frequency(self, fieldname, tbytes):
-        return float(self._statistic(fieldname, tbytes, "weight"))
+        """As W3's terms reader: 0 for a term the segment does not have."""
+        table, i = self._find_or_none(fieldname, tbytes)
+        return float(self.postings_at(table, i, positions=False).weights.sum()) if table is not None else 0.0
 
     def doc_frequency(self, fieldname, tbytes):
-        return int(self._statistic(fieldname, tbytes, "df"))
+        table, i = self._find_or_none(fieldname, tbytes)
+        return int(table.rows["df"][i]) if table is not None else 0
 
-    def postings(self, fieldname, tbytes) -> TermPostings:
-        """A term's postings as arrays, deleted documents included."""
+    def postings(self, fieldname, tbytes, positions: bool = True) -> TermPostings:
+        """A term's postings as arrays, deleted documents included (positions too if asked and kept)."""
         table, i = self._find(fieldname, tbytes)
-        return self.postings_at(table, i)
+        return self.postings_at(table, i, positions)
 
-    def postings_at(self, table: _FieldTerms, i: int) -> TermPostings:
+    def postings_at(self, table: _FieldTerms, i: int, positions: bool = True) -> TermPostings:
         offset, length, df = int(table.offsets[i]), int(table.rows["reclen"][i]), int(table.rows["df"][i])
         record = table.inline[offset:offset + length] if table.inline_mask[i] else self.postfile.get(offset, length)
-        return records.decode(record, df, table.scale)
+        return records.decode(record, df, table.scale, positions)
 
     def each_term(self):
         """(fieldname, term bytes, postings) of every term, in order: for merging."""
@@ -354,7 +340,7 @@ class TermsReader(base.TermsReader):
         table, i = self._find(fieldname, tbytes)
         postings = self.postings_at(table, i)
         return ListMatcher(postings.ids.tolist(), postings.weights.tolist(), _Values(postings, format_),
-                           format_, scorer=scorer, term=(fieldname, tbytes), terminfo=table.term_info(i))
+                           format_, scorer=scorer, term=(fieldname, tbytes), terminfo=self.term_info_at(table, i))
 
     def close(self):
         self.postfile.close()
@@ -381,8 +367,8 @@ class _Values:
 
 
 class FieldCursor(base.FieldCursor):
-    def __init__(self, table, fieldobj):
-        self.table, self.fieldobj, self.i = table, fieldobj, 0
+    def __init__(self, reader, table, fieldobj):
+        self.reader, self.table, self.fieldobj, self.i = reader, table, fieldobj, 0
 
     def is_valid(self):
         return self.table is not None and self.i < self.table.count
@@ -408,4 +394,4 @@ class FieldCursor(base.FieldCursor):
         return self.fieldobj.from_bytes(self.term()) if self.is_valid() else None
 
     def term_info(self):
-        return self.table.term_info(self.i) if self.is_valid() else None
+        return self.reader.term_info_at(self.table, self.i) if self.is_valid() else None

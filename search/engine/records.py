@@ -79,7 +79,8 @@ def encode(postings: TermPostings, scale: float, level: int = 0) -> bytes:
     return bytes([flags]) + head + body
 
 
-def decode(record: bytes, df: int, scale: float) -> TermPostings:
+def decode(record: bytes, df: int, scale: float, positions: bool = True) -> TermPostings:
+    """The postings of a record; without `positions`, only the varints before them are decoded."""
     flags, at = record[0], 1
     weights = None
     if flags & WEIGHTS:
@@ -88,20 +89,24 @@ def decode(record: bytes, df: int, scale: float) -> TermPostings:
     body = record[at:]
     if flags & ZLIB:
         body = zlib.decompress(body)
+    if flags & POSITIONS and not positions:
+        raw = np.frombuffer(body, dtype=np.uint8)
+        ends = np.flatnonzero(raw < 0x80)
+        body, flags = raw[:ends[2 * df - 1] + 1], flags & ~POSITIONS
     values = varint.decode(body).astype(np.int64)
     ids = np.cumsum(values[:df])
     freqs = values[df:2 * df]
-    positions = None
+    kept = None
     if flags & POSITIONS:
         deltas = values[2 * df:]
         if len(deltas) != freqs.sum():
             raise ValueError("posting record: positions do not add up to the frequencies")
-        positions = _undelta(deltas, freqs)
+        kept = _undelta(deltas, freqs)
     elif len(values) != 2 * df:
         raise ValueError("posting record: wrong number of values")
     if weights is None:
         weights = (freqs * scale).astype(np.float32)
-    return TermPostings(ids, freqs, weights, positions)
+    return TermPostings(ids, freqs, weights, kept)
 
 
 def _undelta(deltas: np.ndarray, freqs: np.ndarray) -> np.ndarray:
