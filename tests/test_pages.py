@@ -297,7 +297,7 @@ class QueryCountTests(SampleArchiveTestCase):
         "/qinghe-daily/2024/03/": 4,
         "/qinghe-daily/2024-03-05/": 7,  # ... and the other printings of its stories
         "/qinghe-daily/2024-03-05/3/": 5,  # the article, bylines, captions with photographers, previous, next
-        "/qinghe-daily/2024-03-05/3/related/": 1,  # the article; its list comes from the index
+        "/qinghe-daily/2024-03-05/3/related/": 2,  # the article, its body and captions; its list comes from the index
         "/people/": 3,
         "/people/qian-yu-tong/": 8,
     }
