@@ -13,9 +13,13 @@ BM25F parameters (Whoosh's defaults, 1.2 and 0.75), except where FIELD_B and WOR
 """
 from whoosh import query as wq
 
-# `text` holds the whole article; `headline` and `names` (bylines, photo credits) add weight
-# where a word is also in the headline or a name.
-WORD_FIELDS = ("text", "headline", "names")
+# `text` holds the whole article; `names` (bylines, photo credits) adds weight where a word
+# is also a name. A word in the headline weighs no more than one in the body: a query that
+# is the headline is found by HEADLINE_BOOST below, and a headline sharing one word with
+# three marking words or a name's word outranked the article they mark (make eval-rank,
+# seeds 20190201 / 7, headline weight 2 -> 0: words 0.919 / 0.929 -> 0.923 / 0.930, name
+# 0.880 / 0.866 -> 0.887 / 0.868, headline 0.987 / 0.984 -> 0.987 / 0.983).
+WORD_FIELDS = ("text", "names")
 IDF_FIELD = "text"
 # The exact-string (character pair) branch of an unquoted term: it finds what jieba cut
 # differently, but pairs are not words, so they only break ties between word scores.
