@@ -13,9 +13,13 @@ BM25F parameters (Whoosh's defaults, 1.2 and 0.75), except where FIELD_B and WOR
 """
 from whoosh import query as wq
 
-# `text` holds the whole article; `headline` and `names` (bylines, photo credits) add weight
-# where a word is also in the headline or a name.
-WORD_FIELDS = ("text", "headline", "names")
+# `text` holds the whole article; `names` (bylines, photo credits) adds weight where a word
+# is also a name. A word in the headline weighs no more than one in the body: a query that
+# is the headline is found by HEADLINE_BOOST below, and a headline sharing one word with
+# three marking words or a name's word outranked the article they mark (make eval-rank,
+# seeds 20190201 / 7, headline weight 2 -> 0: words 0.919 / 0.929 -> 0.923 / 0.930, name
+# 0.880 / 0.866 -> 0.887 / 0.868, headline 0.987 / 0.984 -> 0.987 / 0.983).
+WORD_FIELDS = ("text", "names")
 IDF_FIELD = "text"
 # The exact-string (character pair) branch of an unquoted term: it finds what jieba cut
 # differently, but pairs are not words, so they only break ties between word scores.
@@ -23,11 +27,16 @@ GRAM_BOOST = 0.1
 # BM25F's length normalisation per field (b), where it differs from the searcher's 0.75.
 # A byline is not diluted by its co-authors: the sixth name of a team report is as much
 # that reporter's byline as a lone one (make eval-rank: name class +0.005 on two seeds).
-FIELD_B = {"names": 0.0}
-# The word score's saturation (k1), lower than Whoosh's 1.2: a second and third query word
-# found count for more than many more repeats of the first (make eval-rank: words class
-# +0.005 / +0.001 on two seeds, no class lower).
-WORD_K1 = 0.9
+# The whole article (text) is normalised by half its length over the average: fully (0.75),
+# a short brief outranked the long report that uses the query's words most, for a name
+# with a word of the reporter's beat as for three marking words.
+FIELD_B = {"names": 0.0, "text": 0.5}
+# The word score's saturation (k1), half Whoosh's 1.2: a second and third query word found
+# count for more than many more repeats of the first.
+# make eval-rank (500 articles), seeds 20190201 / 7, MRR@20 words, name, with the headline
+# bonus below: k1 0.9, text b 0.75: 0.910 / 0.926, 0.873 / 0.861; k1 0.6, b 0.5: 0.919 / 0.929,
+# 0.880 / 0.866 (the sweep is in docs/search.md).
+WORD_K1 = 0.6
 # A headline typed as the query: an article whose headline (引题, title, 副题) holds every
 # string of the query, as typed, gains this much of that match's BM25 over the headline's
 # character pairs, which favours the headline that is most nearly the query. A headline
