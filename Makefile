@@ -104,6 +104,13 @@ SCALE_ROOT ?= /tmp/bench-scale
 bench-scale: venv
 	$(PY) bench/bench_scale.py --articles $(N) --corpus $(CORPUS) --root $(SCALE_ROOT)
 
+# The Solr engine beside Whoosh on bench-search's load of N articles (under /tmp/bench-search,
+# made once): rebuild_index time, index size and search-page p50/p95 of the same 200 queries,
+# on a local cluster started for it (docs/performance.md).
+.PHONY: bench-solr
+bench-solr: venv
+	solr/cloud with $(PY) bench/bench_solr.py --articles $(N) --corpus $(CORPUS)
+
 # A local SolrCloud (issue #24): 2 nodes and their own ZooKeeper on 127.0.0.1, the
 # configset solr/configsets/archive, collection `archive` (2 shards x 2 replicas),
 # through Solr's MiniSolrCloudCluster (solr/launcher, Java 17 + Maven, versions pinned).

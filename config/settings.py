@@ -110,10 +110,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# Search: haystack over our Whoosh backend (search/backend.py). A site that
-# outgrows one machine can point this at haystack's Elasticsearch backend.
+# Search: haystack over our Whoosh backend (search/backend.py), or a SolrCloud collection for
+# a site that outgrows one machine (below).
+# rebuild_index reads articles BATCH_SIZE at a time with their bylines and captions prefetched;
+# haystack's 1,000 made SQLite refuse the prefetch ("Expression tree is too large").
+SEARCH_BATCH_SIZE = 500
 HAYSTACK_CONNECTIONS = {
-    "default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": str(INDEX_PATH)},
+    "default": {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": str(INDEX_PATH),
+                "BATCH_SIZE": SEARCH_BATCH_SIZE},
 }
 # SEARCH_ENGINE=solr: the same search on a SolrCloud collection (solr/backend.py, docs/deploy.md);
 # SOLR_URL is a node's base URL (http://host:8983/solr), SOLR_COLLECTION its collection.
@@ -125,7 +129,7 @@ if SEARCH_ENGINE == "solr":
     HAYSTACK_CONNECTIONS = {"default": {
         "ENGINE": "solr.backend.ArchiveSolrEngine",
         "URL": f"{SOLR_URL}/{os.environ.get('SOLR_COLLECTION', 'archive')}",
-        "TIMEOUT": float(os.environ.get("SOLR_TIMEOUT", 60))}}
+        "TIMEOUT": float(os.environ.get("SOLR_TIMEOUT", 60)), "BATCH_SIZE": SEARCH_BATCH_SIZE}}
 elif SEARCH_ENGINE != "whoosh":
     raise ImproperlyConfigured(f"SEARCH_ENGINE is whoosh (the default) or solr, not {SEARCH_ENGINE!r}")
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.ArchiveSignalProcessor"

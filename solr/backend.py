@@ -13,7 +13,8 @@ cannot do the archive's way is done here, behind the interface of search/backend
 * highlights are search/highlight.py's, on the stored text;
 * the analyzer that built the collection is kept on a document of its own (SIGNATURE_ID).
 
-A write that Solr does not answer raises IndexUnavailable before anything is sent.
+A request Solr does not answer (or refuses) raises IndexUnavailable naming the collection;
+a write's first request is the one that finds out, so nothing of it is indexed then.
 """
 import datetime
 import json

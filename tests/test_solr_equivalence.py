@@ -101,6 +101,9 @@ def structured(words: list[str], article) -> list[str]:
         f"报纸:{article.issue.paper.slug}", f"报纸:{article.issue.paper.name[:2]}",
         f"{a} date:{article.issue.date:%Y-%m}", f"date:{article.issue.date:%Y}",
         f"{b} date:..{article.issue.date}", f"{b} date:{article.issue.date}..", f"“{a}{b}” OR {c}",
+        # The Solr parser's syntax characters, which must reach it as text.
+        '"COVID-19"', '"3.5%"', '"C++ 2.0" OR a/b', f'"{a}\\"{b}"', "栏目:a/b", "作者:王*", "来源:?", "报纸:[x]",
+        f"{a} -\"{b}:\"", "标题:(x) OR {y}^2 ~1",
     ]
 
 
