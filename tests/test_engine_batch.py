@@ -74,11 +74,9 @@ class BatchEqualsPerDocument(SimpleTestCase):
                          [c for c in range(sys.maxunicode + 1) if chr(c).isspace()])
 
     def test_fields_are_the_search_indexs_analysed_fields(self):
-        def kind(analyzer):
-            return "words" if analyzer == analysis.WordAnalyzer() else "grams" if analyzer == analysis.GramAnalyzer() else None
-
-        analysed = {name: kind(field.analyzer) for name, field in ArticleIndex.fields.items()
-                    if getattr(field, "analyzer", None) is not None}
+        kinds = [(analysis.WordAnalyzer(), "words"), (analysis.GramAnalyzer(), "grams")]
+        analysed = {name: kind for name, field in ArticleIndex.fields.items()
+                    for analyzer, kind in kinds if getattr(field, "analyzer", None) == analyzer}
         self.assertEqual(analysed, FIELDS)
 
     def test_processes_give_the_same_postings_in_order(self):
