@@ -29,7 +29,7 @@ from pysolr import Results
 
 from search import analysis
 from search.backend import STORY_FIELD, ArchiveSearchQuery, highlight_terms, sort_keys
-from search.highlight import snippet
+from search.highlight import highlight_page
 from search.indexing import IndexUnavailable
 from search.query import parse
 
@@ -273,11 +273,8 @@ class ArchiveSolrBackend(SolrSearchBackend):
         for result in results["results"]:  # a datetime, as the embedded engine's results have it
             if type(getattr(result, "date", None)) is datetime.date:
                 result.date = datetime.datetime.combine(result.date, datetime.time.min)
-        if highlight:
-            terms = highlight_terms(query_string)
-            for result in results["results"]:
-                result.highlighted = {name: [snippet(getattr(result, name, "") or "", terms)]
-                                      for name in ("snippet", "title")}
+        if highlight:  # snippets cut from the bodies in the database, as the embedded engine does
+            highlight_page(results["results"], highlight_terms(query_string))
         return results
 
     def export_hits(self, query_string: str, sort_by, limit: int):
@@ -289,10 +286,11 @@ class ArchiveSolrBackend(SolrSearchBackend):
                        result_class=None, **kwargs):
         """Articles sharing the most of this one's words (headline and text), scored by Solr."""
         pk = str(model_instance.pk)
-        found = self.select({"q": ids_query([pk]), "fl": "title,snippet", "rows": 1})["response"]["docs"]
+        found = self.select({"q": ids_query([pk]), "fl": "title", "rows": 1})["response"]["docs"]
         if not found:
             return {"results": [], "hits": 0}
-        text = "\n".join(found[0].get(name) or "" for name in ("title", "snippet"))
+        body = type(model_instance).objects.filter(pk=model_instance.pk).bodies_and_captions()
+        text = "\n".join((found[0].get("title") or "", body.get(model_instance.pk, "")))
         counts = {}
         for word in analysis.query_words(text):
             if len(word) > 1:

@@ -69,7 +69,7 @@ def solr_document(article) -> dict:
         "grams": preanalyzed.field_value("grams", text),
         "headline": preanalyzed.field_value("headline", headline),
         "headline_grams": preanalyzed.field_value("headline_grams", headline),
-        "title": headline, "snippet": article["body"],
+        "title": headline,
         "paper": article["paper"], "date": article["date"], "month": article["month"],
         "year": article["month"][:4], "bylines": article["bylines"],
     }
