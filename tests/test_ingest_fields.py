@@ -27,3 +27,10 @@ def test_a_source_or_a_credit_with_its_agency_or_byline_signs_off_a_piece():
         assert signs_off(line), line
     for line in ("清河县交通局供图", "清河大桥合龙（图片新闻）", "来源地：清河"):
         assert not signs_off(line), line
+
+
+def test_a_photo_reporter_after_a_reporter_keeps_each_name_with_its_own_role():
+    from archive.ingest.fields import parse_bylines
+    assert [(b.name, b.role) for b in parse_bylines("记者 周晓明 摄影记者 李华")] == [
+        ("周晓明", "记者"), ("李华", "摄影记者")]
+    assert [(b.name, b.role) for b in parse_bylines("本报记者 周晓明摄")] == [("周晓明", "摄影")]

@@ -505,3 +505,29 @@ def test_a_bracket_closing_a_line_deep_in_a_listing_is_no_tagged_title():
     assert {article.kicker, article.title, article.subtitle} - {""} == {"清河县文化周活动指南", "主办 清河县文化和旅游局"}
     assert article.column == "" and article.paragraphs[:2] == ["演出", "开幕演出"]
     assert "清河老街的故事（主讲：周明）" in article.paragraphs
+
+
+def test_a_label_of_up_to_twelve_characters_over_bullets_titles_the_sidebar():
+    text = ("县卫健委通报秋冬季防病工作\n\n接种时请带好这些证件\n\n"
+            "● 身份证或户口簿\n\n● 医保卡\n\n"
+            "本报讯（记者 周明）县卫健委昨日通报秋冬季防病工作进展。\n")
+    [article] = parse_text(text, DAY).articles
+    assert (article.title, article.sidebar.title) == ("县卫健委通报秋冬季防病工作", "接种时请带好这些证件")
+
+
+def test_a_writer_named_with_what_they_are_under_an_essay_title_is_no_title():
+    body = "清晨的河口镇，柳枝刚刚发芽，河面上飘着薄雾，早点铺前排起了长队。\n\n镇上的集市开张了，人来人往。\n"
+    for author in ("周晓明（作家）", "周晓明（清河市作协会员）"):
+        [article] = parse_text("河口镇的春天\n\n" + author + "\n\n" + body, DAY).articles
+        assert (article.kicker, article.title, article.subtitle) == ("", "河口镇的春天", ""), author
+        assert article.paragraphs[0] == author
+
+
+def test_a_marked_byline_under_the_title_signs_the_story_and_is_no_subtitle():
+    body = "清晨的河口镇，游客渐渐多了起来，早点铺前排起了长队。\n\n镇上的民宿已经订满。\n"
+    [article] = parse_text("河口镇迎来旅游旺季\n\n■记者 周晓明 通讯员 李小红\n\n" + body, DAY).articles
+    assert (article.kicker, article.title, article.subtitle) == ("", "河口镇迎来旅游旺季", "")
+    assert [(b.name, b.role) for b in article.bylines] == [("周晓明", "记者"), ("李小红", "通讯员")]
+    # A box's label under a mark is no byline.
+    [article] = parse_text("河口镇迎来旅游旺季\n\n■ 记者手记\n\n" + body, DAY).articles
+    assert article.bylines == []

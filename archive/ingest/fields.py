@@ -112,6 +112,8 @@ def signs_off(text: str) -> bool:
     opening a run of heading-like lines ends the article above."""
     if SOURCE_LINE.match(text):
         return True
+    if "供图" not in text and "摄" not in text:  # most lines: skip the split
+        return False
     parts = re.split(r"\s{2,}|(?=[（(])", text, maxsplit=1)
     if len(parts) < 2 or not PICTURE_CREDIT.search(parts[0]):
         return False

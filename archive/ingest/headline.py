@@ -22,7 +22,7 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE,
+    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
 )
 from .pairs import KICKER_END, WHEN_LINE, is_sentence, pair_rule, reports_event
 from .promote import LONG_HEADLINE
@@ -34,6 +34,8 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
+BYLINE_MARKS = re.compile(r"^[□■◎●◆]\s*")  # marks some papers print before a byline
+SIDEBAR_TITLE_MAX = 12  # a sidebar's title under a one-line headline is a box's label
 TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)[\w./?=&%#~+-]+$", re.IGNORECASE)
@@ -124,6 +126,9 @@ def read_headline(block: Block) -> Headline:
         size -= 1  # the name opens the body as its byline
     while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
         size -= 1  # a notice's web address under its headline is a detail of the body
+    signed_by = block.heads[size - 1] if size > 1 and is_marked_byline(block.heads[size - 1].text) else None
+    if signed_by is not None:
+        size -= 1  # ■记者 某某 通讯员 某某 under the title signs the story: it opens the body
     if block.marked:
         texts, body, sidebar_title = [line.text for line in block.heads[:size]], block.lines[size:], ""
     else:
@@ -132,8 +137,17 @@ def read_headline(block: Block) -> Headline:
     if len(texts) == 1 and _exclaimed_title_under(texts[0], body):
         texts, body = texts + [body[0].text], body[1:]
     texts, dropped = _drop_repeats(texts)
+    if signed_by is not None:
+        body = [replace(line, kind="byline") if line is signed_by else line for line in body]
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def is_marked_byline(text: str) -> bool:
+    """`■记者 某某 通讯员 某某`, `□ 本报记者 某某`: reporters under a box mark, not a heading."""
+    mark = BYLINE_MARKS.match(text)
+    rest = text[mark.end():] if mark else ""
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)  # ■ 记者手记 labels a box
 
 
 def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
@@ -148,8 +162,9 @@ def _exclaimed_title_under(line: str, body: list[Line]) -> bool:
 
 def _author_under_title(heads: list[Line], after: list[Line]) -> bool:
     """A bare name under a title and over prose is the essay's author line (戴小禾),
-    never its subtitle."""
-    return len(heads) >= 2 and bool(after) and after[0].kind == "text" and is_bare_author(heads[-1].text)
+    never its subtitle; so is a name with what the writer is (某某（作家）)."""
+    return (len(heads) >= 2 and bool(after) and after[0].kind == "text"
+            and (is_bare_author(heads[-1].text) or bool(VOICE_WITH_ROLE.match(heads[-1].text))))
 
 
 def _drop_repeats(heads: list[str]) -> tuple[list[str], list[str]]:
@@ -216,10 +231,10 @@ def _is_news_summary(body: list[Line]) -> bool:
 def _sidebar_title(heads: list[str], body: list[Line]) -> tuple[list[str], str]:
     """Headings followed straight away by bullet items: the last one titles the
     sidebar, unless a column tag (…（政策解读）) marks it as the headline's title. Of
-    two lines, the second titles the sidebar only when it is shaped like a label
-    (要点, 求职小贴士); a longer line is the headline's own (its title or subtitle)."""
+    two lines, the second titles the sidebar only when it is as short as a box's label
+    (要点, 求职小贴士, 申领时请带好这些材料); a longer line is the headline's own."""
     if (len(heads) >= 2 and body and body[0].kind == "bullet" and not COLUMN_TAG.search(heads[-1])
-            and (len(heads) > 2 or is_section_label(heads[-1]))):
+            and (len(heads) > 2 or len(heads[-1]) <= SIDEBAR_TITLE_MAX)):
         return heads[:-1], heads[-1]
     return heads, ""
 

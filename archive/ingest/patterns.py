@@ -54,7 +54,8 @@ CREDIT_PREFIX = {"文": ("作者",), "图": ("摄影",), "摄影": ("摄影",), 
                  "图文": ("作者", "摄影")}
 # What follows the names says what they did; it is never part of a name:
 # 某某摄 / 某某/摄 / 某某供图 make photographers; 采访整理, 整理, 报道, 采写 keep the role.
-PHOTO_SUFFIX = r"[/／]?\s*(?:摄影?报道|摄影|摄|供图)"
+# (摄影记者 is a role, never a photo suffix: 记者 某某 摄影记者 某某.)
+PHOTO_SUFFIX = r"[/／]?\s*(?:摄影?报道|摄影(?!记者)|摄(?!影记者)|供图)"
 WORK_SUFFIX = r"(?:采访)?整理|采写|采访|撰文|执笔|报道|发自\S*"
 BYLINE_MARK = re.compile(
     rf"(?P<role>{ROLE.pattern})"
