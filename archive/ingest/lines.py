@@ -80,6 +80,8 @@ def _in_context(kind: str, text: str, following: list[tuple]) -> str:
 
 
 INDENTS = set(" \t\u3000\u00a0")
+BYLINE_MARKS = set("□■◎○●◆")  # marks some papers print before a byline
+PAGE_LETTERS = set("ABCDEFGH第")  # a 导读 entry may name its page first (A3  某某)
 MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
 MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
 
@@ -105,6 +107,8 @@ def classify(text: str) -> str:
         return "marker"
     if is_author_line(text):
         return "byline"
+    if text[:1] in BYLINE_MARKS and len(text) <= 40 and is_marked_byline(text):
+        return "byline"  # reporters under a box mark (□ 本报记者 某某), not a list item
     if text[:1] in POINTER_MARKS and len(text) <= MAX_HEADING and POINTER.search(text):
         return "text"  # a 导读 entry (▶ 某某 A3, ●某某（A3）), not a list item
     if BULLET.match(text) and len(text) < 120 and not text.startswith("——"):
@@ -118,7 +122,7 @@ def classify(text: str) -> str:
     if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
     # A pointer (…详见第5版, …（详见A3）) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
-    points = ("版" in text or "见" in text) and POINTER.search(text)
+    points = ("版" in text or "见" in text or text[:1] in PAGE_LETTERS) and POINTER.search(text)
     if len(text) <= MAX_HEADING and (points or has_trailing_byline(text)):
         return "text"
     if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
@@ -126,6 +130,12 @@ def classify(text: str) -> str:
             and not PHONE_LINE.search(text)):
         return "head"
     return "text"
+
+
+def is_marked_byline(text: str) -> bool:
+    """□ 本报记者 某某, ■记者 某某 通讯员 某某 (but ■ 记者手记 labels a box)."""
+    rest = text[1:].lstrip(STRIP)
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)
 
 
 def is_credit(text: str) -> bool:

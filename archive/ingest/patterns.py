@@ -45,9 +45,12 @@ ROLE_WORDS = (
     "摄影记者", "记者", "特约通讯员", "通讯员", "实习生", "特约撰稿人", "撰稿",
 )
 # Titles that are a kind of the plain role: a chief reporter is a reporter.
-ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", **{f"{m}记者": "记者" for m in MEDIA}}
+# (A 摄影记者 took the pictures: a photographer, listed last like 某某摄.)
+ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", "摄影记者": "摄影", **{f"{m}记者": "记者" for m in MEDIA}}
+# A reporter of a paper named in full: 晚报记者 某某, 某某日报记者 某某 (the paper is never a person).
+PAPER_REPORTER = rf"[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报)记者"
 ROLE = re.compile(
-    rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|" + "|".join(ROLE_WORDS) + ")"
+    rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|{PAPER_REPORTER}|" + "|".join(ROLE_WORDS) + ")"
 )
 # Credits written before the names: 文/某某, 图/某某, 文 图/某某 (wrote and took the pictures).
 CREDIT_PREFIX = {"文": ("作者",), "图": ("摄影",), "摄影": ("摄影",), "文图": ("作者", "摄影"),
@@ -159,7 +162,7 @@ FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
 # 记者 某某 文/图 (wrote and took the pictures).
-_REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
+_REPORTER = rf"(?:本报|新华社|人民日报|[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报))?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
@@ -172,7 +175,9 @@ BYLINE_LINE = re.compile(
 POINTER_MARKS = "▶►>》●■◆→"
 POINTER = re.compile(r"(?:详见|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
                      r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
-                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$")
+                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$"
+                     # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
+                     r"|^第?[A-H]\d{1,2}版?(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
