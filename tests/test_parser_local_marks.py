@@ -50,3 +50,35 @@ def test_a_contents_entry_naming_its_page_first_is_text(line):
 @pytest.mark.parametrize("line", ["G20 峰会在杭州开幕", "A股三大指数收涨", "5G基站建设提速"])
 def test_a_headline_opening_on_letters_and_digits_stays_a_heading(line):
     assert classify(line) == "head"
+
+
+# ------------------------------------------------------------------ a page of briefs
+
+BRIEFS = ("第A06版：城乡速览\n\n"
+          "河堤步道装上路灯\n\n沿河堤步道的四十盏太阳能路灯本周亮灯，夜里散步的居民多了起来。\n\n"
+          "菜场周末延时营业\n\n城东菜场从本周六起，周末营业时间延长到晚上九点。\n\n市场方面说，延时期间照常供应熟食。\n\n"
+          "老年食堂推出半价套餐\n\n桥头社区老年食堂为八十岁以上老人推出半价午餐套餐，每天限量一百份。\n")
+
+
+def test_a_page_of_unsigned_briefs_is_one_article_each():
+    titles = [a.title for a in parse_text(BRIEFS).articles]
+    assert titles == ["河堤步道装上路灯", "菜场周末延时营业", "老年食堂推出半价套餐"]
+
+
+def test_a_sub_heading_that_shares_the_titles_wording_stays_in_its_article():
+    text = ("第A06版：城乡速览\n\n河堤步道装上路灯\n\n沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
+            "步道夜里更亮了\n\n夜里散步的居民多了起来，有人专门带着孩子来看灯。\n")
+    assert [a.title for a in parse_text(text).articles] == ["河堤步道装上路灯"]
+
+
+def test_a_sub_heading_under_a_signed_story_stays_in_it():
+    text = ("河堤步道装上路灯\n\n本报讯（记者 甘若水）沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
+            "居民夜跑有了去处\n\n夜里散步的居民多了起来，有人专门带着孩子来看灯。\n")
+    assert [a.title for a in parse_text(text).articles] == ["河堤步道装上路灯"]
+
+
+def test_a_writer_named_with_what_they_are_is_the_essays_author():
+    text = ("第B02版：副刊\n\n井边的石榴树\n\n甘若水（作家）\n\n"
+            "井边那棵石榴树是外公种的，每年秋天都结满了果子。\n\n外公总把最大的一个留给我。\n")
+    [essay] = parse_text(text).articles
+    assert (essay.title, [(b.name, b.role) for b in essay.bylines]) == ("井边的石榴树", [("甘若水", "作者")])

@@ -9,7 +9,7 @@ from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .fields import column_of, is_author_line, is_bare_author, signature_bylines
+from .fields import closing_bylines, column_of, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
@@ -34,6 +34,11 @@ ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
 # A page named for literature (第B3版：副刊, 文艺副刊, 夜读): its pieces are essays, each signed.
 LITERARY_PAGE = re.compile(r"副刊|文艺|文苑|文学|散文|随笔|夜读|诗歌")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
+BRIEF_CHARS = 300  # a local brief is a paragraph or three
+BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
+# Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
+BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
+BRIEF_OPENERS = ("page_top", "unsigned_brief")  # how the brief above began: a page of briefs
 
 
 # --- never: the run is part of the current article -------------------------------
@@ -237,6 +242,33 @@ def after_pointer_box(c: Candidate) -> bool:
     body = c.current.lines[len(c.current.heads):]
     return bool(body) and all(line.kind == "text" and len(line.text) <= POINTER_MAX and POINTER.search(line.text)
                               for line in body)
+
+
+def unsigned_brief(c: Candidate) -> bool:
+    """A page of short local briefs: each a one-line title over a paragraph or three of
+    plain prose, no dateline, no byline. A one-line title under such a brief, opening
+    its page, and over prose again, is the next brief. (An article's sub-heading comes
+    after a headline of more lines, a byline, a dateline or a longer opening section.)"""
+    current = c.current
+    if (len(c.run) != 1 or len(current.heads) != 1 or current.subhead_shapes or c.body == 0
+            or c.body > BRIEF_CHARS or not (_plain_title(c.run[0].text) and _plain_title(current.heads[0].text))
+            or _pairs(c.run[0].text) & _pairs(current.heads[0].text)
+            or getattr(current.started_by, "rule", None) not in BRIEF_OPENERS):
+        return False
+    body = current.lines[1:]
+    after = c.lines[c.end] if c.end < len(c.lines) else None
+    return (after is not None and after.kind == "text" and not parse_dateline(after.text)
+            and all(line.kind == "text" and line.text.endswith("。") for line in body)
+            and not parse_dateline(body[0].text) and not any(closing_bylines(line.text) for line in body))
+
+
+def _plain_title(text: str) -> bool:
+    """A brief's title: a short plain phrase, no column in brackets, no clause marks."""
+    return BRIEF_TITLE_MIN <= len(text) <= BRIEF_TITLE_MAX and not BRIEF_TITLE_MARKS.search(text)
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
 def under_column_tag(c: Candidate) -> bool:
