@@ -82,3 +82,14 @@ def test_a_writer_named_with_what_they_are_is_the_essays_author():
             "井边那棵石榴树是外公种的，每年秋天都结满了果子。\n\n外公总把最大的一个留给我。\n")
     [essay] = parse_text(text).articles
     assert (essay.title, [(b.name, b.role) for b in essay.bylines]) == ("井边的石榴树", [("甘若水", "作者")])
+
+
+def test_a_paper_named_chief_reporter():
+    assert people("晚报首席记者 甘若水  实习生 莫远") == [("甘若水", "记者"), ("莫远", "实习生")]
+
+
+def test_a_page_that_only_says_its_content_moved_is_no_article():
+    text = ("第5版\n\n本版内容移至A6版\n\nA6版 城事\n\n河堤步道装上路灯\n\n"
+            "沿河堤步道的四十盏太阳能路灯本周亮灯，夜里散步的居民多了起来。\n")
+    [article] = parse_text(text).articles
+    assert (article.page, article.title) == (6, "河堤步道装上路灯")

@@ -148,7 +148,7 @@ def column_of(text: str) -> str:
 
 
 def normalise_role(word: str) -> str:
-    word = re.sub(r"^(?:本报|新华社|中新社|人民日报|.*?(?:日报|晚报|晨报|都市报|商报)(?=记者))", "", word)
+    word = re.sub(r"^(?:本报|新华社|中新社|人民日报|.*?(?:日报|晚报|晨报|都市报|商报)(?=\S{0,3}记者))", "", word)
     if "驻" in word:
         return "记者"
     return ROLE_OF.get(word, word) or "记者"

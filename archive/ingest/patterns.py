@@ -48,7 +48,7 @@ ROLE_WORDS = (
 # (A 摄影记者 took the pictures: a photographer, listed last like 某某摄.)
 ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", "摄影记者": "摄影", **{f"{m}记者": "记者" for m in MEDIA}}
 # A reporter of a paper named in full: 晚报记者 某某, 某某日报记者 某某 (the paper is never a person).
-PAPER_REPORTER = rf"[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报)记者"
+PAPER_REPORTER = rf"[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报)(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 ROLE = re.compile(
     rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|{PAPER_REPORTER}|" + "|".join(ROLE_WORDS) + ")"
 )
@@ -133,6 +133,9 @@ CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二
 
 # --- Line shapes (lines.classify and the stages after it) -------------------------
 
+# The verbs that send a reader to another page: 详见第5版, 本版内容移至A6版, （转第三版）.
+POINTS_TO = r"(?:详见|请见|请看|见|转|移至|移到)"
+
 # Labels of boxes inside an article (a paragraph of their own, or a bracketed tag
 # closing a heading): they belong to an article, never start one.
 EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
@@ -173,7 +176,7 @@ BYLINE_LINE = re.compile(
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
 # (▶ 某某 第A3版, →某某 A3, ◆某某 >>A3, 某某（详见A3）).
 POINTER_MARKS = "▶►>》●■◆→"
-POINTER = re.compile(r"(?:详见|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
+POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
                      r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
                      rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$"
                      # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
@@ -189,7 +192,7 @@ _STAFF = rf"(?:{_EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
 _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
-    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?(?:详见|请见|请看|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
