@@ -93,3 +93,22 @@ def test_a_page_that_only_says_its_content_moved_is_no_article():
             "沿河堤步道的四十盏太阳能路灯本周亮灯，夜里散步的居民多了起来。\n")
     [article] = parse_text(text).articles
     assert (article.page, article.title) == (6, "河堤步道装上路灯")
+
+
+# ------------------------------------------------------------------ headline (headline.lead_size)
+
+def test_a_column_tag_over_signed_items_stays_the_column():
+    text = ("● 市民心声\n\n河堤步道要多装路灯\n\n本报记者 甘若水\n\n"
+            "家住河堤边的居民莫远说，步道晚上太暗，希望多装几盏路灯。\n\n"
+            "菜场周末能否延时\n\n本报记者 甘若水\n\n城东居民詹小禾建议，菜场周末营业时间延长到晚上九点。\n")
+    first = parse_text(text).articles[0]
+    assert (first.column, first.kicker, first.title) == ("市民心声", "", "河堤步道要多装路灯")
+
+
+def test_a_dash_subtitle_is_kept_when_a_sub_heading_below_has_its_shape():
+    text = ("工作报告\n\n——2024年3月2日在松林县第八届人民代表大会第三次会议上\n\n各位代表：\n\n"
+            "现在，我代表县人民政府，向大会报告工作，请予审议。\n\n一、过去一年的工作\n\n全县经济稳中有进。\n\n"
+            "——今年要办的民生实事\n\n一是新建幼儿园五所。\n")
+    [report] = parse_text(text).articles
+    assert (report.title, report.subtitle) == ("工作报告", "——2024年3月2日在松林县第八届人民代表大会第三次会议上")
+    assert "——今年要办的民生实事" in report.paragraphs
