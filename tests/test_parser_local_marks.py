@@ -112,3 +112,14 @@ def test_a_dash_subtitle_is_kept_when_a_sub_heading_below_has_its_shape():
     [report] = parse_text(text).articles
     assert (report.title, report.subtitle) == ("工作报告", "——2024年3月2日在松林县第八届人民代表大会第三次会议上")
     assert "——今年要办的民生实事" in report.paragraphs
+
+
+def test_two_reporters_each_under_their_role_on_one_marked_line():
+    assert classify("◆本报记者 甘若水  本报见习记者 莫远") == "byline"
+    assert people("◆本报记者 甘若水  本报见习记者 莫远") == [("甘若水", "记者"), ("莫远", "见习记者")]
+
+
+def test_a_brief_may_end_on_a_quotation():
+    text = ("第A08版：社区速递\n\n健身器材换新了\n\n柳岸社区的健身器材本月全部换成了新的。居民说：“锻炼起来放心多了！”\n\n"
+            "快递柜进了老小区\n\n城北三个老小区装上了智能快递柜。\n")
+    assert [a.title for a in parse_text(text).articles] == ["健身器材换新了", "快递柜进了老小区"]

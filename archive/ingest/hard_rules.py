@@ -36,6 +36,7 @@ LITERARY_PAGE = re.compile(r"副刊|文艺|文苑|文学|散文|随笔|夜读|�
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
 BRIEF_CHARS = 300  # a local brief is a paragraph or three
 BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
+BRIEF_ENDS = ("。", "！", "？", "。”", "！”", "？”", "。」")  # each paragraph a finished sentence
 # Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
 BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
 BRIEF_OPENERS = ("page_top", "unsigned_brief")  # how the brief above began: a page of briefs
@@ -258,7 +259,7 @@ def unsigned_brief(c: Candidate) -> bool:
     body = current.lines[1:]
     after = c.lines[c.end] if c.end < len(c.lines) else None
     return (after is not None and after.kind == "text" and not parse_dateline(after.text)
-            and all(line.kind == "text" and line.text.endswith("。") for line in body)
+            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in body)
             and not parse_dateline(body[0].text) and not any(closing_bylines(line.text) for line in body))
 
 

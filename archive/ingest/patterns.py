@@ -169,7 +169,7 @@ _REPORTER = rf"(?:本报|新华社|人民日报|[{HAN}]{{0,6}}?(?:日报|晚报|
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}}"
     rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
