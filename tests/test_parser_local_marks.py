@@ -123,3 +123,23 @@ def test_a_brief_may_end_on_a_quotation():
     text = ("第A08版：社区速递\n\n健身器材换新了\n\n柳岸社区的健身器材本月全部换成了新的。居民说：“锻炼起来放心多了！”\n\n"
             "快递柜进了老小区\n\n城北三个老小区装上了智能快递柜。\n")
     assert [a.title for a in parse_text(text).articles] == ["健身器材换新了", "快递柜进了老小区"]
+
+
+def test_contents_entries_that_name_a_page_are_no_page_markers():
+    text = ("第1版：要闻\n\n今日导读\n\n第3版  河道清淤进入收尾\n\n第8版  快递柜进了老小区\n\n"
+            "新桥通车了\n\n晚报记者 甘若水\n\n" + "\n\n".join(BODY) + "\n")
+    box, story = parse_text(text).articles
+    assert (box.page, box.title, box.paragraphs) == (1, "今日导读", ["第3版  河道清淤进入收尾", "第8版  快递柜进了老小区"])
+    assert (story.page, story.title) == (1, "新桥通车了")
+
+
+def test_a_paragraph_ending_on_a_local_reporter_closes_its_story():
+    text = ("新桥通车了\n\n上午十点，横跨青溪的新桥正式通车。（晚报记者 甘若水）\n\n"
+            "老街新开了一家旧书店\n\n旧书店开在老街的一栋两层小楼里。  实习生 莫远  记者 甘若水\n")
+    first, second = parse_text(text).articles
+    assert (first.title, people_of(first)) == ("新桥通车了", [("甘若水", "记者")])
+    assert (second.title, people_of(second)) == ("老街新开了一家旧书店", [("莫远", "实习生"), ("甘若水", "记者")])
+
+
+def people_of(article):
+    return [(b.name, b.role) for b in article.bylines]

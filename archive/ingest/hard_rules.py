@@ -9,7 +9,7 @@ from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .fields import closing_bylines, column_of, is_author_line, is_bare_author, parse_dateline, signature_bylines
+from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
@@ -25,7 +25,9 @@ ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
 # Bylines People's Daily never prints under the sub-heads of one feature (it signs
 # those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
-LOCAL_BYLINE = re.compile(rf"^[（(]?记者|(?:首席|见习|实习|特约|{'|'.join(MEDIA)})记者|通讯员|实习生")
+# A reporter of a paper named in full (晚报记者, 某某日报首席记者) is a local paper's too.
+LOCAL_BYLINE = re.compile(rf"^[（(]?记者|(?:首席|见习|实习|特约|{'|'.join(MEDIA)})记者|通讯员|实习生"
+                          r"|(?:晚报|晨报|都市报|商报|(?<!人民)日报)\S{0,3}记者")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
@@ -153,7 +155,7 @@ def after_sign_off(c: Candidate) -> bool:
     if c.i == 0:
         return False
     note = c.lines[c.i - 1].text
-    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c):
+    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c) or _signed_last_paragraph(c):
         return True
     if c.lines[c.i - 1].kind != "endnote":
         return False
@@ -162,6 +164,15 @@ def after_sign_off(c: Candidate) -> bool:
 
 # People's Daily closes the items of a roundup so: （本报记者 某某  本报通讯员 某某）.
 PAPERS_SIGN_OFF = ("（", "(", "本报")
+
+
+def _signed_last_paragraph(c: Candidate) -> bool:
+    """A paragraph that ends on a local reporter (…。（晚报记者 某某）, …。  实习生 某某  记者 某某)
+    closes its story. (People's Daily signs a roundup's items so, 本报记者 某某: not this.)"""
+    above = c.lines[c.i - 1]
+    trailing = has_trailing_byline(above.text) if above.kind == "text" else None
+    by = trailing and (trailing["by"] or trailing["bracketed"])
+    return bool(by) and bool(LOCAL_BYLINE.search(by)) and not by.startswith("本报")
 
 
 def _closing_local_byline(c: Candidate) -> bool:

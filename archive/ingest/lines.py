@@ -59,6 +59,8 @@ def split_lines(text: str) -> list[Line]:
     for no, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip(STRIP)
         kind = classify(stripped) if stripped else ""
+        if kind == "page" and printed and _lists_contents(printed[-1]) and POINTER.search(stripped):
+            kind = "text"  # a 导读 entry naming its page first (第3版  某某), not a new page
         if kind in ("", "furniture"):
             gap += 1
             continue
@@ -66,6 +68,12 @@ def split_lines(text: str) -> list[Line]:
         gap = 0
     return [Line(no, text, gap, _in_context(kind, text, printed[k + 1:k + 2]), indented)
             for k, (no, text, gap, kind, indented) in enumerate(printed)]
+
+
+def _lists_contents(line: tuple) -> bool:
+    """A 导读 box's header, or one of its entries: what a contents entry follows."""
+    text, kind = line[1], line[3]
+    return bool(BOX_HEADER.match(text)) or (kind == "text" and POINTER.search(text) is not None)
 
 
 def _in_context(kind: str, text: str, following: list[tuple]) -> str:

@@ -180,7 +180,7 @@ POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八�
                      r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
                      rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$"
                      # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
-                     r"|^第?[A-H]\d{1,2}版?(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
+                     r"|^(?:第?[A-H]\d{1,2}版?|第\d{1,2}版)(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
