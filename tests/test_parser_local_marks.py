@@ -143,3 +143,20 @@ def test_a_paragraph_ending_on_a_local_reporter_closes_its_story():
 
 def people_of(article):
     return [(b.name, b.role) for b in article.bylines]
+
+
+HELP_DESK = ("【晚报帮办】\n\n楼道灯坏了半个月没人修\n\n读者来信\n\n“我家楼道的灯坏了半个月，晚上只能打手电。”读者谭先生来信说。\n\n"
+             "记者走访\n\n10月12日晚，记者来到小区，发现三栋楼的楼道灯都不亮。\n\n"
+             "物业答复\n\n物业公司表示，已购买新灯，两天内全部换好。\n\n晚报记者 甘若水\n")
+
+
+def test_a_help_desks_sub_heads_stay_in_its_body_whatever_their_words():
+    [article] = parse_text(HELP_DESK).articles
+    assert (article.column, article.kicker, article.title) == ("晚报帮办", "", "楼道灯坏了半个月没人修")
+    assert article.paragraphs[0] == "读者来信" and "记者走访" in article.paragraphs
+    assert [b.name for b in article.bylines] == ["甘若水"]  # 记者走访 names no reporter
+
+
+@pytest.mark.parametrize("line,kind", [("记者走访", "head"), ("记者追问", "head"), ("记者张明", "byline")])
+def test_a_role_and_what_it_did_is_no_byline(line, kind):
+    assert classify(line) == kind

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import column_of, has_trailing_byline, is_author_line, page_marker, split_credit
+from .fields import column_of, has_trailing_byline, is_author_line, is_role_and_deed, page_marker, split_credit
 from .patterns import (
     AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
     FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS,
@@ -123,7 +123,7 @@ def classify(text: str) -> str:
         return "bullet"
     if is_credit(text):
         return "credit"
-    if len(text) <= 40 and (BYLINE_LINE.match(text) or AUTHOR_LINE.match(text)):
+    if len(text) <= 40 and (BYLINE_LINE.match(text) or AUTHOR_LINE.match(text)) and not is_role_and_deed(text):
         return "byline"
     if DATE_LINE.match(text) or NUMBER_IN_BRACKETS.match(text):
         return "head"
