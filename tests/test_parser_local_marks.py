@@ -160,3 +160,9 @@ def test_a_help_desks_sub_heads_stay_in_its_body_whatever_their_words():
 @pytest.mark.parametrize("line,kind", [("记者走访", "head"), ("记者追问", "head"), ("记者张明", "byline")])
 def test_a_role_and_what_it_did_is_no_byline(line, kind):
     assert classify(line) == kind
+
+
+def test_a_page_marker_after_a_line_that_points_on_is_a_page():
+    text = ("新桥通车了\n\n上午十点，横跨青溪的新桥正式通车。（下转第2版）\n\n第2版：城事\n\n老街新开了一家旧书店\n\n"
+            "旧书店开在老街的一栋两层小楼里。\n")
+    assert [(a.page, a.title) for a in parse_text(text).articles] == [(None, "新桥通车了"), (2, "老街新开了一家旧书店")]

@@ -71,9 +71,12 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _lists_contents(line: tuple) -> bool:
-    """A 导读 box's header, or one of its entries: what a contents entry follows."""
+    """A 导读 box's header, or one of its entries that names its page first: what a
+    contents entry follows. (A story's last line may point on, （下转第二版）: the page
+    marker after it is a page.)"""
     text, kind = line[1], line[3]
-    return bool(BOX_HEADER.match(text)) or (kind == "text" and POINTER.search(text) is not None)
+    return bool(BOX_HEADER.match(text)) or (kind == "text" and text[:1] in PAGE_LETTERS
+                                            and POINTER.search(text) is not None)
 
 
 def _in_context(kind: str, text: str, following: list[tuple]) -> str:
