@@ -164,12 +164,13 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
-# 记者 某某 文/图 (wrote and took the pictures).
+# 记者 某某 文/图 (wrote and took the pictures), 本报记者 某某  本报见习记者 某某 (a second
+# reporter's role after a space; （本报记者某某、某某，人民网记者某某） is a sign-off, an end note).
 _REPORTER = rf"(?:本报|新华社|人民日报|[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报))?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}}"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:(?:\s*(?:{_HELPER})|\s+{_REPORTER}){_NAMES}){{0,2}}"
     rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
