@@ -166,3 +166,10 @@ def test_a_page_marker_after_a_line_that_points_on_is_a_page():
     text = ("新桥通车了\n\n上午十点，横跨青溪的新桥正式通车。（下转第2版）\n\n第2版：城事\n\n老街新开了一家旧书店\n\n"
             "旧书店开在老街的一栋两层小楼里。\n")
     assert [(a.page, a.title) for a in parse_text(text).articles] == [(None, "新桥通车了"), (2, "老街新开了一家旧书店")]
+
+
+def test_briefs_under_a_column_tag_are_one_article_each():
+    text = BRIEFS.replace("第A06版：城乡速览\n\n", "第A06版：城事\n\n【城事速递】\n\n")
+    first, *rest = parse_text(text).articles
+    assert (first.column, first.title) == ("城事速递", "河堤步道装上路灯")
+    assert [a.title for a in rest] == ["菜场周末延时营业", "老年食堂推出半价套餐"]

@@ -41,7 +41,7 @@ BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
 BRIEF_ENDS = ("。", "！", "？", "。”", "！”", "？”", "。」")  # each paragraph a finished sentence
 # Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
 BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
-BRIEF_OPENERS = ("page_top", "unsigned_brief")  # how the brief above began: a page of briefs
+BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief")  # how the brief above began: a page of briefs
 
 
 # --- never: the run is part of the current article -------------------------------
@@ -257,17 +257,18 @@ def after_pointer_box(c: Candidate) -> bool:
 
 
 def unsigned_brief(c: Candidate) -> bool:
-    """A page of short local briefs: each a one-line title over a paragraph or three of
+    """A page of short local briefs (under a column's tag or not): each a one-line title over a paragraph or three of
     plain prose, no dateline, no byline. A one-line title under such a brief, opening
     its page, and over prose again, is the next brief. (An article's sub-heading comes
     after a headline of more lines, a byline, a dateline or a longer opening section.)"""
     current = c.current
-    if (len(c.run) != 1 or len(current.heads) != 1 or current.subhead_shapes or c.body == 0
-            or c.body > BRIEF_CHARS or not (_plain_title(c.run[0].text) and _plain_title(current.heads[0].text))
-            or _pairs(c.run[0].text) & _pairs(current.heads[0].text)
+    heads = current.heads[1:] if len(current.heads) == 2 and column_of(current.heads[0].text) else current.heads
+    if (len(c.run) != 1 or len(heads) != 1 or current.subhead_shapes or c.body == 0
+            or c.body > BRIEF_CHARS or not (_plain_title(c.run[0].text) and _plain_title(heads[0].text))
+            or _pairs(c.run[0].text) & _pairs(heads[0].text)
             or getattr(current.started_by, "rule", None) not in BRIEF_OPENERS):
         return False
-    body = current.lines[1:]
+    body = current.lines[len(current.heads):]
     after = c.lines[c.end] if c.end < len(c.lines) else None
     return (after is not None and after.kind == "text" and not parse_dateline(after.text)
             and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in body)
