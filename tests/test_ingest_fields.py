@@ -32,5 +32,5 @@ def test_a_source_or_a_credit_with_its_agency_or_byline_signs_off_a_piece():
 def test_a_photo_reporter_after_a_reporter_keeps_each_name_with_its_own_role():
     from archive.ingest.fields import parse_bylines
     assert [(b.name, b.role) for b in parse_bylines("记者 周晓明 摄影记者 李华")] == [
-        ("周晓明", "记者"), ("李华", "摄影记者")]
+        ("周晓明", "记者"), ("李华", "摄影")]
     assert [(b.name, b.role) for b in parse_bylines("本报记者 周晓明摄")] == [("周晓明", "摄影")]

@@ -100,8 +100,9 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
     if line.kind in ("text", "endnote"):
         article.bylines += closing_bylines(text)
     byline_text = text if line.kind == "byline" else ""
-    if not article.paragraphs and line.kind == "head" and is_bare_author(text):
-        article.bylines.append(Byline(re.sub(r"\s+", "", text), "作者"))  # an essay's bare author line
+    author = WRITER_IS.sub("", text)  # 某某（作家）: the name and what the writer is
+    if not article.paragraphs and line.kind == "head" and is_bare_author(author):
+        article.bylines.append(Byline(re.sub(r"\s+", "", author), "作者"))  # an essay's bare author line
     # A help desk's label (记者调查) may open the body: a label, never a reporter's name.
     if not byline_text and line.kind == "text" and len(article.paragraphs) < 2 and not article.bylines:
         byline_text = _leading_byline(text)
@@ -112,6 +113,7 @@ def _add_paragraph(article: ParsedArticle, line: Line) -> None:
     article.paragraphs.append(text)
 
 
+WRITER_IS = re.compile(r"\s*[（(][^（()）]{1,20}[）)]$")
 LEADING_BYLINE = re.compile(
     r"^[（(][^（()）]{2,40}[）)]|^(?:本报)?(?:见习|实习|特约)?记者[^\s，。：]{2,4}(?:、[^\s，。：]{2,4})*(?=\s|$|：|:)")
 

@@ -121,6 +121,16 @@ def signs_off(text: str) -> bool:
     return bool(SENT_BY.match(rest) or AGENCY_PHOTO.match(rest) or ROLE.match(rest))
 
 
+def is_role_and_deed(text: str) -> bool:
+    """记者走访, 记者追问: a role and what it did, printed as a sub-head; unlike 记者张明,
+    the two characters after the role do not open with a surname."""
+    match = ROLE_AND_TWO.match(text)
+    return bool(match) and match["two"][0] not in SURNAMES
+
+
+ROLE_AND_TWO = re.compile(rf"^(?:{ROLE.pattern})(?P<two>[{HAN}]{{2}})$")
+
+
 def is_author_line(text: str) -> bool:
     """□ 某某, 文/某某, 某某  某市第一中学: an essay's author line."""
     if len(text) > AUTHOR_LINE_MAX:
@@ -148,7 +158,7 @@ def column_of(text: str) -> str:
 
 
 def normalise_role(word: str) -> str:
-    word = re.sub(r"^(?:本报|新华社|中新社|人民日报)", "", word)
+    word = re.sub(r"^(?:本报|新华社|中新社|人民日报|.*?(?:日报|晚报|晨报|都市报|商报)(?=\S{0,3}记者))", "", word)
     if "驻" in word:
         return "记者"
     return ROLE_OF.get(word, word) or "记者"

@@ -9,7 +9,7 @@ from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .items import credited_photo_report, editors_intro, is_editors_box
-from .fields import column_of, is_author_line, is_bare_author, signature_bylines
+from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
@@ -25,7 +25,9 @@ ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
 LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
 # Bylines People's Daily never prints under the sub-heads of one feature (it signs
 # those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
-LOCAL_BYLINE = re.compile(rf"^[（(]?记者|(?:首席|见习|实习|特约|{'|'.join(MEDIA)})记者|通讯员|实习生")
+# A reporter of a paper named in full (晚报记者, 某某日报首席记者) is a local paper's too.
+LOCAL_BYLINE = re.compile(rf"^[（(]?记者|(?:首席|见习|实习|特约|{'|'.join(MEDIA)})记者|通讯员|实习生"
+                          r"|(?:晚报|晨报|都市报|商报|(?<!人民)日报)\S{0,3}记者")
 # A table's or a chart's own caption: 表1  中国中小城市的构成.
 TABLE_CAPTION = re.compile(r"^附?[表图]\s*\d{1,2}(?:\s|$)")
 # A paragraph whose last sentence asks (…如何？), or asks and says who went to find
@@ -34,6 +36,12 @@ ASKS = re.compile(r"[？?][”」]?[^？?。！!]{0,40}。?$")
 # A page named for literature (第B3版：副刊, 文艺副刊, 夜读): its pieces are essays, each signed.
 LITERARY_PAGE = re.compile(r"副刊|文艺|文苑|文学|散文|随笔|夜读|诗歌")
 LEDE_CHARS = 600  # an article asks what it will answer within its first paragraphs
+BRIEF_CHARS = 300  # a local brief is a paragraph or three
+BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
+BRIEF_ENDS = ("。", "！", "？", "。”", "！”", "？”", "。」")  # each paragraph a finished sentence
+# Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
+BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
+BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief")  # how the brief above began: a page of briefs
 
 
 # --- never: the run is part of the current article -------------------------------
@@ -147,7 +155,7 @@ def after_sign_off(c: Candidate) -> bool:
     if c.i == 0:
         return False
     note = c.lines[c.i - 1].text
-    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c):
+    if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c) or _signed_last_paragraph(c):
         return True
     if c.lines[c.i - 1].kind != "endnote":
         return False
@@ -156,6 +164,15 @@ def after_sign_off(c: Candidate) -> bool:
 
 # People's Daily closes the items of a roundup so: （本报记者 某某  本报通讯员 某某）.
 PAPERS_SIGN_OFF = ("（", "(", "本报")
+
+
+def _signed_last_paragraph(c: Candidate) -> bool:
+    """A paragraph that ends on a local reporter (…。（晚报记者 某某）, …。  实习生 某某  记者 某某)
+    closes its story. (People's Daily signs a roundup's items so, 本报记者 某某: not this.)"""
+    above = c.lines[c.i - 1]
+    trailing = has_trailing_byline(above.text) if above.kind == "text" else None
+    by = trailing and (trailing["by"] or trailing["bracketed"])
+    return bool(by) and bool(LOCAL_BYLINE.search(by)) and not by.startswith("本报")
 
 
 def _closing_local_byline(c: Candidate) -> bool:
@@ -237,6 +254,34 @@ def after_pointer_box(c: Candidate) -> bool:
     body = c.current.lines[len(c.current.heads):]
     return bool(body) and all(line.kind == "text" and len(line.text) <= POINTER_MAX and POINTER.search(line.text)
                               for line in body)
+
+
+def unsigned_brief(c: Candidate) -> bool:
+    """A page of short local briefs (under a column's tag or not): each a one-line title over a paragraph or three of
+    plain prose, no dateline, no byline. A one-line title under such a brief, opening
+    its page, and over prose again, is the next brief. (An article's sub-heading comes
+    after a headline of more lines, a byline, a dateline or a longer opening section.)"""
+    current = c.current
+    heads = current.heads[1:] if len(current.heads) == 2 and column_of(current.heads[0].text) else current.heads
+    if (len(c.run) != 1 or len(heads) != 1 or current.subhead_shapes or c.body == 0
+            or c.body > BRIEF_CHARS or not (_plain_title(c.run[0].text) and _plain_title(heads[0].text))
+            or _pairs(c.run[0].text) & _pairs(heads[0].text)
+            or getattr(current.started_by, "rule", None) not in BRIEF_OPENERS):
+        return False
+    body = current.lines[len(current.heads):]
+    after = c.lines[c.end] if c.end < len(c.lines) else None
+    return (after is not None and after.kind == "text" and not parse_dateline(after.text)
+            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in body)
+            and not parse_dateline(body[0].text) and not any(closing_bylines(line.text) for line in body))
+
+
+def _plain_title(text: str) -> bool:
+    """A brief's title: a short plain phrase, no column in brackets, no clause marks."""
+    return BRIEF_TITLE_MIN <= len(text) <= BRIEF_TITLE_MAX and not BRIEF_TITLE_MARKS.search(text)
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
 def under_column_tag(c: Candidate) -> bool:

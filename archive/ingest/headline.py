@@ -82,6 +82,11 @@ def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = F
     first item, shaped like the items' headings further down (or a label that
     names a roundup): only the first line is the roundup's headline then. A
     longer first line is a kicker."""
+    if len(heads) == 2 and column_of(heads[0].text):
+        return 2  # a column's tag over one title (● 代表委员建言): the column, whatever follows
+    if (len(heads) == 3 and column_of(heads[0].text) and len(heads[2].text) <= LABEL_MAX
+            and signature(heads[2:]) in signatures):
+        return 2  # 【帮你办】 / title / 读者来信: the label opens the body, like the labels below it
     if len(heads) >= 2 and is_label_stack(heads):
         return 1
     # Items each signed by their reporter (本报记者 某某) under one line: the line
@@ -93,7 +98,7 @@ def lead_size(heads: list[Line], signatures: list[tuple], signed_items: bool = F
     if len(heads) >= 3 and heads[1].text.endswith("——") and not heads[0].text.endswith("——"):
         return 1
     if (len(heads) >= 2 and len(heads[0].text) <= LABEL_MAX and not heads[0].text.endswith("——")
-            and signature(heads[1:]) in signatures):
+            and signature(heads[1:]) in signatures and not FOLLOW_ON.match(heads[1].text)):
         return 1
     return len(heads)
 

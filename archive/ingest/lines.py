@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import column_of, has_trailing_byline, is_author_line, page_marker, split_credit
+from .fields import column_of, has_trailing_byline, is_author_line, is_role_and_deed, page_marker, split_credit
 from .patterns import (
     AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
     FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS,
@@ -59,6 +59,8 @@ def split_lines(text: str) -> list[Line]:
     for no, raw in enumerate(text.splitlines(), 1):
         stripped = raw.strip(STRIP)
         kind = classify(stripped) if stripped else ""
+        if kind == "page" and printed and _lists_contents(printed[-1]) and POINTER.search(stripped):
+            kind = "text"  # a 导读 entry naming its page first (第3版  某某), not a new page
         if kind in ("", "furniture"):
             gap += 1
             continue
@@ -66,6 +68,15 @@ def split_lines(text: str) -> list[Line]:
         gap = 0
     return [Line(no, text, gap, _in_context(kind, text, printed[k + 1:k + 2]), indented)
             for k, (no, text, gap, kind, indented) in enumerate(printed)]
+
+
+def _lists_contents(line: tuple) -> bool:
+    """A 导读 box's header, or one of its entries that names its page first: what a
+    contents entry follows. (A story's last line may point on, （下转第二版）: the page
+    marker after it is a page.)"""
+    text, kind = line[1], line[3]
+    return bool(BOX_HEADER.match(text)) or (kind == "text" and text[:1] in PAGE_LETTERS
+                                            and POINTER.search(text) is not None)
 
 
 def _in_context(kind: str, text: str, following: list[tuple]) -> str:
@@ -80,6 +91,8 @@ def _in_context(kind: str, text: str, following: list[tuple]) -> str:
 
 
 INDENTS = set(" \t\u3000\u00a0")
+BYLINE_MARKS = set("□■◎○●◆")  # marks some papers print before a byline
+PAGE_LETTERS = set("ABCDEFGH第")  # a 导读 entry may name its page first (A3  某某)
 MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
 MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
 
@@ -105,20 +118,22 @@ def classify(text: str) -> str:
         return "marker"
     if is_author_line(text):
         return "byline"
+    if text[:1] in BYLINE_MARKS and len(text) <= 40 and is_marked_byline(text):
+        return "byline"  # reporters under a box mark (□ 本报记者 某某), not a list item
     if text[:1] in POINTER_MARKS and len(text) <= MAX_HEADING and POINTER.search(text):
         return "text"  # a 导读 entry (▶ 某某 A3, ●某某（A3）), not a list item
     if BULLET.match(text) and len(text) < 120 and not text.startswith("——"):
         return "bullet"
     if is_credit(text):
         return "credit"
-    if len(text) <= 40 and (BYLINE_LINE.match(text) or AUTHOR_LINE.match(text)):
+    if len(text) <= 40 and (BYLINE_LINE.match(text) or AUTHOR_LINE.match(text)) and not is_role_and_deed(text):
         return "byline"
     if DATE_LINE.match(text) or NUMBER_IN_BRACKETS.match(text):
         return "head"
     if END_NOTE.match(text) or SIGN_OFF.match(text) or DISPATCH_NOTE.match(text):
         return "endnote"
     # A pointer (…详见第5版, …（详见A3）) or a reporter's name (…。  本报记者  某某) ends a paragraph, not a heading.
-    points = ("版" in text or "见" in text) and POINTER.search(text)
+    points = ("版" in text or "见" in text or text[:1] in PAGE_LETTERS) and POINTER.search(text)
     if len(text) <= MAX_HEADING and (points or has_trailing_byline(text)):
         return "text"
     if (looks_like_heading(text) and not split_credit(text) and not SUMMARY.match(text)
@@ -126,6 +141,12 @@ def classify(text: str) -> str:
             and not PHONE_LINE.search(text)):
         return "head"
     return "text"
+
+
+def is_marked_byline(text: str) -> bool:
+    """□ 本报记者 某某, ■记者 某某 通讯员 某某 (but ■ 记者手记 labels a box)."""
+    rest = text[1:].lstrip(STRIP)
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)
 
 
 def is_credit(text: str) -> bool:

@@ -45,9 +45,12 @@ ROLE_WORDS = (
     "摄影记者", "记者", "特约通讯员", "通讯员", "实习生", "特约撰稿人", "撰稿",
 )
 # Titles that are a kind of the plain role: a chief reporter is a reporter.
-ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", **{f"{m}记者": "记者" for m in MEDIA}}
+# (A 摄影记者 took the pictures: a photographer, listed last like 某某摄.)
+ROLE_OF = {"首席记者": "记者", "特约通讯员": "通讯员", "摄影记者": "摄影", **{f"{m}记者": "记者" for m in MEDIA}}
+# A reporter of a paper named in full: 晚报记者 某某, 某某日报记者 某某 (the paper is never a person).
+PAPER_REPORTER = rf"[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报)(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 ROLE = re.compile(
-    rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|" + "|".join(ROLE_WORDS) + ")"
+    rf"(?:(?:本报|{AGENCY})?驻[{HAN}]{{1,10}}?记者|{PAPER_REPORTER}|" + "|".join(ROLE_WORDS) + ")"
 )
 # Credits written before the names: 文/某某, 图/某某, 文 图/某某 (wrote and took the pictures).
 CREDIT_PREFIX = {"文": ("作者",), "图": ("摄影",), "摄影": ("摄影",), "文图": ("作者", "摄影"),
@@ -130,6 +133,9 @@ CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二
 
 # --- Line shapes (lines.classify and the stages after it) -------------------------
 
+# The verbs that send a reader to another page: 详见第5版, 本版内容移至A6版, （转第三版）.
+POINTS_TO = r"(?:详见|请见|请看|见|转|移至|移到)"
+
 # Labels of boxes inside an article (a paragraph of their own, or a bracketed tag
 # closing a heading): they belong to an article, never start one.
 EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
@@ -158,21 +164,24 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 FOLLOW_ON = re.compile(r"^(?:——|—)")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
-# 记者 某某 文/图 (wrote and took the pictures).
-_REPORTER = rf"(?:本报|新华社|人民日报)?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
+# 记者 某某 文/图 (wrote and took the pictures), 本报记者 某某  本报见习记者 某某 (a second
+# reporter's role after a space; （本报记者某某、某某，人民网记者某某） is a sign-off, an end note).
+_REPORTER = rf"(?:本报|新华社|人民日报|[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报))?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
 BYLINE_LINE = re.compile(
-    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:\s*(?:{_HELPER}){_NAMES}){{0,2}}"
+    rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:(?:\s*(?:{_HELPER})|\s+{_REPORTER}){_NAMES}){{0,2}}"
     rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
 # (▶ 某某 第A3版, →某某 A3, ◆某某 >>A3, 某某（详见A3）).
 POINTER_MARKS = "▶►>》●■◆→"
-POINTER = re.compile(r"(?:详见|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
+POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
                      r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
-                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$")
+                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$"
+                     # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
+                     r"|^(?:第?[A-H]\d{1,2}版?|第\d{1,2}版)(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
@@ -184,7 +193,7 @@ _STAFF = rf"(?:{_EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
 _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
-    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?(?:详见|请见|请看|见|转)第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
