@@ -115,6 +115,9 @@ def _explain(searcher, q, docnum, scale, indent, lines) -> None:
         hit = found.is_active() and found.id() == docnum
         text = q.text if isinstance(q, wq.Term) else "".join(w[0] for w in q.words) + q.words[-1][1:]
         lines.append(f"{indent}{q.fieldname} {text!r} ×{boost:g}: {'found' if hit else 'absent'}")
+    elif isinstance(q, wq.ConstantScoreQuery):
+        lines.append(f"{indent}constant {q.score:g} if")
+        _explain(searcher, q.child, docnum, 1.0, indent + "  ", lines)
     elif hasattr(q, "subqueries"):
         lines.append(f"{indent}{type(q).__name__}" + (f" ×{boost:g}" if boost != 1 else ""))
         for sub in q.subqueries:

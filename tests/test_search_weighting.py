@@ -111,3 +111,15 @@ class BylineBonusTests(TempIndexMixin, TempDirMixin, TestCase):
         bonus = whoosh_query("赵成 会见").b.subqueries[1:]
         self.assertEqual([q.child.text for q in bonus], ["赵成", "会见"])
         self.assertEqual({q.child.fieldname for q in bonus}, {"bylines"})
+
+    def test_the_explanation_shows_the_name_bonus(self):
+        from search.backend import whoosh_query
+        from search.indexing import identifier
+        from search.weighting import NAME_BONUS, explain
+
+        hit = search("赵成 会见").hits[0]
+        searcher = self.backend().searcher()
+        lines = explain(searcher, whoosh_query("赵成 会见"), searcher.document_number(id=identifier(hit.pk)))
+        at = lines.index(next(line for line in lines if f"constant {NAME_BONUS:g}" in line))
+        self.assertIn("bylines '赵成'", lines[at + 1])
+        self.assertIn("found", lines[at + 1])
