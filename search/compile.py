@@ -5,6 +5,7 @@ from whoosh import query as wq
 
 from . import analysis
 from .query import And, DateRange, Not, Or, Term
+from . import weighting
 from .weighting import GRAM_BOOST, HEADLINE_BOOST, Word
 
 INDEX_FIELDS = {"byline": "bylines"}
@@ -86,7 +87,19 @@ def ranked(tree) -> wq.Query:
     if not typed:
         return found
     headline = [substring("headline_grams", text) for text in typed]
-    return wq.AndMaybe(found, _boosted(headline[0] if len(headline) == 1 else wq.And(headline), HEADLINE_BOOST))
+    bonuses = [_boosted(headline[0] if len(headline) == 1 else wq.And(headline), HEADLINE_BOOST)]
+    if weighting.NAME_BONUS:
+        bonuses += [byline_bonus(text) for text in typed]
+    return wq.AndMaybe(found, bonuses[0] if len(bonuses) == 1 else wq.Or(bonuses))
+
+
+def byline_bonus(text: str) -> wq.Query:
+    """A typed string that is one of the article's byline names, whole: a constant
+    (search/weighting.py NAME_BONUS), however jieba cuts the name and however long the article."""
+    value = text.strip()
+    spellings = list(dict.fromkeys((value, analysis.fold(value))))
+    found = wq.Term("bylines", spellings[0]) if len(spellings) == 1 else wq.Or([wq.Term("bylines", v) for v in spellings])
+    return wq.ConstantScoreQuery(found, weighting.NAME_BONUS)
 
 
 def _required_strings(node):

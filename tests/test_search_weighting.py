@@ -76,6 +76,50 @@ class HeadlineBonusTests(TempIndexMixin, TempDirMixin, TestCase):
 
         self.assertEqual(
             [h.title for h in search("城南小学 笑声").hits], ["棋桌旁的笑声"])
-        bonus = whoosh_query("城南小学 笑声").b  # every string of the query, in one headline
+        bonus = whoosh_query("城南小学 笑声").b.subqueries[0]  # every string of the query, in one headline
         self.assertEqual({q.fieldname for q in bonus.leaves()}, {"headline_grams"})
         self.assertEqual(len(bonus.subqueries), 2)
+
+
+# 赵成 is not in jieba's dictionary: a query cuts it into 赵 and 成. The second article
+# is short and has both characters (and the other word) in its text, not in a byline.
+BYLINES = """\
+外宾来访
+
+本报讯（记者 赵成）市长昨日会见来访的外宾，双方就城市绿化、公园建设和河道整治交换了意见，并商定明年继续互派人员学习交流，推动两市在文化、教育和旅游方面的合作。外宾一行还参观了新建的图书馆、博物馆和科技园，察看了老城区的改造工地，对当地保护老建筑的做法很感兴趣。
+
+老街新貌
+
+赵家老店成了老街的招牌。赵老板成天会见老主顾，成日里会见，会见新客人，会见之后总送一杯茶，赵老板说这是祖上的规矩。
+"""
+
+
+class BylineBonusTests(TempIndexMixin, TempDirMixin, TestCase):
+    def setUp(self):
+        super().setUp()
+        _, _, error = run_import(str(self.write("2024-05-08.txt", BYLINES)))
+        self.assertIsNone(error)
+
+    def test_a_typed_byline_name_counts_whole_however_jieba_cuts_it(self):
+        self.assertEqual(search("赵成 会见").hits[0].title, "外宾来访")
+        with mock.patch("search.weighting.NAME_BONUS", 0.0):
+            self.assertEqual(search("赵成 会见").hits[0].title, "老街新貌")
+
+    def test_the_bonus_is_one_constant_for_each_typed_string_found_whole_in_a_byline(self):
+        from search.backend import whoosh_query
+
+        bonus = whoosh_query("赵成 会见").b.subqueries[1:]
+        self.assertEqual([q.child.text for q in bonus], ["赵成", "会见"])
+        self.assertEqual({q.child.fieldname for q in bonus}, {"bylines"})
+
+    def test_the_explanation_shows_the_name_bonus(self):
+        from search.backend import whoosh_query
+        from search.indexing import identifier
+        from search.weighting import NAME_BONUS, explain
+
+        hit = search("赵成 会见").hits[0]
+        searcher = self.backend().searcher()
+        lines = explain(searcher, whoosh_query("赵成 会见"), searcher.document_number(id=identifier(hit.pk)))
+        at = lines.index(next(line for line in lines if f"constant {NAME_BONUS:g}" in line))
+        self.assertIn("bylines '赵成'", lines[at + 1])
+        self.assertIn("found", lines[at + 1])
