@@ -18,7 +18,6 @@ from django.conf import settings
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from whoosh import fields
 from whoosh import query as wq
@@ -30,6 +29,7 @@ from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import ranked
 from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
+from .search_indexes import prepared
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
 from .query import parse, positive_terms, quote
 
@@ -174,12 +174,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         _commit(writer)
 
     def _documents(self, index, objects):
-        for obj in objects:
-            try:
-                doc = index.full_prepare(obj)
-            except SkipDocument:
-                continue
-            doc.pop("boost", None)
+        for doc in prepared(index, objects):
             yield {k: self._from_python(v) for k, v in doc.items() if v not in ("", None, [])}
 
     def optimize(self):

@@ -1,6 +1,7 @@
 """What haystack indexes of an Article. Text fields use our analyzers; the
 rest are stored for result lists and kept in columns for facets and sorting."""
 from haystack import indexes
+from haystack.exceptions import SkipDocument
 
 from archive.models import Article, body_and_captions, short_label
 
@@ -99,3 +100,14 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_bylines(self, article):
         # Names only: the list is stored comma-separated.
         return list(dict.fromkeys(b.person.name.replace(",", " ") for b in article.bylines.all()))
+
+
+def prepared(index, objects):
+    """Each object as the index prepares it for any engine; one the index skips is left out."""
+    for obj in objects:
+        try:
+            doc = index.full_prepare(obj)
+        except SkipDocument:
+            continue
+        doc.pop("boost", None)
+        yield doc

@@ -23,7 +23,6 @@ import requests
 from haystack.backends import BaseEngine
 from haystack.backends.solr_backend import SolrSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 from pysolr import Results
 
@@ -31,6 +30,7 @@ from search import analysis
 from search.backend import STORY_FIELD, ArchiveSearchQuery, highlight_terms, sort_keys
 from search.highlight import highlight_page
 from search.indexing import IndexUnavailable
+from search.search_indexes import prepared
 from search.query import parse
 
 from . import preanalyzed
@@ -180,12 +180,7 @@ class ArchiveSolrBackend(SolrSearchBackend):
             self.post("{" + ",".join(commands) + "}")
 
     def _documents(self, index, objects):
-        for obj in objects:
-            try:
-                doc = index.full_prepare(obj)
-            except SkipDocument:
-                continue
-            doc.pop("boost", None)
+        for doc in prepared(index, objects):
             yield self.solr_document(doc)
 
     def solr_document(self, doc: dict) -> dict:
