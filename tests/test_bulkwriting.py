@@ -36,7 +36,9 @@ def segment_files(path) -> dict[str, list[str]]:
     return {kind: sorted(digests) for kind, digests in kinds.items()}
 
 
-class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
+class BulkDocsCase(TempIndexMixin, TempDirMixin, TestCase):
+    """Three imported issues' documents, and indexes built from them by a writer class."""
+
     def setUp(self):
         super().setUp()
         for n in range(3):
@@ -74,6 +76,8 @@ class BulkWritingTests(TempIndexMixin, TempDirMixin, TestCase):
             writer_class(ix, **OPTIONS).commit(optimize=True)
         return path, ix
 
+
+class BulkWritingTests(BulkDocsCase):
     def test_new_documents_are_written_byte_for_byte_as_whoosh_writes_them(self):
         whoosh_path, _ = self.build(SegmentWriter, [self.docs])
         bulk_path, _ = self.build(BulkSegmentWriter, [self.docs])

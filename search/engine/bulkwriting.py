@@ -20,9 +20,13 @@ import numpy as np
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
 
+from .. import analysis
+from . import batch
 from .arrays import each_posting, segment_codec
-from .codec import TermsReader, postings_from_values, written_format
+from .codec import TermsReader, _scale, postings_from_values, written_format
 from .records import TermPostings
+
+BATCH_DOCS = 500  # documents analysed together: arrays of ~4,000 occurrences a document
 
 
 def new_postings(positional: bool) -> list:
@@ -35,6 +39,15 @@ class MemoryPostings:
 
     def __init__(self):
         self.terms = {}  # fieldname -> {term bytes: [ids, weights, freqs, positions]}
+        self.batches = {}  # fieldname -> [(batch.FieldPostings, number of its first document)]
+
+    def add_batch(self, fieldname, postings: "batch.FieldPostings", firstdoc: int):
+        """A batch's postings of a field, its documents numbered from firstdoc."""
+        if postings.terms:
+            self.batches.setdefault(fieldname, []).append((postings, firstdoc))
+
+    def fieldnames(self) -> set:
+        return set(self.terms) | set(self.batches)
 
     def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
         """A document's postings in one field, as (term bytes, frequency, weight,
@@ -67,7 +80,7 @@ class MemoryPostings:
                 column.frombytes(np.asarray(values, dtype=column.typecode).tobytes())
 
     def cleanup(self):
-        self.terms = {}
+        self.terms, self.batches = {}, {}
 
 
 def document_postings(field, value):
@@ -136,12 +149,77 @@ def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, 
     return keys, starts, postings, with_positions
 
 
+def joined_batches(parts, scale: float):
+    """Several batches of one field (batch.FieldPostings, first document) as one
+    (sorted keys, term starts, TermPostings): rows ordered by term, then document."""
+    keys = sorted(set().union(*(p.terms for p, _ in parts)))  # per term, never per posting
+    number = {k: i for i, k in enumerate(keys)}
+    term_of_row = np.concatenate([np.repeat(np.fromiter(map(number.__getitem__, p.terms), np.int64, len(p.terms)),
+                                            np.diff(p.term_starts)) for p, _ in parts])
+    docs = np.concatenate([p.docs.astype(np.int64) + first for p, first in parts])
+    freqs = np.concatenate([np.diff(p.pos_starts) for p, _ in parts])
+    positions = np.concatenate([p.positions for p, _ in parts])  # int32: the largest array
+    order = np.lexsort((docs, term_of_row))
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_of_row, minlength=len(keys)), out=starts[1:])
+    postings = TermPostings(docs, freqs, (freqs * scale).astype(np.float32), positions).take(order)
+    return keys, starts, postings
+
+
+def merged_with(gathered, joined):
+    """One field's batch postings (joined_batches) and the postings gathered a posting or
+    a segment at a time (field_postings), as one set: rows by term, then document."""
+    (keys_a, starts_a, post_a), (keys_b, starts_b, post_b, with_b) = joined, gathered
+    keys = sorted(set(keys_a) | set(keys_b))
+    number = {k: i for i, k in enumerate(keys)}
+    term_a = np.repeat(np.fromiter(map(number.__getitem__, keys_a), np.int64, len(keys_a)), np.diff(starts_a))
+    ids_b = np.fromiter(map(number.__getitem__, keys_b), np.int64, len(keys_b))
+    term_b = np.repeat(ids_b, np.diff(starts_b))
+    with_positions = np.ones(len(keys), dtype=bool)
+    with_positions[ids_b] = with_b
+    positions_b = post_b.positions if post_b.positions is not None else np.zeros(int(post_b.freqs.sum()), np.int64)
+    both = TermPostings(np.concatenate([post_a.ids, post_b.ids]), np.concatenate([post_a.freqs, post_b.freqs]),
+                        np.concatenate([post_a.weights, post_b.weights]),
+                        np.concatenate([post_a.positions, positions_b]))
+    terms = np.concatenate([term_a, term_b])
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(terms, minlength=len(keys)), out=starts[1:])
+    return keys, starts, both.take(np.lexsort((both.ids, terms))), with_positions
+
+
 def write_postings(fieldwriter, schema, pool):
-    for fieldname in sorted(pool.terms):
+    for fieldname in sorted(pool.fieldnames()):
+        fieldobj = schema[fieldname]
+        parts = pool.batches.get(fieldname)
+        if parts and fieldname not in pool.terms:
+            if len(parts) == 1:
+                (found, first), = parts
+                fieldwriter.add_field_arrays(fieldname, fieldobj, found.terms, found.term_starts,
+                                             found.docs.astype(np.int64) + first, found.pos_starts, found.positions)
+                continue
+            keys, starts, postings = joined_batches(parts, _scale(fieldobj))
+            fieldwriter.add_field_arrays(fieldname, fieldobj, keys, starts, postings.ids,
+                                         postings.position_starts(), postings.positions)
+            continue
         keys, starts, postings, with_positions = field_postings(pool.terms[fieldname])
-        fieldwriter.start_field(fieldname, schema[fieldname])
+        if parts:  # a segment merged into this one beside new documents
+            keys, starts, postings, with_positions = merged_with(
+                (keys, starts, postings, with_positions), joined_batches(parts, _scale(fieldobj)))
+        fieldwriter.start_field(fieldname, fieldobj)
         fieldwriter.add_terms(keys, starts, postings, with_positions)
         fieldwriter.finish_field()
+
+
+def batch_fields(schema) -> dict[str, str]:
+    """The fields batch.analyse_batch analyses as the schema's own analyzer does."""
+    found = {}
+    for name, kind in batch.FIELDS.items():
+        field = schema[name] if name in schema else None
+        stream = getattr(getattr(field, "analyzer", None), "stream", None)
+        expected = analysis.GramAnalyzer() if kind == "grams" else analysis.WordAnalyzer()
+        if field is not None and field.indexed and hasattr(field, "index_positions") and stream is expected.stream:
+            found[name] = kind
+    return found
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -150,34 +228,72 @@ class BulkSegmentWriter(SegmentWriter):
         if any(field.separate_spelling() or field.vector for _, field in self.schema.items()):
             raise ValueError("BulkSegmentWriter writes neither spelling words nor term vectors")
         self.pool = MemoryPostings()
+        self.batch_fields = batch_fields(self.schema)
+        self.waiting = []  # (docnum, fields) of documents not yet analysed
 
     def add_document(self, **fields):
-        """SegmentWriter.add_document, less spelling and vectors, with each field's
-        postings added in one call instead of a tuple and a call per posting."""
+        """SegmentWriter.add_document, less spelling and vectors: the article's text
+        fields wait to be analysed with a batch; any other document is written now,
+        each field's postings added in one call instead of a tuple and a call per posting."""
         self._check_state()
-        perdoc, schema, docnum = self.perdocwriter, self.schema, self.docnum
-        docboost = self._doc_boost(fields)
         names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
+        self._check_fields(self.schema, names)
+        if self._batchable(fields):
+            self.waiting.append((self.docnum, fields))
+            if len(self.waiting) >= BATCH_DOCS:
+                self.write_waiting()
+        else:
+            self.write_waiting()
+            self._write_document(self.docnum, fields, names, {})
+        self._added = True
+        self.docnum += 1
+
+    def _batchable(self, fields) -> bool:
+        # Boosts per document are applied a posting at a time (_write_document).
+        return bool(self.batch_fields) and not any(name.startswith("_") and name.endswith("_boost")
+                                                   for name in fields) and all(
+            isinstance(fields.get(name), (str, type(None))) for name in self.batch_fields)
+
+    def write_waiting(self):
+        """The waiting documents analysed as one batch, their stored fields written."""
+        if not self.waiting:
+            return
+        waiting, self.waiting = self.waiting, []
+        texts = [{name: fields.get(name) for name in self.batch_fields} for _, fields in waiting]
+        found = batch.analyse_batch(texts, {name: batch.FIELDS[name] for name in self.batch_fields})
+        firstdoc = waiting[0][0]
+        for name, postings in found.items():
+            self.pool.add_batch(name, postings, firstdoc)
+        for i, (docnum, fields) in enumerate(waiting):
+            lengths = {name: int(postings.lengths[i]) for name, postings in found.items()}
+            self._write_document(docnum, fields, sorted(n for n in fields if not n.startswith("_")), lengths)
+
+    def _write_document(self, docnum, fields, names, lengths):
+        """A document's stored fields, columns and field lengths; postings of the fields
+        not in `lengths` (those already analysed with a batch)."""
+        perdoc, schema = self.perdocwriter, self.schema
+        docboost = self._doc_boost(fields)
         perdoc.start_doc(docnum)
         for name in names:
             value = fields[name]
             if value is None:
                 continue
             field = schema[name]
-            length = 0
-            if field.indexed:
+            length = lengths.get(name, 0)
+            if field.indexed and name not in lengths:
                 boost = self._field_boost(fields, name, docboost)
                 length = self.pool.add_field(name, docnum, document_postings(field, value), boost)
-                if not field.scorable:
-                    length = 0
+            if not field.scorable:
+                length = 0
             stored = fields.get("_stored_%s" % name, value)
             perdoc.add_field(name, field, stored if field.stored else None, length)
             if field.column_type and stored is not None:
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
         perdoc.finish_doc()
-        self._added = True
-        self.docnum += 1
+
+    def add_reader(self, reader):
+        self.write_waiting()  # a merged segment's documents come after the waiting ones
+        super().add_reader(reader)
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
         """Merging segments: each term's postings renumbered as arrays."""
@@ -187,6 +303,7 @@ class BulkSegmentWriter(SegmentWriter):
                 self.pool.add_block(fieldname, tbytes, renumbered(postings, newnums))
 
     def _flush_segment(self):
+        self.write_waiting()
         self.perdocwriter.close()
         try:
             write_postings(self.fieldwriter, self.schema, self.pool)
@@ -210,7 +327,8 @@ class BulkSubWriterTask(SubWriterTask):
         if not self.running:
             writer.cancel()
             return
-        fieldnames = set(writer.pool.terms)  # before the segment's flush empties the pool
+        writer.write_waiting()
+        fieldnames = writer.pool.fieldnames()  # before the segment's flush empties the pool
         self.resultqueue.put((None, fieldnames, writer._finalize_segment()), timeout=5)
 
 
@@ -218,6 +336,9 @@ class BulkMpWriter(MpWriter):
     def __init__(self, ix, **kwargs):
         super().__init__(ix, multisegment=True, **kwargs)
         self.pool = MemoryPostings()
+        self.waiting = []
+
+    write_waiting = BulkSegmentWriter.write_waiting
 
     def _new_task(self):
         task = BulkSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,

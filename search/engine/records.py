@@ -47,15 +47,16 @@ class TermPostings:
 
 def _position_deltas(postings: TermPostings) -> np.ndarray:
     positions = postings.positions.astype(np.int64)
-    starts = postings.position_starts()[:-1]
-    owner = np.repeat(np.arange(len(postings.ids)), postings.freqs)
-    deltas = np.diff(positions, prepend=0)
-    if len(positions) and (deltas[1:] < 0).any():
-        order = np.lexsort((positions, owner))  # positions are a set: kept in order
-        positions = positions[order]
+    nonempty = postings.position_starts()[:-1][postings.freqs > 0]
+
+    def deltas_of(positions):
         deltas = np.diff(positions, prepend=0)
-    nonempty = starts[postings.freqs > 0]
-    deltas[nonempty] = positions[nonempty]
+        deltas[nonempty] = positions[nonempty]  # each document's first position absolute
+        return deltas
+    deltas = deltas_of(positions)
+    if (deltas < 0).any():  # only within a document: sort only then (a sort is most of the cost)
+        owner = np.repeat(np.arange(len(postings.ids)), postings.freqs)
+        deltas = deltas_of(positions[np.lexsort((positions, owner))])  # positions are a set: kept in order
     return deltas
 
 
