@@ -32,8 +32,8 @@ def text_query(term: Term) -> wq.Query:
 
 def spelled_query(term: Term) -> wq.Query:
     """Quoted: the exact string. Unquoted: the exact string, or all its words
-    anywhere in the article, scored as words (search/weighting.py): a word in the
-    headline or a name weighs more."""
+    anywhere in the article, scored as words over the text and the names
+    (search/weighting.py; a headline is favoured by ranked()'s bonus instead)."""
     exact = substring("grams", term.text)
     words = [] if term.quoted else analysis.query_words(term.text)
     if not words:

@@ -11,10 +11,12 @@ import re
 from search import analysis
 from search.compile import INDEX_FIELDS
 from search.query import And, DateRange, Not, Or, Term
+from search.search_indexes import ArticleIndex
 from search.weighting import GRAM_BOOST, WORD_FIELDS
 
 EVERYTHING = "*:*"
-FIELD_BOOST = {"headline": 2.0, "names": 2.0}  # the haystack boost= of search/search_indexes.py
+# The word fields' boost= in search/search_indexes.py, read from there so the two cannot drift.
+FIELD_BOOST = {name: ArticleIndex.fields[name].boost for name in WORD_FIELDS if ArticleIndex.fields[name].boost != 1.0}
 # The standard parser's syntax characters (and whitespace), escaped in a bare value.
 _SYNTAX = re.compile(r'([+\-&|!(){}\[\]^"~:\\/\s])')
 
