@@ -106,10 +106,11 @@ bench-scale: venv
 
 # The Solr engine beside Whoosh on bench-search's load of N articles (under /tmp/bench-search,
 # made once): rebuild_index time, index size and search-page p50/p95 of the same 200 queries,
-# on a local cluster started for it (docs/performance.md).
+# on a local cluster started for it (docs/performance.md). SOLR_BENCH_ARGS=--keep-whoosh rebuilds
+# only Solr's index and searches Whoosh's as the load built it.
 .PHONY: bench-solr
 bench-solr: venv
-	solr/cloud with $(PY) bench/bench_solr.py --articles $(N) --corpus $(CORPUS)
+	solr/cloud with $(PY) bench/bench_solr.py --articles $(N) --corpus $(CORPUS) $(SOLR_BENCH_ARGS)
 
 # A local SolrCloud (issue #24): 2 nodes and their own ZooKeeper on 127.0.0.1, the
 # configset solr/configsets/archive, collection `archive` (2 shards x 2 replicas),

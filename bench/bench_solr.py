@@ -1,12 +1,12 @@
 """The Solr engine beside the embedded one on the same archive (make bench-solr).
 
     solr/cloud with python bench/bench_solr.py --articles N [--corpus ../shared/corpus]
-                                               [--root /tmp/bench-search] [--seed 1]
+                                               [--root /tmp/bench-search] [--seed 1] [--keep-whoosh]
 
 The archive is bench_search's load of N generated articles (ROOT/N, made once and reused,
 the same generator, seed and import as make bench-search and bench-scale). Both indexes are
-then rebuilt from its database with `manage.py rebuild_index`, one after the other, timed:
-Whoosh in ROOT/N/data/index, Solr in the collection of SOLR_URL (the local 2-node cluster of
+then rebuilt from its database with `manage.py rebuild_index`, one after the other, timed
+(with --keep-whoosh only Solr's: Whoosh's is the one the load built): Whoosh in ROOT/N/data/index, Solr in the collection of SOLR_URL (the local 2-node cluster of
 `solr/cloud with`). The same query mix (bench_search: 200 queries) then runs as the search
 page asks for it (facets, highlights, folding), on each engine in turn: a warm-up pass, then
 a timed one. Each query's total must agree between the engines. Prints one JSON line.
@@ -69,6 +69,8 @@ def main(argv=None) -> int:
     ap.add_argument("--root", type=Path, default=Path("/tmp/bench-search"))
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-rebuild", action="store_true", help="search the indexes as they are (a rerun)")
+    ap.add_argument("--keep-whoosh", action="store_true",
+                    help="search Whoosh's index as the load built it; rebuild only Solr's")
     args = ap.parse_args(argv)
     solr_url = os.environ.get("SOLR_URL", "").rstrip("/")
     if not solr_url:
@@ -77,9 +79,10 @@ def main(argv=None) -> int:
     stats = load(args.articles, args)
     base = args.root / str(args.articles)
     whoosh_s = solr_s = None
-    if not args.no_rebuild:
+    if not (args.no_rebuild or args.keep_whoosh):
         whoosh_s = round(rebuild(base, {"SEARCH_ENGINE": "whoosh"}), 1)
         print(f"whoosh rebuild_index: {whoosh_s} s", flush=True)
+    if not args.no_rebuild:
         solr_s = round(rebuild(base, {"SEARCH_ENGINE": "solr", "SOLR_URL": solr_url, "SOLR_COLLECTION": collection}), 1)
         print(f"solr rebuild_index: {solr_s} s", flush=True)
 
@@ -96,6 +99,7 @@ def main(argv=None) -> int:
     differ = [q for (_, q), a, b in zip(mix, runs["whoosh"][1], runs["solr"][1]) if a != b]
     nodes = os.environ.get("SOLR_URLS", solr_url).split(",")
     row = {"articles": stats["articles"], "queries": len(mix), "totals_differ": differ,
+           "load": {k: stats.get(k) for k in ("load_s", "index_mb", "db_mb")},
            "whoosh": {"rebuild_s": whoosh_s, "index_mb": round(du_mb(base / "data" / "index"), 1),
                       **summary(runs["whoosh"][0])},
            "solr": {"rebuild_s": solr_s, "index_mb": solr_index_mb(nodes, collection),
