@@ -43,6 +43,15 @@ WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
 CODEC = ArchiveCodec(compression=1)
 
 
+def replace(writer, committed, doc: dict):
+    """Add `doc` in place of the committed document with its id. Whoosh's update_document
+    opens a reader of every segment for each document (at 100,000 articles a load spent
+    most of its time there); `committed` is one searcher of the segments this writer
+    started from, opened once for all its documents."""
+    writer.delete_by_term(ID, doc[ID], searcher=committed)
+    writer.add_document(**doc)
+
+
 def _commit(writer, **options):
     """Commit, or let the lock go: a failed commit (a writer process that died)
     must not leave the index locked for the life of this process."""
@@ -158,19 +167,24 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         after each SEARCH_SEGMENT_DOCS: a segment's postings are held in memory."""
         segment_docs = max(1, settings.SEARCH_SEGMENT_DOCS)
         writer = self.writer(size, timeout)
+        committed = writer.searcher()
         try:
             for identifier in remove_identifiers:
-                writer.delete_by_term(ID, identifier)
+                writer.delete_by_term(ID, identifier, searcher=committed)
             for count, doc in enumerate(self._documents(index, objects), 1):
-                writer.update_document(**doc)
+                replace(writer, committed, doc)
                 if count % segment_docs == 0:
+                    committed.close()
                     writer, full = None, writer
                     _commit(full, merge=False)
                     writer = self.writer(size - count, timeout)
+                    committed = writer.searcher()
         except BaseException:
             if writer is not None:  # None: a commit or the next writer failed
                 writer.cancel()
             raise
+        finally:
+            committed.close()
         _commit(writer)
 
     def _documents(self, index, objects):
