@@ -709,3 +709,17 @@ def test_a_photo_storys_label_starts_it_even_after_a_short_story():
     articles = parse_text(text, DAY).articles
     assert [(a.title, a.kind) for a in articles] == [
         ("柳湾公园新添夜跑步道", "article"), ("图片新闻", "photo"), ("清河县召开春耕生产动员会", "article")]
+
+
+def test_the_parts_under_an_editors_introduction_belong_to_its_article():
+    # A headline, a few lines the editors sign, then the stories they introduce.
+    intro = "春耕时节，记者走进三个村庄，听种粮大户、农机手和技术员讲讲今年的新打算。"
+    text = ("春耕一线听心声（田间地头）\n\n" + intro + "\n\n——编 者\n\n"
+            "李长顺的合作社启动“订单种植”\n\n近日，" + "\n\n".join(FARM) + "\n\n"
+            "农机手赵二虎\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    [series] = parse_text(text, DAY).articles
+    assert series.title == "春耕一线听心声（田间地头）"
+    assert "李长顺的合作社启动“订单种植”" in series.paragraphs and FARM[2] in series.paragraphs
+    # A title with its own column tag under the sign-off is an article of its own.
+    tagged = text.replace("“订单种植”", "“订单种植”（乡村振兴）")
+    assert titles(tagged) == ["春耕一线听心声（田间地头）", "李长顺的合作社启动“订单种植”（乡村振兴）"]

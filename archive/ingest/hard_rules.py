@@ -8,10 +8,10 @@ import re
 from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
-from .items import credited_photo_report, editors_intro, is_editors_box
+from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
@@ -135,6 +135,19 @@ def chronicle_entry(c: Candidate) -> bool:
     last_head = max((j for j, line in enumerate(lines) if line.kind == "head"), default=None)
     return (last_head is not None and last_head + 1 < len(lines)
             and bool(YEAR_DATE_LEDE.match(lines[last_head + 1].text)))
+
+
+def under_editors_intro(c: Candidate) -> bool:
+    """An article whose headline the editors open with a few lines they sign (——编 者)
+    introduces the parts printed under it (a series' stories, a forum's voices): the
+    run right under the sign-off is the first part's heading, unless a column's tag
+    or a dateline under it makes it an article of its own."""
+    body = c.current.lines[len(c.current.heads):]
+    return (bool(c.current.heads) and bool(body) and EDITORS_SIGN_OFF.match(body[-1].text) is not None
+            and all(line.kind == "text" for line in body[:-1]) and c.body <= INTRO_MAX
+            and not is_editors_box(c.current)
+            and not any(COLUMN_TAG.search(line.text) for line in c.run)
+            and not cues.dateline_follows(c.lines, c.end))
 
 
 # --- always: the run starts an article --------------------------------------------

@@ -99,6 +99,7 @@ RULES = (
     never("announced_text", hard_rules.announced_text),
     never("further_reading", hard_rules.further_reading),
     never("chronicle_entry", hard_rules.chronicle_entry),
+    never("under_editors_intro", hard_rules.under_editors_intro),
     always("after_editors_box", hard_rules.after_editors_box),
     always("editors_intro", hard_rules.heads_editors_intro),
     always("after_sign_off", hard_rules.after_sign_off),
