@@ -723,3 +723,15 @@ def test_the_parts_under_an_editors_introduction_belong_to_its_article():
     # A title with its own column tag under the sign-off is an article of its own.
     tagged = text.replace("“订单种植”", "“订单种植”（乡村振兴）")
     assert titles(tagged) == ["春耕一线听心声（田间地头）", "李长顺的合作社启动“订单种植”（乡村振兴）"]
+
+
+def test_a_headline_closed_by_who_presided_starts_the_meeting_report():
+    # A commentary on the meeting, then the meeting's own report: same topic, yet a new article.
+    comment = ("县委常委会会议研究春耕生产工作，部署统筹做好春耕备耕和乡村振兴各项工作。"
+               "抓好春耕生产，要把种子、化肥、农机准备在前，让农民不误农时。") * 4
+    text = ("抓好春耕备耕不误农时\n\n" + comment + "\n\n"
+            "清河县委常委会召开会议\n\n研究春耕生产工作 部署统筹做好春耕备耕工作\n\n县委书记王建国主持会议\n\n"
+            "■ 抓好春耕生产，要把种子、化肥、农机准备在前，让农民不误农时。\n\n"
+            "■ 统筹做好春耕备耕和乡村振兴各项工作，研究部署春耕生产工作。\n\n"
+            "本报讯（记者 周明）县委常委会昨日召开会议，研究春耕生产工作。\n")
+    assert titles(text) == ["抓好春耕备耕不误农时", "研究春耕生产工作 部署统筹做好春耕备耕工作"]

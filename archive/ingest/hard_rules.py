@@ -12,7 +12,7 @@ from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_b
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
-    PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -224,6 +224,12 @@ def photo_heading(c: Candidate) -> bool:
 def speech_title(c: Candidate) -> bool:
     """A speech printed in full is a piece of its own, whatever the report before it said."""
     return any(SPEECH_TITLE.match(line.text) for line in c.run)
+
+
+def presided_meeting(c: Candidate) -> bool:
+    """A headline of two or three lines closed by who presided or attended (某某召开会议 /
+    研究… / 某某主持会议) reports a meeting: no article prints its sub-heading so."""
+    return 2 <= len(c.run) <= 3 and bool(PRESIDED_LINE.search(c.run[-1].text))
 
 
 def dated_document(c: Candidate) -> bool:

@@ -108,6 +108,7 @@ RULES = (
     always("over_key_points", hard_rules.over_key_points),
     always("photo_heading", hard_rules.photo_heading),
     always("speech_title", hard_rules.speech_title),
+    always("presided_meeting", hard_rules.presided_meeting),
     always("dated_document", hard_rules.dated_document),
     always("signed_below", hard_rules.signed_below),
     always("after_writer_credit", hard_rules.after_writer_credit),
