@@ -735,3 +735,14 @@ def test_a_headline_closed_by_who_presided_starts_the_meeting_report():
             "■ 统筹做好春耕备耕和乡村振兴各项工作，研究部署春耕生产工作。\n\n"
             "本报讯（记者 周明）县委常委会昨日召开会议，研究春耕生产工作。\n")
     assert titles(text) == ["抓好春耕备耕不误农时", "研究春耕生产工作 部署统筹做好春耕备耕工作"]
+
+
+def test_a_title_over_its_dash_subtitle_and_a_lead_in_starts_a_feature():
+    # The feature's first sub-heading (a lead-in ending on ——) runs on under its headline.
+    text = ("清河县春耕生产全面铺开\n\n" + "\n\n".join(FARM * 3) + "\n\n"
+            "把春耕的事办好！\n\n——写在清河县春耕生产的关键时节\n\n农时不等人，一季关系全年——\n\n"
+            + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.title, a.subtitle) for a in articles] == [
+        ("清河县春耕生产全面铺开", ""), ("把春耕的事办好！", "——写在清河县春耕生产的关键时节")]
+    assert articles[1].paragraphs[0] == "农时不等人，一季关系全年——"

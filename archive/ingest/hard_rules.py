@@ -232,6 +232,13 @@ def presided_meeting(c: Candidate) -> bool:
     return 2 <= len(c.run) <= 3 and bool(PRESIDED_LINE.search(c.run[-1].text))
 
 
+def subtitled_feature(c: Candidate) -> bool:
+    """A title over its `——` subtitle with more heading lines under them (a lead-in, a
+    lede, 内容提要) opens a feature or a commentary: sub-headings come one or two lines."""
+    return (len(c.run) >= 3 and not FOLLOW_ON.match(c.run[0].text)
+            and bool(FOLLOW_ON.match(c.run[1].text)))
+
+
 def dated_document(c: Candidate) -> bool:
     """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
     heads a document printed in full: a piece of its own."""
