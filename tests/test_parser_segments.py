@@ -746,3 +746,19 @@ def test_a_title_over_its_dash_subtitle_and_a_lead_in_starts_a_feature():
     assert [(a.title, a.subtitle) for a in articles] == [
         ("清河县春耕生产全面铺开", ""), ("把春耕的事办好！", "——写在清河县春耕生产的关键时节")]
     assert articles[1].paragraphs[0] == "农时不等人，一季关系全年——"
+
+
+POST = ["哨所海拔四千多米，冬天零下三十度，巡逻路上积雪没过膝盖，战友们轮流在前面开路。",
+        "连队给每个哨位装上了暖风机和热水器，新修的营房宽敞明亮，您和妈妈不用为我担心。"]
+
+
+def test_the_letters_of_one_feature_stay_in_it():
+    letter = ["这次在工地过年，不能回家陪您吃年夜饭了。工地上的同事们一起包饺子，大家都很开心。",
+              "等工程完工，我一定回家好好陪您几天，给您讲讲这里的新鲜事。"]
+    text = ("一封家书 一份牵挂（新春特稿）\n\n春节前，记者请几位在外工作的年轻人给家人写了一封信。\n\n"
+            "工地上的年夜饭（摘编）\n\n亲爱的妈妈：\n\n" + "\n\n".join(letter * 3) + "\n\n（作者为清河大桥项目部技术员）\n\n"
+            "雪线上的哨所里，我们过了一个暖心年（摘编）\n\n亲爱的爸爸：\n\n" + "\n\n".join(POST * 3) + "\n\n（作者为边防某连战士）\n")
+    # The first letter under the intro may start an article; the next one goes on with it.
+    *_, letters = parse_text(text, DAY).articles
+    assert letters.title == "工地上的年夜饭（摘编）"
+    assert "雪线上的哨所里，我们过了一个暖心年（摘编）" in letters.paragraphs

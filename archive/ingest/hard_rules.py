@@ -12,7 +12,7 @@ from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_b
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
-    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -103,6 +103,17 @@ def answers_lede(c: Candidate) -> bool:
 def a_voice(c: Candidate) -> bool:
     """A name and what the speaker does, alone (某某（乐队指挥）): one voice of a forum."""
     return len(c.run) == 1 and bool(VOICE_WITH_ROLE.match(c.run[0].text))
+
+
+def next_letter(c: Candidate) -> bool:
+    """A feature of letters heads each one and opens it on its salutation (亲爱的妈妈：):
+    a heading over a salutation, after a heading in the article that was over one too,
+    is the next letter of the same feature."""
+    if c.after is None or not SALUTATION.match(c.after.text):
+        return False
+    lines = c.current.lines
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and SALUTATION.match(lines[k + 1].text)
+               for k in range(len(lines) - 1))
 
 
 def explains_figure(c: Candidate) -> bool:

@@ -96,6 +96,7 @@ RULES = (
     never("answers_lede", hard_rules.answers_lede),
     never("a_voice", hard_rules.a_voice),
     never("explains_figure", hard_rules.explains_figure),
+    never("next_letter", hard_rules.next_letter),
     never("announced_text", hard_rules.announced_text),
     never("further_reading", hard_rules.further_reading),
     never("chronicle_entry", hard_rules.chronicle_entry),
