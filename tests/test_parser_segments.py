@@ -762,3 +762,13 @@ def test_the_letters_of_one_feature_stay_in_it():
     *_, letters = parse_text(text, DAY).articles
     assert letters.title == "工地上的年夜饭（摘编）"
     assert "雪线上的哨所里，我们过了一个暖心年（摘编）" in letters.paragraphs
+
+
+def test_a_lead_in_over_a_title_after_a_dated_report_starts_a_feature():
+    notice = ("清河县人民政府任免工作人员\n\n本报讯（记者 周明）清河县人民政府日前任免一批工作人员。\n\n"
+              "任命李文为清河县交通运输局副局长。\n\n免去赵强的清河县交通运输局副局长职务。\n\n")
+    text = (notice + "三名乡村医生讲述——\n\n守在村卫生室的日日夜夜\n\n"
+            + "\n\n".join(FARM) + "\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title) for a in articles] == [
+        ("", "清河县人民政府任免工作人员"), ("三名乡村医生讲述——", "守在村卫生室的日日夜夜")]

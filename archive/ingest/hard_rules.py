@@ -250,6 +250,15 @@ def subtitled_feature(c: Candidate) -> bool:
             and bool(FOLLOW_ON.match(c.run[1].text)))
 
 
+def lead_in_after_report(c: Candidate) -> bool:
+    """A lead-in ending on `——` over one title line (某某医院护士某某—— / 把好这道关), with
+    no byline under it, after a dated report that has shown no sub-heading: a feature's
+    headline. (A series signs its items, or heads the first under its own headline.)"""
+    return (len(c.run) == 2 and c.run[0].text.endswith("——") and not c.run[1].text.endswith("——")
+            and not c.current.subhead_shapes and not (c.after is not None and c.after.kind == "byline")
+            and opens_with_dateline(c.current.lines[len(c.current.heads):]))
+
+
 def dated_document(c: Candidate) -> bool:
     """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
     heads a document printed in full: a piece of its own."""
