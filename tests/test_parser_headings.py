@@ -531,3 +531,13 @@ def test_a_marked_byline_under_the_title_signs_the_story_and_is_no_subtitle():
     # A box's label under a mark is no byline.
     [article] = parse_text("河口镇迎来旅游旺季\n\n■ 记者手记\n\n" + body, DAY).articles
     assert article.bylines == []
+
+
+def test_a_chronicles_name_stands_over_its_first_entrys_heading():
+    # A history told in dated entries: the first line names it, the second heads an entry.
+    text = ("清河县七十年岁月留痕\n\n县城通上自来水\n\n"
+            "1958年6月1日，清河县城第一座水厂建成供水，城关镇两千户居民告别了挑水吃的日子。\n\n"
+            "第一条公路通车\n\n"
+            "1964年10月1日，清河至河口的公路建成通车，全长四十二公里，沿途六个公社通上了班车。\n")
+    [(kicker, title, subtitle, first)] = headings(text)
+    assert (kicker, title, subtitle, first) == ("", "清河县七十年岁月留痕", "", ["县城通上自来水"])

@@ -53,6 +53,8 @@ def test_page_furniture_is_dropped(line):
 def test_a_design_credit_alone_is_not_furniture():
     # People's Daily closes a graphic or a page with it; it stays where it was printed.
     assert classify("版式设计：付林") == "credit"
+    # So does the designer of a page's title picture: a credit, never a heading.
+    assert classify("题图设计：付林") == "credit"
 
 
 # ------------------------------------------------------------------ 导读 and pointers

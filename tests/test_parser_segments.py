@@ -709,3 +709,66 @@ def test_a_photo_storys_label_starts_it_even_after_a_short_story():
     articles = parse_text(text, DAY).articles
     assert [(a.title, a.kind) for a in articles] == [
         ("柳湾公园新添夜跑步道", "article"), ("图片新闻", "photo"), ("清河县召开春耕生产动员会", "article")]
+
+
+def test_the_parts_under_an_editors_introduction_belong_to_its_article():
+    # A headline, a few lines the editors sign, then the stories they introduce.
+    intro = "春耕时节，记者走进三个村庄，听种粮大户、农机手和技术员讲讲今年的新打算。"
+    text = ("春耕一线听心声（田间地头）\n\n" + intro + "\n\n——编 者\n\n"
+            "李长顺的合作社启动“订单种植”\n\n近日，" + "\n\n".join(FARM) + "\n\n"
+            "农机手赵二虎\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    [series] = parse_text(text, DAY).articles
+    assert series.title == "春耕一线听心声（田间地头）"
+    assert "李长顺的合作社启动“订单种植”" in series.paragraphs and FARM[2] in series.paragraphs
+    # A title with its own column tag under the sign-off is an article of its own.
+    tagged = text.replace("“订单种植”", "“订单种植”（乡村振兴）")
+    assert titles(tagged) == ["春耕一线听心声（田间地头）", "李长顺的合作社启动“订单种植”（乡村振兴）"]
+
+
+def test_a_headline_closed_by_who_presided_starts_the_meeting_report():
+    # A commentary on the meeting, then the meeting's own report: same topic, yet a new article.
+    comment = ("县委常委会会议研究春耕生产工作，部署统筹做好春耕备耕和乡村振兴各项工作。"
+               "抓好春耕生产，要把种子、化肥、农机准备在前，让农民不误农时。") * 4
+    text = ("抓好春耕备耕不误农时\n\n" + comment + "\n\n"
+            "清河县委常委会召开会议\n\n研究春耕生产工作 部署统筹做好春耕备耕工作\n\n县委书记王建国主持会议\n\n"
+            "■ 抓好春耕生产，要把种子、化肥、农机准备在前，让农民不误农时。\n\n"
+            "■ 统筹做好春耕备耕和乡村振兴各项工作，研究部署春耕生产工作。\n\n"
+            "本报讯（记者 周明）县委常委会昨日召开会议，研究春耕生产工作。\n")
+    assert titles(text) == ["抓好春耕备耕不误农时", "研究春耕生产工作 部署统筹做好春耕备耕工作"]
+
+
+def test_a_title_over_its_dash_subtitle_and_a_lead_in_starts_a_feature():
+    # The feature's first sub-heading (a lead-in ending on ——) runs on under its headline.
+    text = ("清河县春耕生产全面铺开\n\n" + "\n\n".join(FARM * 3) + "\n\n"
+            "把春耕的事办好！\n\n——写在清河县春耕生产的关键时节\n\n农时不等人，一季关系全年——\n\n"
+            + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.title, a.subtitle) for a in articles] == [
+        ("清河县春耕生产全面铺开", ""), ("把春耕的事办好！", "——写在清河县春耕生产的关键时节")]
+    assert articles[1].paragraphs[0] == "农时不等人，一季关系全年——"
+
+
+POST = ["哨所海拔四千多米，冬天零下三十度，巡逻路上积雪没过膝盖，战友们轮流在前面开路。",
+        "连队给每个哨位装上了暖风机和热水器，新修的营房宽敞明亮，您和妈妈不用为我担心。"]
+
+
+def test_the_letters_of_one_feature_stay_in_it():
+    letter = ["这次在工地过年，不能回家陪您吃年夜饭了。工地上的同事们一起包饺子，大家都很开心。",
+              "等工程完工，我一定回家好好陪您几天，给您讲讲这里的新鲜事。"]
+    text = ("一封家书 一份牵挂（新春特稿）\n\n春节前，记者请几位在外工作的年轻人给家人写了一封信。\n\n"
+            "工地上的年夜饭（摘编）\n\n亲爱的妈妈：\n\n" + "\n\n".join(letter * 3) + "\n\n（作者为清河大桥项目部技术员）\n\n"
+            "雪线上的哨所里，我们过了一个暖心年（摘编）\n\n亲爱的爸爸：\n\n" + "\n\n".join(POST * 3) + "\n\n（作者为边防某连战士）\n")
+    # The first letter under the intro may start an article; the next one goes on with it.
+    *_, letters = parse_text(text, DAY).articles
+    assert letters.title == "工地上的年夜饭（摘编）"
+    assert "雪线上的哨所里，我们过了一个暖心年（摘编）" in letters.paragraphs
+
+
+def test_a_lead_in_over_a_title_after_a_dated_report_starts_a_feature():
+    notice = ("清河县人民政府任免工作人员\n\n本报讯（记者 周明）清河县人民政府日前任免一批工作人员。\n\n"
+              "任命李文为清河县交通运输局副局长。\n\n免去赵强的清河县交通运输局副局长职务。\n\n")
+    text = (notice + "三名乡村医生讲述——\n\n守在村卫生室的日日夜夜\n\n"
+            + "\n\n".join(FARM) + "\n\n" + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [(a.kicker, a.title) for a in articles] == [
+        ("", "清河县人民政府任免工作人员"), ("三名乡村医生讲述——", "守在村卫生室的日日夜夜")]

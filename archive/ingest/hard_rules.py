@@ -8,11 +8,11 @@ import re
 from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
-from .items import credited_photo_report, editors_intro, is_editors_box
+from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
-    PHOTO_HEADINGS, POINTER_MAX, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
+    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -105,6 +105,17 @@ def a_voice(c: Candidate) -> bool:
     return len(c.run) == 1 and bool(VOICE_WITH_ROLE.match(c.run[0].text))
 
 
+def next_letter(c: Candidate) -> bool:
+    """A feature of letters heads each one and opens it on its salutation (亲爱的妈妈：):
+    a heading over a salutation, after a heading in the article that was over one too,
+    is the next letter of the same feature."""
+    if c.after is None or not SALUTATION.match(c.after.text):
+        return False
+    lines = c.current.lines
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and SALUTATION.match(lines[k + 1].text)
+               for k in range(len(lines) - 1))
+
+
 def explains_figure(c: Candidate) -> bool:
     """A line right under a big printed figure (17万人次 / 春节期间全市日均出动警力17万人次)
     says what the figure counts: a panel of the article's figures, not a headline."""
@@ -135,6 +146,19 @@ def chronicle_entry(c: Candidate) -> bool:
     last_head = max((j for j, line in enumerate(lines) if line.kind == "head"), default=None)
     return (last_head is not None and last_head + 1 < len(lines)
             and bool(YEAR_DATE_LEDE.match(lines[last_head + 1].text)))
+
+
+def under_editors_intro(c: Candidate) -> bool:
+    """An article whose headline the editors open with a few lines they sign (——编 者)
+    introduces the parts printed under it (a series' stories, a forum's voices): the
+    run right under the sign-off is the first part's heading, unless a column's tag
+    or a dateline under it makes it an article of its own."""
+    body = c.current.lines[len(c.current.heads):]
+    return (bool(c.current.heads) and bool(body) and EDITORS_SIGN_OFF.match(body[-1].text) is not None
+            and all(line.kind == "text" for line in body[:-1]) and c.body <= INTRO_MAX
+            and not is_editors_box(c.current)
+            and not any(COLUMN_TAG.search(line.text) for line in c.run)
+            and not cues.dateline_follows(c.lines, c.end))
 
 
 # --- always: the run starts an article --------------------------------------------
@@ -211,6 +235,28 @@ def photo_heading(c: Candidate) -> bool:
 def speech_title(c: Candidate) -> bool:
     """A speech printed in full is a piece of its own, whatever the report before it said."""
     return any(SPEECH_TITLE.match(line.text) for line in c.run)
+
+
+def presided_meeting(c: Candidate) -> bool:
+    """A headline of two or three lines closed by who presided or attended (某某召开会议 /
+    研究… / 某某主持会议) reports a meeting: no article prints its sub-heading so."""
+    return 2 <= len(c.run) <= 3 and bool(PRESIDED_LINE.search(c.run[-1].text))
+
+
+def subtitled_feature(c: Candidate) -> bool:
+    """A title over its `——` subtitle with more heading lines under them (a lead-in, a
+    lede, 内容提要) opens a feature or a commentary: sub-headings come one or two lines."""
+    return (len(c.run) >= 3 and not FOLLOW_ON.match(c.run[0].text)
+            and bool(FOLLOW_ON.match(c.run[1].text)))
+
+
+def lead_in_after_report(c: Candidate) -> bool:
+    """A lead-in ending on `——` over one title line (某某医院护士某某—— / 把好这道关), with
+    no byline under it, after a dated report that has shown no sub-heading: a feature's
+    headline. (A series signs its items, or heads the first under its own headline.)"""
+    return (len(c.run) == 2 and c.run[0].text.endswith("——") and not c.run[1].text.endswith("——")
+            and not c.current.subhead_shapes and not (c.after is not None and c.after.kind == "byline")
+            and opens_with_dateline(c.current.lines[len(c.current.heads):]))
 
 
 def dated_document(c: Candidate) -> bool:

@@ -22,7 +22,7 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
     AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE,
+    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
 )
 from .pairs import KICKER_END, WHEN_LINE, credit_or_dateline, is_sentence, pair_rule, reports_event, tagged
 from .promote import LONG_HEADLINE
@@ -124,6 +124,8 @@ class Headline:
 def read_headline(block: Block) -> Headline:
     """The final reading of a gathered article's headline."""
     size = len(block.heads) if block.marked else lead_size(block.heads, block.signatures, _signed_items(block))
+    if size == 2 and _heads_a_chronicle(block):
+        size = 1  # the chronicle's name over its first entry's heading
     if _author_under_title(block.heads[:size], block.lines[size:size + 1]):
         size -= 1  # the name opens the body as its byline
     while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
@@ -178,6 +180,17 @@ def _drop_repeats(heads: list[str]) -> tuple[list[str], list[str]]:
         else:
             kept.append(text)
     return kept, dropped
+
+
+def _heads_a_chronicle(block: Block) -> bool:
+    """A chronicle (a history told in dated entries, each under its heading and opening
+    on its date, year first: 2015年12月16日，…) prints its name over its first entry's
+    heading: the second line is that entry's, not a title's."""
+    lines, size = block.lines, len(block.heads)
+    if size >= len(lines) or lines[size].kind != "text" or not YEAR_DATE_LEDE.match(lines[size].text):
+        return False
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and YEAR_DATE_LEDE.match(lines[k + 1].text)
+               for k in range(size + 1, len(lines) - 1))
 
 
 def _signed_items(block: Block) -> bool:

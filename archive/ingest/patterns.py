@@ -214,6 +214,11 @@ EDITORS_SIGN_OFF = re.compile(r"^——\s*编\s*者$")
 COLUMN_TAG = re.compile(r"[（(](?!\d{4}年|二〇|一九)[^（()）]{2,40}(?:[（(][^（()）]*[）)])?[^（()）]{0,10}[）)]$")
 # A speech or an address printed in full is titled by its occasion: 在某某会上的讲话.
 SPEECH_TITLE = re.compile(r"^在.{2,40}(?:上|时)的(?:讲话|发言|致辞|演讲|主旨演讲)$")
+# A letter opens on its salutation alone: 亲爱的妈妈：, 尊敬的各位老师：, 父亲：.
+SALUTATION = re.compile(r"^(?:亲爱的|尊敬的)?[^，。！？：:\s]{1,14}[：:]$")
+# The last line of a meeting's headline names who presided or attended: 某某主持会议,
+# 某某出席并讲话.
+PRESIDED_LINE = re.compile(r"(?:主持|出席)(?:会议|并讲话|并致辞)?$")
 END_NOTE = re.compile(r"^[（(][^（()）]{2,60}(?:[（(][^（()）]*[）)][^（()）]*)?[）)]$")
 # A joint dispatch may list a dozen writers: （新华社北京5月3日电  执笔记者：…；参与记者：…）.
 DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^（()）]{0,200}[）)]$")
