@@ -148,3 +148,49 @@ class CodecRoundTripTests(SimpleTestCase):
         self.assertEqual(self.read_back(ix), dict(expected))
         with ix.searcher() as searcher:
             self.assertEqual([int(f["id"]) for f in searcher.all_stored_fields()], kept)
+
+
+class TermsFileBlockTests(SimpleTestCase):
+    """The terms file in blocks (search/engine/termfile.py): keys found and walked
+    across block boundaries, records inline and posted, a field without terms."""
+
+    def write(self, keys):
+        codec, storage = ArchiveCodec(compression=1), RamStorage()
+        segment = codec.new_segment(storage, "MAIN")
+        writer = codec.field_writer(storage, segment)
+        # term n is in (n % 4) + 1 documents: some inline (1-2), some posted (3-4)
+        docs = [list(range(n % 4 + 1)) for n in range(len(keys))]
+        rows = [(d, [d + n]) for n, ds in enumerate(docs) for d in ds]
+        fieldobj = schema()["text"]
+        writer.add_field_arrays("text", fieldobj, keys, np.cumsum([0] + [len(d) for d in docs]),
+                                [d for d, _ in rows], np.arange(len(rows) + 1), [p for _, ps in rows for p in ps])
+        writer.add_field_arrays("tags", schema()["tags"], [], [0], [], [0], [])
+        writer.close()
+        reader = codec.terms_reader(storage, segment)
+        self.addCleanup(reader.close)
+        return reader, docs
+
+    def test_every_key_is_found_across_blocks(self):
+        keys = sorted({f"词{n:05d}".encode() for n in range(0, 3000, 3)})
+        reader, docs = self.write(keys)
+        self.assertEqual([key for _, key in reader.terms()], keys)
+        for n, key in enumerate(keys):
+            self.assertIn(("text", key), reader)
+            postings = reader.postings("text", key)
+            self.assertEqual(postings.ids.tolist(), docs[n])
+            self.assertEqual(postings.positions.tolist(), [d + n for d in docs[n]])
+            self.assertEqual(reader.doc_frequency("text", key), len(docs[n]))
+        for missing in (b"", b"\x00", f"词{1:05d}".encode(), f"词{2998:05d}".encode(), "齐".encode()):
+            self.assertNotIn(("text", missing), reader)
+            self.assertEqual(reader.doc_frequency("text", missing), 0)
+
+    def test_terms_from_any_key_walk_on_in_order(self):
+        keys = sorted({f"{n:04d}".encode() for n in range(700)})
+        reader, _ = self.write(keys)
+        for prefix in (b"", b"0127", b"0128", b"0129", b"03", b"0699", b"07"):
+            self.assertEqual([key for field, key in reader.terms_from("text", prefix) if field == "text"],
+                             [k for k in keys if k >= prefix], prefix)
+        cursor = reader.cursor("text", schema()["text"])
+        self.assertEqual(cursor.find("0255"), "0255")
+        self.assertEqual(cursor.next(), "0256")
+        self.assertEqual(list(reader.terms_from("tags", b"")), [])
