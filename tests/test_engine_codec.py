@@ -4,6 +4,7 @@ and every posting of every term reads back equal: documents, frequencies,
 weights and positions, through the arrays and through Whoosh's matcher."""
 import tempfile
 from collections import defaultdict
+from unittest import mock
 
 from django.test import SimpleTestCase
 import numpy as np
@@ -13,7 +14,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.writing import SegmentWriter
 
 from search import analysis
-from search.engine import varint
+from search.engine import merging, termfile, varint
 from search.engine.bulkwriting import BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
 from search.schema import AnalyzedText
@@ -44,7 +45,9 @@ def expected_postings(docs) -> dict:
     return out
 
 
-class CodecRoundTripTests(SimpleTestCase):
+class Writing:
+    """Writes documents through a writer class and reads every posting back."""
+
     def write(self, writer_class, docs):
         tmp = tempfile.TemporaryDirectory()
         self.addCleanup(tmp.cleanup)
@@ -79,6 +82,8 @@ class CodecRoundTripTests(SimpleTestCase):
                 out[fieldname, tbytes] = found
         return out
 
+
+class CodecRoundTripTests(Writing, SimpleTestCase):
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(DOCS)
     def test_every_posting_reads_back_equal(self, docs):
@@ -194,3 +199,37 @@ class TermsFileBlockTests(SimpleTestCase):
         self.assertEqual(cursor.find("0255"), "0255")
         self.assertEqual(cursor.next(), "0256")
         self.assertEqual(list(reader.terms_from("tags", b"")), [])
+
+
+class ArrayMergeTests(Writing, SimpleTestCase):
+    """Segments of our codec merged as arrays (search/engine/merging.py), with blocks and
+    ranges of terms made small so that every merge crosses many of both."""
+
+    def setUp(self):
+        for patch in (mock.patch.object(termfile, "BLOCK_TERMS", 3), mock.patch.object(merging, "BLOCK_TERMS", 3),
+                      mock.patch.object(merging, "RANGE_BLOCKS", 2)):
+            patch.start()
+            self.addCleanup(patch.stop)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(DOCS, DOCS, st.sets(st.integers(min_value=0, max_value=23)))
+    def test_merged_segments_read_back_equal(self, first, second, deleted):
+        docs = first + second
+        ix = self.write(BulkSegmentWriter, first)
+        writer = BulkSegmentWriter(ix, codec=ArchiveCodec(compression=1), compound=False)
+        for n, (grams, text, tags) in enumerate(second, len(first)):
+            writer.add_document(**{k: v for k, v in {"id": str(n), "grams": grams, "text": text, "tags": tags}.items() if v})
+        writer.commit(merge=False)
+        deleted = {n for n in deleted if n < len(docs)}
+        writer = SegmentWriter(ix, codec=ArchiveCodec(), compound=False)
+        for n in deleted:
+            writer.delete_by_term("id", str(n))
+        writer.commit(merge=False)
+        BulkSegmentWriter(ix, codec=ArchiveCodec(compression=1), compound=False).commit(optimize=True)
+        kept = [n for n in range(len(docs)) if n not in deleted]
+        expected = expected_postings([docs[n] for n in kept])
+        for key in [key for key in expected if key[0] == "id"]:
+            del expected[key]
+        expected.update({("id", str(old).encode()): {new: 1} for new, old in enumerate(kept)})
+        if kept:
+            self.assertEqual(self.read_back(ix), dict(expected))
