@@ -308,6 +308,14 @@ class BulkSegmentWriter(SegmentWriter):
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
         perdoc.finish_doc()
 
+    def _merge_segments(self, mergetype, optimize, merge):
+        """Whoosh's choice of merges, but tiers (merging.merge_tiers) where it would merge small segments."""
+        optimize = self.optimize if optimize is None else optimize
+        merge = self.merge if merge is None else merge
+        if mergetype is None and self.mergetype is None and not optimize and merge:
+            mergetype = merging.merge_tiers
+        return super()._merge_segments(mergetype, optimize, merge)
+
     def add_reader(self, reader):
         self.write_waiting()  # a merged segment's documents come after the waiting ones
         super().add_reader(reader)
@@ -367,6 +375,7 @@ class BulkMpWriter(MpWriter):
 
     write_waiting = BulkSegmentWriter.write_waiting
     add_reader = BulkSegmentWriter.add_reader
+    _merge_segments = BulkSegmentWriter._merge_segments
     add_postings_to_pool = BulkSegmentWriter.add_postings_to_pool
 
     def _new_task(self):

@@ -206,3 +206,52 @@ def _placeholders(positions, owned, freqs):
     into = np.repeat((np.cumsum(freqs) - freqs)[has], owned[has])
     out[into + np.arange(len(into)) - np.repeat(np.cumsum(owned[has]) - owned[has], owned[has])] = positions
     return out
+
+
+# -- which segments to merge ----------------------------------------------------
+
+MERGE_FACTOR = 10  # segments of a size merged together, into one about ten times bigger
+TIER_FLOOR = 500  # live documents: every segment smaller is of the lowest tier (a rebuild commits 500 at a time)
+MERGED_DOCS = 100_000  # live documents a merge makes at most; a segment over half of it is left alone
+
+
+def tier(size: int) -> int:
+    level = 0
+    while size >= TIER_FLOOR * MERGE_FACTOR ** (level + 1):
+        level += 1
+    return level
+
+
+def to_merge(sizes: list[int]) -> list[int]:
+    """Which segments (indexes into `sizes`, their live documents) to merge now: those of
+    the lowest tier that has MERGE_FACTOR segments or more, smallest first, as many as
+    fit in MERGED_DOCS. Each document is rewritten about once a tier, log10 of the
+    index size over 500 times in all, instead of Whoosh's MERGE_SMALL, which let
+    segments of 500 pile up to 17 and then merged them all in one commit."""
+    open_ = sorted((i for i, n in enumerate(sizes) if n <= MERGED_DOCS // 2), key=lambda i: sizes[i])
+    for level in sorted({tier(sizes[i]) for i in open_}):
+        group = [i for i in open_ if tier(sizes[i]) == level]
+        if len(group) < MERGE_FACTOR:
+            continue
+        chosen, total = [], 0
+        for i in group:
+            if total + sizes[i] > MERGED_DOCS:
+                break
+            chosen.append(i)
+            total += sizes[i]
+        if len(chosen) >= 2:
+            return chosen
+    return []
+
+
+def merge_tiers(writer, segments):
+    """A Whoosh merge policy (`commit(mergetype=...)`): the segments `to_merge` chooses
+    are merged into the writer's new segment; the others are kept as they are."""
+    from whoosh.reading import SegmentReader
+
+    chosen = set(to_merge([segment.doc_count() for segment in segments]))
+    for i in sorted(chosen):
+        reader = SegmentReader(writer.storage, writer.schema, segments[i])
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for i, segment in enumerate(segments) if i not in chosen]
