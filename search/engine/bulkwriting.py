@@ -314,7 +314,7 @@ class BulkSegmentWriter(SegmentWriter):
         merge = self.merge if merge is None else merge
         if mergetype is None and self.mergetype is None and not optimize and merge:
             mergetype = merging.merge_tiers
-        return super()._merge_segments(mergetype, optimize, merge)
+        return SegmentWriter._merge_segments(self, mergetype, optimize, merge)  # BulkMpWriter's too
 
     def add_reader(self, reader):
         self.write_waiting()  # a merged segment's documents come after the waiting ones

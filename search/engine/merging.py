@@ -10,11 +10,12 @@ documents renumbered, deleted ones dropped, and the terms written in order
 through `FieldWriter.add_terms`. Memory holds one range at a time.
 """
 import bisect
+import zlib
 
 import numpy as np
 
 from . import records, varint
-from .records import POSITIONS, TermPostings
+from .records import POSITIONS, WEIGHTS, ZLIB, TermPostings
 from .termfile import BLOCK_TERMS
 
 RANGE_BLOCKS = 256  # terms blocks of every source in a range of keys merged at once
@@ -74,7 +75,9 @@ class SegmentSource:
         return renumber(keys, *found, self.newnums)
 
     def _records(self, chunks):
-        """Every record in the range, back to back in term order, with where each starts and its length."""
+        """Every record in the range, back to back in term order, with where each starts and
+        its length; a zlib'd record's varints decompressed (and its flag said so), so that
+        decode_records reads them in its one pass."""
         parts, lengths = [], []
         posted = [(block, j) for block, a, b in chunks for j in range(a, b) if not block.inlined[j]]
         span, span_at = b"", 0
@@ -86,10 +89,13 @@ class SegmentSource:
             for j in range(a, b):
                 offset, length = int(block.offsets[j]), int(block.reclen[j])
                 if block.inlined[j]:
-                    parts.append(block.inline_data[offset:offset + length])
+                    record = block.inline_data[offset:offset + length]
                 else:
-                    parts.append(span[offset - span_at:offset - span_at + length])
-                lengths.append(length)
+                    record = span[offset - span_at:offset - span_at + length]
+                if record[0] & ZLIB and not record[0] & WEIGHTS:
+                    record = bytes([record[0] & ~ZLIB]) + zlib.decompress(record[1:])
+                parts.append(record)
+                lengths.append(len(record))
         lengths = np.array(lengths, dtype=np.int64)
         starts = np.cumsum(lengths) - lengths
         return np.frombuffer(b"".join(parts), dtype=np.uint8), starts, lengths
@@ -97,8 +103,8 @@ class SegmentSource:
 
 def decode_records(data: np.ndarray, starts, lengths, dfs, flags, scale: float):
     """Many records decoded at once: (term starts, postings, with positions). Plain
-    records (no zlib, no stored weights: most of them) are one varint stream; the
-    others are decoded one by one (records.decode). Rows of a term that keeps no
+    records (no stored weights: nearly all, zlib'd ones decompressed by the caller) are
+    one varint stream; the others are decoded one by one (records.decode). Rows of a term that keeps no
     positions get zeros in `positions` (as FieldWriter.add_terms takes them)."""
     count = len(starts)
     kept = (flags & POSITIONS) > 0
