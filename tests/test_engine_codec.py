@@ -4,6 +4,7 @@ and every posting of every term reads back equal: documents, frequencies,
 weights and positions, through the arrays and through Whoosh's matcher."""
 import tempfile
 from collections import defaultdict
+from unittest import mock
 
 from django.test import SimpleTestCase
 import numpy as np
@@ -13,7 +14,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.writing import SegmentWriter
 
 from search import analysis
-from search.engine import varint
+from search.engine import merging, termfile, varint
 from search.engine.bulkwriting import BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
 from search.schema import AnalyzedText
@@ -44,7 +45,9 @@ def expected_postings(docs) -> dict:
     return out
 
 
-class CodecRoundTripTests(SimpleTestCase):
+class Writing:
+    """Writes documents through a writer class and reads every posting back."""
+
     def write(self, writer_class, docs):
         tmp = tempfile.TemporaryDirectory()
         self.addCleanup(tmp.cleanup)
@@ -79,6 +82,8 @@ class CodecRoundTripTests(SimpleTestCase):
                 out[fieldname, tbytes] = found
         return out
 
+
+class CodecRoundTripTests(Writing, SimpleTestCase):
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(DOCS)
     def test_every_posting_reads_back_equal(self, docs):
@@ -148,3 +153,83 @@ class CodecRoundTripTests(SimpleTestCase):
         self.assertEqual(self.read_back(ix), dict(expected))
         with ix.searcher() as searcher:
             self.assertEqual([int(f["id"]) for f in searcher.all_stored_fields()], kept)
+
+
+class TermsFileBlockTests(SimpleTestCase):
+    """The terms file in blocks (search/engine/termfile.py): keys found and walked
+    across block boundaries, records inline and posted, a field without terms."""
+
+    def write(self, keys):
+        codec, storage = ArchiveCodec(compression=1), RamStorage()
+        segment = codec.new_segment(storage, "MAIN")
+        writer = codec.field_writer(storage, segment)
+        # term n is in (n % 4) + 1 documents: some inline (1-2), some posted (3-4)
+        docs = [list(range(n % 4 + 1)) for n in range(len(keys))]
+        rows = [(d, [d + n]) for n, ds in enumerate(docs) for d in ds]
+        fieldobj = schema()["text"]
+        writer.add_field_arrays("text", fieldobj, keys, np.cumsum([0] + [len(d) for d in docs]),
+                                [d for d, _ in rows], np.arange(len(rows) + 1), [p for _, ps in rows for p in ps])
+        writer.add_field_arrays("tags", schema()["tags"], [], [0], [], [0], [])
+        writer.close()
+        reader = codec.terms_reader(storage, segment)
+        self.addCleanup(reader.close)
+        return reader, docs
+
+    def test_every_key_is_found_across_blocks(self):
+        keys = sorted({f"词{n:05d}".encode() for n in range(0, 3000, 3)})
+        reader, docs = self.write(keys)
+        self.assertEqual([key for _, key in reader.terms()], keys)
+        for n, key in enumerate(keys):
+            self.assertIn(("text", key), reader)
+            postings = reader.postings("text", key)
+            self.assertEqual(postings.ids.tolist(), docs[n])
+            self.assertEqual(postings.positions.tolist(), [d + n for d in docs[n]])
+            self.assertEqual(reader.doc_frequency("text", key), len(docs[n]))
+        for missing in (b"", b"\x00", f"词{1:05d}".encode(), f"词{2998:05d}".encode(), "齐".encode()):
+            self.assertNotIn(("text", missing), reader)
+            self.assertEqual(reader.doc_frequency("text", missing), 0)
+
+    def test_terms_from_any_key_walk_on_in_order(self):
+        keys = sorted({f"{n:04d}".encode() for n in range(700)})
+        reader, _ = self.write(keys)
+        for prefix in (b"", b"0127", b"0128", b"0129", b"03", b"0699", b"07"):
+            self.assertEqual([key for field, key in reader.terms_from("text", prefix) if field == "text"],
+                             [k for k in keys if k >= prefix], prefix)
+        cursor = reader.cursor("text", schema()["text"])
+        self.assertEqual(cursor.find("0255"), "0255")
+        self.assertEqual(cursor.next(), "0256")
+        self.assertEqual(list(reader.terms_from("tags", b"")), [])
+
+
+class ArrayMergeTests(Writing, SimpleTestCase):
+    """Segments of our codec merged as arrays (search/engine/merging.py), with blocks and
+    ranges of terms made small so that every merge crosses many of both."""
+
+    def setUp(self):
+        for patch in (mock.patch.object(termfile, "BLOCK_TERMS", 3), mock.patch.object(merging, "BLOCK_TERMS", 3),
+                      mock.patch.object(merging, "RANGE_BLOCKS", 2)):
+            patch.start()
+            self.addCleanup(patch.stop)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(DOCS, DOCS, st.sets(st.integers(min_value=0, max_value=23)))
+    def test_merged_segments_read_back_equal(self, first, second, deleted):
+        docs = first + second
+        ix = self.write(BulkSegmentWriter, first)
+        writer = BulkSegmentWriter(ix, codec=ArchiveCodec(compression=1), compound=False)
+        for n, (grams, text, tags) in enumerate(second, len(first)):
+            writer.add_document(**{k: v for k, v in {"id": str(n), "grams": grams, "text": text, "tags": tags}.items() if v})
+        writer.commit(merge=False)
+        deleted = {n for n in deleted if n < len(docs)}
+        writer = SegmentWriter(ix, codec=ArchiveCodec(), compound=False)
+        for n in deleted:
+            writer.delete_by_term("id", str(n))
+        writer.commit(merge=False)
+        BulkSegmentWriter(ix, codec=ArchiveCodec(compression=1), compound=False).commit(optimize=True)
+        kept = [n for n in range(len(docs)) if n not in deleted]
+        expected = expected_postings([docs[n] for n in kept])
+        for key in [key for key in expected if key[0] == "id"]:
+            del expected[key]
+        expected.update({("id", str(old).encode()): {new: 1} for new, old in enumerate(kept)})
+        if kept:
+            self.assertEqual(self.read_back(ix), dict(expected))

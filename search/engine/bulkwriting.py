@@ -21,7 +21,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
 
 from .. import analysis
-from . import batch
+from . import batch, merging
 from .arrays import each_posting, segment_codec
 from .codec import TermsReader, _scale, postings_from_values, written_format
 from .records import TermPostings
@@ -187,27 +187,43 @@ def merged_with(gathered, joined):
     return keys, starts, both.take(np.lexsort((both.ids, terms))), with_positions
 
 
-def write_postings(fieldwriter, schema, pool):
-    for fieldname in sorted(pool.fieldnames()):
+def pool_postings(fieldname, fieldobj, pool):
+    """The field's postings gathered in the pool (batches, documents, segments of another
+    codec) as (sorted keys, term starts, TermPostings, with positions)."""
+    parts = pool.batches.get(fieldname)
+    if parts and fieldname not in pool.terms:
+        if len(parts) == 1:
+            (found, first), = parts
+            return (list(found.terms), np.asarray(found.term_starts, dtype=np.int64),
+                    TermPostings(found.docs.astype(np.int64) + first, *_freqs_weights(found.pos_starts, fieldobj),
+                                 np.asarray(found.positions, dtype=np.int64)), np.ones(len(found.terms), dtype=bool))
+        keys, starts, postings = joined_batches(parts, _scale(fieldobj))
+        return keys, starts, postings, np.ones(len(keys), dtype=bool)
+    gathered = field_postings(pool.terms[fieldname])
+    if parts:  # a segment merged into this one beside new documents
+        return merged_with(gathered, joined_batches(parts, _scale(fieldobj)))
+    return gathered
+
+
+def _freqs_weights(pos_starts, fieldobj):
+    freqs = np.diff(np.asarray(pos_starts, dtype=np.int64))
+    return freqs, (freqs * _scale(fieldobj)).astype(np.float32)
+
+
+def write_postings(fieldwriter, schema, pool, merged=()):
+    """Every field's postings: the pool's, and those of the segments of our codec being
+    merged (merging.SegmentSource), which are merged as arrays a range of terms at a time."""
+    names = set(pool.fieldnames()) | {name for source in merged for name in source.terms.fields}
+    for fieldname in sorted(name for name in names if name in schema):
         fieldobj = schema[fieldname]
-        parts = pool.batches.get(fieldname)
-        if parts and fieldname not in pool.terms:
-            if len(parts) == 1:
-                (found, first), = parts
-                fieldwriter.add_field_arrays(fieldname, fieldobj, found.terms, found.term_starts,
-                                             found.docs.astype(np.int64) + first, found.pos_starts, found.positions)
-                continue
-            keys, starts, postings = joined_batches(parts, _scale(fieldobj))
-            fieldwriter.add_field_arrays(fieldname, fieldobj, keys, starts, postings.ids,
-                                         postings.position_starts(), postings.positions)
+        new = pool_postings(fieldname, fieldobj, pool) if fieldname in pool.fieldnames() else None
+        if not merged:
+            fieldwriter.start_field(fieldname, fieldobj)
+            fieldwriter.add_terms(*new)
+            fieldwriter.finish_field()
             continue
-        keys, starts, postings, with_positions = field_postings(pool.terms[fieldname])
-        if parts:  # a segment merged into this one beside new documents
-            keys, starts, postings, with_positions = merged_with(
-                (keys, starts, postings, with_positions), joined_batches(parts, _scale(fieldobj)))
-        fieldwriter.start_field(fieldname, fieldobj)
-        fieldwriter.add_terms(keys, starts, postings, with_positions)
-        fieldwriter.finish_field()
+        sources = ([merging.ArraySource(*new)] if new is not None else []) + list(merged)
+        merging.merge_field(fieldwriter, fieldname, fieldobj, sources)
 
 
 def batch_fields(schema) -> dict[str, str]:
@@ -230,6 +246,7 @@ class BulkSegmentWriter(SegmentWriter):
         self.pool = MemoryPostings()
         self.batch_fields = batch_fields(self.schema)
         self.waiting = []  # (docnum, fields) of documents not yet analysed
+        self.merged = []  # merging.SegmentSource of each segment of our codec merged in
 
     def add_document(self, **fields):
         """SegmentWriter.add_document, less spelling and vectors: the article's text
@@ -291,13 +308,27 @@ class BulkSegmentWriter(SegmentWriter):
                 perdoc.add_column_value(name, field.column_type, field.to_column_value(stored))
         perdoc.finish_doc()
 
+    def _merge_segments(self, mergetype, optimize, merge):
+        """Whoosh's choice of merges, but tiers (merging.merge_tiers) where it would merge small segments."""
+        optimize = self.optimize if optimize is None else optimize
+        merge = self.merge if merge is None else merge
+        if mergetype is None and self.mergetype is None and not optimize and merge:
+            mergetype = merging.merge_tiers
+        return SegmentWriter._merge_segments(self, mergetype, optimize, merge)  # BulkMpWriter's too
+
     def add_reader(self, reader):
         self.write_waiting()  # a merged segment's documents come after the waiting ones
         super().add_reader(reader)
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
-        """Merging segments: each term's postings renumbered as arrays."""
+        """Merging segments: a segment of our codec is read again when the segment is
+        written, and merged as arrays (merging.py); another's terms are gathered now,
+        each term's postings renumbered as arrays."""
         newnums = new_numbers(startdoc, docmap, reader.doc_count_all())
+        if isinstance(getattr(reader, "_terms", None), TermsReader):  # the caller closes this reader
+            self.merged.append(merging.SegmentSource(
+                reader.codec().terms_reader(reader.storage(), reader.segment()), newnums))
+            return
         for fieldname, tbytes, postings in segment_terms(reader):
             if fieldname in self.schema:
                 self.pool.add_block(fieldname, tbytes, renumbered(postings, newnums))
@@ -306,10 +337,13 @@ class BulkSegmentWriter(SegmentWriter):
         self.write_waiting()
         self.perdocwriter.close()
         try:
-            write_postings(self.fieldwriter, self.schema, self.pool)
+            write_postings(self.fieldwriter, self.schema, self.pool, self.merged)
         finally:
             self.fieldwriter.close()
+            for source in self.merged:
+                source.terms.close()
         self.pool.cleanup()
+        self.merged = []
 
 
 class BulkSubWriterTask(SubWriterTask):
@@ -337,8 +371,12 @@ class BulkMpWriter(MpWriter):
         super().__init__(ix, multisegment=True, **kwargs)
         self.pool = MemoryPostings()
         self.waiting = []
+        self.merged = []
 
     write_waiting = BulkSegmentWriter.write_waiting
+    add_reader = BulkSegmentWriter.add_reader
+    _merge_segments = BulkSegmentWriter._merge_segments
+    add_postings_to_pool = BulkSegmentWriter.add_postings_to_pool
 
     def _new_task(self):
         task = BulkSubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue,

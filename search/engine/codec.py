@@ -6,9 +6,7 @@ Each segment's inverted index is two files: `.atrm`, the sorted term keys of
 each field with their statistics as arrays, postings of terms in one or two
 documents inlined; `.apst`, every other term's record (records.py). Whoosh,
 haystack and our searcher open it through the Codec interface as any other."""
-import json
 import struct
-import zlib
 
 import numpy as np
 from whoosh import formats
@@ -18,15 +16,15 @@ from whoosh.matching import ListMatcher
 from whoosh.reading import TermInfo, TermNotFound
 from whoosh.system import emptybytes, pack_uint
 
-from . import records
+from . import records, termfile as termfile_format
 from .formats import PackedPositions
 from .records import TermPostings, encode_terms as records_of
+from .termfile import INLINE_DF, Block, FieldTerms
 
-VERSION = 1
+VERSION = 2  # 2: the terms file in blocks read on demand (termfile.py); 1 read it whole
 FORMAT_NAME = f"archive {VERSION}"  # in the index's signature (analysis.signature)
 POSTS_MAGIC, TERMS_MAGIC = b"APST", b"ATRM"
-HEADER = struct.Struct("<4sH")  # magic, version
-INLINE_DF = 2  # terms in at most this many documents keep their record in the terms file
+HEADER = struct.Struct("<4sH")  # the postings file's: magic, version
 # Per term: what Whoosh asks of every term without reading its postings. The rest of
 # its statistics (total and largest weight, first and last document) come from its record.
 COLUMNS = (("df", "<u4"), ("reclen", "<u4"))
@@ -146,26 +144,13 @@ class FieldWriter(base.FieldWriter):
         self.finish_field()
 
     def close(self):
-        directory, chunks, at = [], [], 0
+        fields = []
         for name, table in self.fields.items():
             rows = np.concatenate(table.rows) if table.rows else np.zeros(0, dtype=list(COLUMNS))
-            key_lengths = np.array([len(k) for k in table.keys], dtype=np.int64)
-            if len(key_lengths) and key_lengths.max() > 0xFFFF:
-                raise ValueError(f"a term of {name} is longer than {0xFFFF} bytes")
-            entry = {"name": name, "terms": len(table.keys), "scale": table.scale, "posts": table.posts_base}
-            for part, data in [("keys", b"".join(table.keys)), ("key_lengths", key_lengths.astype("<u2").tobytes()),
-                               *((col, np.ascontiguousarray(rows[col]).tobytes()) for col, _ in COLUMNS),
-                               ("inline", bytes(table.inline))]:
-                data = zlib.compress(data, 1)  # the columns are mostly alike: df 1, short keys
-                entry[part] = [at, len(data)]
-                chunks.append(data)
-                at += len(data)
-            directory.append(entry)
-        head = json.dumps({"fields": directory}).encode("utf-8")
+            fields.append((name, {"scale": table.scale, "posts": table.posts_base}, table.keys,
+                           rows["df"], rows["reclen"], bytes(table.inline)))
         termfile = self.segment.create_file(self.storage, self.codec.TERMS_EXT)
-        termfile.write(HEADER.pack(TERMS_MAGIC, VERSION) + struct.pack("<I", len(head)) + head)
-        for data in chunks:
-            termfile.write(data)
+        termfile_format.write(termfile, TERMS_MAGIC, VERSION, fields)
         termfile.close()
         self.postfile.close()
         self.is_closed = True
@@ -196,61 +181,17 @@ def postings_from_values(fieldobj, tbytes, ids, weights, values, fmt=None) -> Te
     return TermPostings(ids, freqs if len(freqs) == len(ids) else np.ones(len(ids), np.int64), weights)
 
 
-class _FieldTerms:
-    """A field's part of the terms file, as arrays."""
-
-    def __init__(self, data: memoryview, entry: dict):
-        def part(name, dtype="u1"):
-            start, length = entry[name]
-            return np.frombuffer(zlib.decompress(data[start:start + length]), dtype=dtype)
-        self.name, self.count, self.scale = entry["name"], entry["terms"], entry["scale"]
-        self.keys = part("keys").tobytes()
-        self.key_starts = np.zeros(self.count + 1, dtype=np.int64)
-        np.cumsum(part("key_lengths", "<u2"), out=self.key_starts[1:])
-        self.rows = {col: part(col, dtype) for col, dtype in COLUMNS}
-        inline = self.rows["df"] <= INLINE_DF
-        lengths = self.rows["reclen"].astype(np.int64)
-        self.inline_mask = inline
-        self.offsets = np.zeros(self.count, dtype=np.int64)
-        for mask, base_offset in ((inline, 0), (~inline, entry["posts"])):
-            self.offsets[mask] = base_offset + np.cumsum(lengths[mask]) - lengths[mask]
-        self.inline = part("inline").tobytes()
-
-    def key(self, i: int) -> bytes:
-        return self.keys[self.key_starts[i]:self.key_starts[i + 1]]
-
-    def lower_bound(self, tbytes: bytes) -> int:
-        lo, hi = 0, self.count
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.key(mid) < tbytes:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def find(self, tbytes: bytes) -> int:
-        i = self.lower_bound(tbytes)
-        return i if i < self.count and self.key(i) == tbytes else -1
-
-
 class TermsReader(base.TermsReader):
     def __init__(self, codec, storage, segment):
         self.codec = codec
-        termfile = segment.open_file(storage, codec.TERMS_EXT)
+        self.termfile = segment.open_file(storage, codec.TERMS_EXT)
         try:
-            data = termfile.read()
-        finally:
-            termfile.close()
-        magic, version = HEADER.unpack_from(data)
-        if magic != TERMS_MAGIC or version != VERSION:
-            raise ValueError(f"{segment.make_filename(codec.TERMS_EXT)}: not an ArchiveCodec terms file "
-                             f"version {VERSION} (run manage.py rebuild_index)")
-        (headlen,) = struct.unpack_from("<I", data, HEADER.size)
-        start = HEADER.size + 4
-        directory = json.loads(data[start:start + headlen].decode("utf-8"))
-        body = memoryview(data)[start + headlen:]
-        self.fields = {entry["name"]: _FieldTerms(body, entry) for entry in directory["fields"]}
+            body, entries = termfile_format.read_directory(self.termfile, TERMS_MAGIC, VERSION,
+                                                           segment.make_filename(codec.TERMS_EXT))
+            self.fields = {entry["name"]: FieldTerms(self.termfile, body, entry) for entry in entries}
+        except BaseException:
+            self.termfile.close()
+            raise
         self.postfile = segment.open_file(storage, codec.POSTS_EXT)
 
     def _find(self, fieldname, tbytes):
@@ -271,37 +212,48 @@ class TermsReader(base.TermsReader):
         return FieldCursor(self, self.fields.get(fieldname), fieldobj)
 
     def _from(self, fieldname, prefix):
-        """(table, i) from the given key on, then the fields after it, in file order."""
+        """(table, block, j, key) from the given key on, then the fields after it, in file order."""
         names = list(self.fields)
         if fieldname not in self.fields:
             return
         for n in range(names.index(fieldname), len(names)):
             table = self.fields[names[n]]
-            start = table.lower_bound(prefix) if n == names.index(fieldname) else 0
-            for i in range(start, table.count):
-                yield table, i
+            yield from self._each(table, table.lower_bound(prefix) if n == names.index(fieldname) else 0)
+
+    @staticmethod
+    def _each(table: FieldTerms, start: int = 0):
+        for first, block in table.each_block(start):
+            for j in range(max(0, start - first), len(block.keys)):
+                yield table, block, j, block.keys[j]
+
+    def _all(self):
+        for table in self.fields.values():
+            yield from self._each(table)
 
     def terms(self):
-        return ((table.name, table.key(i)) for table in self.fields.values() for i in range(table.count))
+        return ((table.name, key) for table, _, _, key in self._all())
 
     def terms_from(self, fieldname, prefix):
-        return ((table.name, table.key(i)) for table, i in self._from(fieldname, prefix))
+        return ((table.name, key) for table, _, _, key in self._from(fieldname, prefix))
 
     def items(self):
-        return (((table.name, table.key(i)), self.term_info_at(table, i))
-                for table in self.fields.values() for i in range(table.count))
+        return (((table.name, key), self.term_info_in(table, block, j)) for table, block, j, key in self._all())
 
     def items_from(self, fieldname, prefix):
-        return (((table.name, table.key(i)), self.term_info_at(table, i)) for table, i in self._from(fieldname, prefix))
+        return (((table.name, key), self.term_info_in(table, block, j))
+                for table, block, j, key in self._from(fieldname, prefix))
 
     def term_info(self, fieldname, tbytes):
         table, i = self._find(fieldname, tbytes)
         return self.term_info_at(table, i)
 
     def term_info_at(self, table, i: int) -> TermInfo:
+        return self.term_info_in(table, *table.at(i))
+
+    def term_info_in(self, table, block: Block, j: int) -> TermInfo:
         """Whoosh's statistics of a term. Field lengths are not kept per term: the
         shortest is given as 1, which keeps Whoosh's score bounds (BM25 max_quality) safe."""
-        postings = self.postings_at(table, i, positions=False)
+        postings = self.postings_in(table, block, j, positions=False)
         weights = postings.weights
         return TermInfo(weight=float(weights.sum()), df=len(postings), minlength=1, maxlength=0,
                         maxweight=float(weights.max()), minid=int(postings.ids[0]), maxid=int(postings.ids[-1]))
@@ -318,23 +270,23 @@ class TermsReader(base.TermsReader):
 
     def doc_frequency(self, fieldname, tbytes):
         table, i = self._find_or_none(fieldname, tbytes)
-        return int(table.rows["df"][i]) if table is not None else 0
+        return table.df(i) if table is not None else 0
 
     def postings(self, fieldname, tbytes, positions: bool = True) -> TermPostings:
         """A term's postings as arrays, deleted documents included (positions too if asked and kept)."""
         table, i = self._find(fieldname, tbytes)
         return self.postings_at(table, i, positions)
 
-    def postings_at(self, table: _FieldTerms, i: int, positions: bool = True) -> TermPostings:
-        offset, length, df = int(table.offsets[i]), int(table.rows["reclen"][i]), int(table.rows["df"][i])
-        record = table.inline[offset:offset + length] if table.inline_mask[i] else self.postfile.get(offset, length)
-        return records.decode(record, df, table.scale, positions)
+    def postings_at(self, table: FieldTerms, i: int, positions: bool = True) -> TermPostings:
+        return self.postings_in(table, *table.at(i), positions=positions)
+
+    def postings_in(self, table: FieldTerms, block: Block, j: int, positions: bool = True) -> TermPostings:
+        return records.decode(block.record(j, self.postfile), int(block.df[j]), table.scale, positions)
 
     def each_term(self):
         """(fieldname, term bytes, postings) of every term, in order: for merging."""
-        for table in self.fields.values():
-            for i in range(table.count):
-                yield table.name, table.key(i), self.postings_at(table, i)
+        for table, block, j, key in self._all():
+            yield table.name, key, self.postings_in(table, block, j)
 
     def matcher(self, fieldname, tbytes, format_, scorer=None):
         table, i = self._find(fieldname, tbytes)
@@ -344,6 +296,7 @@ class TermsReader(base.TermsReader):
 
     def close(self):
         self.postfile.close()
+        self.termfile.close()
 
 
 class _Values:

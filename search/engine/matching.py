@@ -324,16 +324,18 @@ def _sorted(sortedby, parts) -> np.ndarray:
 
 
 def _facet_counts(name, parts) -> list[tuple[str, int]]:
-    totals = {}
+    totals = np.zeros(0, dtype=np.int64)
     for reader, _, segment, found, _ in parts:
         if not len(found):
             continue
         docs, codes = segment.codes(reader, name, _labels)
         hit = np.zeros(segment.size, dtype=bool)
         hit[found.docs] = True
-        for code, count in enumerate(np.bincount(codes[hit[docs]]).tolist()):
-            if count:
-                totals[code] = totals.get(code, 0) + count
-    values = _labels.values.get(name, [])
-    counts = [(values[code].decode("utf-8"), count) for code, count in totals.items()]
-    return sorted(((v, c) for v, c in counts if v), key=lambda kv: (-kv[1], kv[0]))
+        counts = np.bincount(codes[hit[docs]])
+        if len(counts) > len(totals):
+            totals = np.concatenate([totals, np.zeros(len(counts) - len(totals), dtype=np.int64)])
+        totals[:len(counts)] += counts
+    values = _labels.texts(name)
+    codes = np.flatnonzero(totals)
+    counts = [(values[code], count) for code, count in zip(codes.tolist(), totals[codes].tolist()) if values[code]]
+    return sorted(counts, key=lambda kv: (-kv[1], kv[0]))

@@ -1,0 +1,43 @@
+"""Which segments the bulk writer merges (search/engine/merging.py's tiers), and that a
+merge it makes keeps every document."""
+import tempfile
+
+from django.test import SimpleTestCase
+from whoosh import index as whoosh_index
+
+from search.engine import merging
+from search.engine.bulkwriting import BulkSegmentWriter
+from search.engine.codec import ArchiveCodec
+from tests.test_engine_codec import schema
+
+
+class TiersTests(SimpleTestCase):
+    def test_fewer_than_ten_of_a_tier_are_left_alone(self):
+        self.assertEqual(merging.to_merge([500] * 9), [])
+        self.assertEqual(merging.to_merge([5000] * 9 + [500] * 9), [])
+
+    def test_ten_of_the_lowest_tier_are_merged_smallest_first(self):
+        sizes = [5000] * 9 + [400] * 5 + [20] * 5 + [499]
+        self.assertEqual(sorted(merging.to_merge(sizes)), list(range(9, 20)))
+
+    def test_tiers_are_not_mixed(self):
+        self.assertEqual(merging.to_merge([5000] * 8 + [100, 200]), [])
+        self.assertEqual(sorted(merging.to_merge([100, 200] + [5000] * 10)), list(range(2, 12)))
+
+    def test_a_merge_makes_at_most_merged_docs(self):
+        self.assertEqual(len(merging.to_merge([10_000] * 12)), 10)
+        self.assertEqual(merging.to_merge([60_000] * 10), [])  # over half of MERGED_DOCS: full
+
+    def test_commits_of_the_bulk_writer_merge_by_tiers(self):
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        ix = whoosh_index.create_in(tmp.name, schema())
+        for n in range(merging.MERGE_FACTOR + 1):
+            writer = BulkSegmentWriter(ix, codec=ArchiveCodec(compression=1), compound=False)
+            writer.add_document(id=str(n), grams=f"清河县第{n}号图书馆", text="社区食堂开业", tags="a")
+            writer.commit()
+            self.assertEqual(len(ix.reader().leaf_readers()) if n else 1, n + 1 if n < merging.MERGE_FACTOR else 1)
+        with ix.searcher() as searcher:
+            self.assertEqual(sorted(int(f["id"]) for f in searcher.all_stored_fields()),
+                             list(range(merging.MERGE_FACTOR + 1)))
+            self.assertEqual(searcher.doc_frequency("text", "社区"), merging.MERGE_FACTOR + 1)
