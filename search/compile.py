@@ -96,10 +96,14 @@ def ranked(tree) -> wq.Query:
 def byline_bonus(text: str) -> wq.Query:
     """A typed string that is one of the article's byline names, whole: a constant
     (search/weighting.py NAME_BONUS), however jieba cuts the name and however long the article."""
+    return wq.ConstantScoreQuery(byline(text), weighting.NAME_BONUS)
+
+
+def byline(text: str) -> wq.Query:
+    """The articles of which the typed string is a byline name, as typed or folded."""
     value = text.strip()
     spellings = list(dict.fromkeys((value, analysis.fold(value))))
-    found = wq.Term("bylines", spellings[0]) if len(spellings) == 1 else wq.Or([wq.Term("bylines", v) for v in spellings])
-    return wq.ConstantScoreQuery(found, weighting.NAME_BONUS)
+    return wq.Term("bylines", spellings[0]) if len(spellings) == 1 else wq.Or([wq.Term("bylines", v) for v in spellings])
 
 
 def _required_strings(node):
@@ -113,7 +117,9 @@ def _required_strings(node):
 
 def to_whoosh(node) -> wq.Query:
     if isinstance(node, Term):
-        return text_query(node) if node.field == "text" else field_query(node)
+        if node.field != "text":
+            return field_query(node)
+        return weighting.ByName(text_query(node), byline(node.text)) if weighting.LEVEL_NAMES else text_query(node)
     if isinstance(node, DateRange):
         return date_query(node)
     if isinstance(node, Or):

@@ -123,3 +123,54 @@ class BylineBonusTests(TempIndexMixin, TempDirMixin, TestCase):
         at = lines.index(next(line for line in lines if f"constant {NAME_BONUS:g}" in line))
         self.assertIn("bylines '赵成'", lines[at + 1])
         self.assertIn("found", lines[at + 1])
+
+
+SHORT_BYLINE = """\
+外宾来访
+
+本报讯（记者 赵成）市长昨日会见来访的外宾，双方就城市绿化交换了意见。
+"""
+
+# A longer article, a co-author sharing a character of the name, and the name mentioned
+# in another article's text, not as its byline.
+LONG_BYLINE = """\
+老城改造有序推进
+
+本报讯（记者 赵成 赵小华 成林）老城区改造工程进入第二阶段，施工单位在河道两岸同步开工，新铺的石板路连通了三条老街。区里说，改造期间老街的店铺照常营业，居民出行的临时通道每天有人清扫，夜间施工不超过十点。改造完成后，老街将恢复原有的格局，并新增两处街心花园和一座社区图书室。
+
+读者来信
+
+上周读到赵成的报道，我们才知道老街要改造了，希望施工时多照顾老人出行。
+"""
+
+
+class ByNameTests(TempIndexMixin, TempDirMixin, TestCase):
+    def setUp(self):
+        from whoosh.writing import SegmentWriter
+
+        from search.backend import ArchiveWhooshBackend
+
+        super().setUp()
+        commit = SegmentWriter.commit
+        unmerged = mock.patch.object(SegmentWriter, "commit", lambda w, **kw: commit(w, **{**kw, "merge": False}))
+        unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
+        with unmerged, unoptimized:  # one segment per issue
+            for day, text in (("2024-05-09", SHORT_BYLINE), ("2024-05-10", LONG_BYLINE)):
+                _, _, error = run_import(str(self.write(f"{day}.txt", text)))
+                self.assertIsNone(error)
+        self.assertGreater(len(self.backend().searcher().reader().leaf_readers()), 1)
+
+    def test_a_name_scores_alike_in_every_article_it_signs_across_segments(self):
+        scores = {hit.title: hit.score for hit in search("赵成").hits}
+        self.assertEqual(set(scores), {"外宾来访", "老城改造有序推进", "读者来信"})
+        # Unlevelled, the short article's length and the co-authors' characters part them.
+        self.assertAlmostEqual(scores["外宾来访"], scores["老城改造有序推进"], places=4)
+        self.assertLess(scores["读者来信"], scores["外宾来访"])
+
+    def test_unlevelled_the_signed_articles_score_apart(self):
+        with mock.patch("search.weighting.LEVEL_NAMES", False):
+            scores = {hit.title: hit.score for hit in search("赵成").hits}
+        self.assertNotAlmostEqual(scores["外宾来访"], scores["老城改造有序推进"], places=2)
+
+    def test_the_word_beside_the_name_ranks_the_signed_articles(self):
+        self.assertEqual([hit.title for hit in search("赵成 老街").hits][:1], ["老城改造有序推进"])

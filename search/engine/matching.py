@@ -30,11 +30,27 @@ class Pending:
         return Pending(self.docs[keep], self.scores[keep] * scale, self.check)
 
 
+@dataclass
+class Levelled:
+    """Documents whose score for one query node (`node`) is to become that node's best
+    score over the whole index (weighting.ByName), once every segment is matched."""
+    node: int
+    docs: np.ndarray
+    scores: np.ndarray  # the node's own score of each, before any boost above it
+    scale: float = 1.0
+
+    def within(self, docs: np.ndarray, scale: float = 1.0) -> "Levelled":
+        keep = np.isin(self.docs, docs, assume_unique=True)
+        return Levelled(self.node, self.docs[keep], self.scores[keep], self.scale * scale)
+
+
 class SegmentMatcher:
     def __init__(self, searcher, reader, segment):
         self.searcher, self.reader, self.segment = searcher, reader, segment
         self.live = segment.live(reader)
         self.pending: list[Pending] = []
+        self.levelled: list[Levelled] = []
+        self.best: dict[int, float] = {}  # each ByName node's best score in this segment
         w = searcher.weighting
         self.k1, self.b, self.field_b = getattr(w, "K1", 1.2), getattr(w, "B", 0.75), getattr(w, "_field_B", {})
 
@@ -76,7 +92,7 @@ class SegmentMatcher:
         found = _union(parts)
         if not len(found):
             return found
-        idf = self.searcher.idf(weighting.IDF_FIELD, q.text)
+        idf = weighting.word_idf(self.searcher, q.text)
         return Matches(found.docs, weighting.saturate(found.scores, idf, weighting.WORD_K1, q.boost).astype(np.float32))
 
     def multi_term(self, q: wq.MultiTerm) -> Matches:
@@ -138,14 +154,16 @@ class SegmentMatcher:
             return self.phrase(q)
         if isinstance(q, wq.Every):
             return self.every()
-        mark = len(self.pending)
+        mark, level_mark = len(self.pending), len(self.levelled)
         if isinstance(q, wq.And):
-            return self._scaled(_intersect([self.run(sub, leaf_searcher) for sub in q.subqueries]), q, mark)
+            return self._scaled(_intersect([self.run(sub, leaf_searcher) for sub in q.subqueries]), q, mark, level_mark)
         if isinstance(q, wq.Or) and not getattr(q, "minmatch", 0):
-            return self._scaled(self._union(q.subqueries, leaf_searcher), q, mark)
+            return self._scaled(self._union(q.subqueries, leaf_searcher), q, mark, level_mark)
         if isinstance(q, wq.AndNot):
             found, unwanted = self.run(q.a, leaf_searcher), self.run(q.b, leaf_searcher)
             return _take(found, ~np.isin(found.docs, unwanted.docs, assume_unique=True))
+        if isinstance(q, weighting.ByName):
+            return self.by_name(q, leaf_searcher)
         if isinstance(q, wq.AndMaybe):
             return _add_where_present(self.run(q.a, leaf_searcher), self.run(q.b, leaf_searcher))
         if q is wq.NullQuery:
@@ -156,6 +174,15 @@ class SegmentMatcher:
             return self.run(q.simplify(self.reader), leaf_searcher)
         return self.fallback(q, leaf_searcher)
 
+    def by_name(self, q, leaf_searcher) -> Matches:
+        """The string's hits; those where it is a byline are levelled by find()."""
+        found, named = self.run(q.a, leaf_searcher), self.run(q.b, leaf_searcher)
+        at = np.isin(found.docs, named.docs, assume_unique=True)
+        if at.any():
+            self.best[id(q)] = max(self.best.get(id(q), -np.inf), float(found.scores[at].max()))
+            self.levelled.append(Levelled(id(q), found.docs[at], found.scores[at]))
+        return found
+
     def _union(self, subqueries, leaf_searcher) -> Matches:
         phrases = [sub for sub in subqueries if isinstance(sub, wq.Phrase) and len(sub.words) > 1 and sub.slop == 1]
         parts = [self.run(sub, leaf_searcher) for sub in subqueries if sub not in phrases]
@@ -163,12 +190,13 @@ class SegmentMatcher:
         parts += [self.phrase(sub, others) for sub in phrases]
         return _union(parts)
 
-    def _scaled(self, found: Matches, q, mark: int) -> Matches:
+    def _scaled(self, found: Matches, q, mark: int, level_mark: int) -> Matches:
         """Applies a compound query's boost, to the phrase scores still to check below it too."""
         boost = getattr(q, "boost", 1.0)
         if boost != 1.0:
             found = Matches(found.docs, found.scores * boost)
         self.pending[mark:] = [p.within(found.docs, boost) for p in self.pending[mark:]]
+        self.levelled[level_mark:] = [v.within(found.docs, boost) for v in self.levelled[level_mark:]]
         return found
 
 
@@ -225,7 +253,7 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=(), collapse: str =
     `sortedby` is [(field, reverse)]; empty means by score. With `collapse` (a numeric field
     naming each document's story) only the best hit of each story is listed and counted in
     the total; `folded` says how many others there were. Facets count every hit."""
-    parts = []
+    parts, levelled, best = [], [], {}
     for leaf_searcher, reader, offset, segment in segments_of(searcher):
         if not segment.size:  # an empty index's reader has no term files at all
             continue
@@ -233,10 +261,14 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=(), collapse: str =
         found = matcher.run(query, leaf_searcher)
         pending = [p.within(found.docs) for p in matcher.pending]
         parts.append((reader, offset, segment, found, [p for p in pending if len(p.docs)]))
+        levelled.append([v.within(found.docs) for v in matcher.levelled])
+        for node, score in matcher.best.items():
+            best[node] = max(best.get(node, score), score)
     if not any(len(found) for *_, found, _ in parts):
         return Found(0, [], [], {name: [] for name in facets})
     docs = np.concatenate([f.docs.astype(np.int64) + offset for _, offset, _, f, _ in parts])
     scores = np.concatenate([f.scores for *_, f, _ in parts])
+    _level(scores, parts, levelled, best)
     counts = {name: _facet_counts(name, parts) for name in facets}
     stories = _stories(collapse, parts) if collapse else None
     folded = len(docs) - len(np.unique(stories)) if collapse else 0
@@ -250,6 +282,16 @@ def find(searcher, query, *, limit: int, sortedby=(), facets=(), collapse: str =
     else:
         order = _ranked_stories(docs, scores, limit, parts, stories)
     return Found(len(docs) - folded, docs[order].tolist(), scores[order].tolist(), counts, folded)
+
+
+def _level(scores, parts, levelled, best) -> None:
+    """Gives each levelled document its node's best score over every segment (in place)."""
+    start = 0
+    for (_, _, _, found, _), entries in zip(parts, levelled):
+        for v in entries:
+            at = start + np.searchsorted(found.docs, v.docs)
+            scores[at] += ((best[v.node] - v.scores) * v.scale).astype(scores.dtype)
+        start += len(found)
 
 
 def _stories(fieldname, parts) -> np.ndarray:
