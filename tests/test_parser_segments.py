@@ -772,3 +772,13 @@ def test_a_lead_in_over_a_title_after_a_dated_report_starts_a_feature():
     articles = parse_text(text, DAY).articles
     assert [(a.kicker, a.title) for a in articles] == [
         ("", "清河县人民政府任免工作人员"), ("三名乡村医生讲述——", "守在村卫生室的日日夜夜")]
+
+
+def test_a_line_over_a_lead_in_and_its_title_starts_a_roundup():
+    # A roundup's name over its first item's lead-in and title, signed by its reporter.
+    text = ("抓好春耕备耕不误农时\n\n" + "\n\n".join(FARM * 3) + "\n\n"
+            "春耕一线，我们在行动\n\n清河县柳湾村合作社——\n\n无人机飞进田间地头\n\n本报记者 周 明\n\n"
+            + "\n\n".join(FARM[::-1]) + "\n")
+    articles = parse_text(text, DAY).articles
+    assert [a.title for a in articles] == ["抓好春耕备耕不误农时", "春耕一线，我们在行动"]
+    assert "无人机飞进田间地头" in articles[1].paragraphs

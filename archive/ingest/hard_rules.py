@@ -259,6 +259,14 @@ def lead_in_after_report(c: Candidate) -> bool:
             and opens_with_dateline(c.current.lines[len(c.current.heads):]))
 
 
+def over_lead_in(c: Candidate) -> bool:
+    """A line over a `某某——` lead-in and the title under it (社区防控，我们在行动 /
+    某地某单位—— / 服务保障跟得上) names a feature or a roundup over its first item:
+    sub-headings never stack so."""
+    return (len(c.run) >= 3 and c.run[1].text.endswith("——") and not c.run[0].text.endswith("——")
+            and not FOLLOW_ON.match(c.run[1].text))
+
+
 def dated_document(c: Candidate) -> bool:
     """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
     heads a document printed in full: a piece of its own."""
