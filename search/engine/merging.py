@@ -16,7 +16,7 @@ import numpy as np
 
 from . import records, varint
 from .records import POSITIONS, WEIGHTS, ZLIB, TermPostings
-from .termfile import BLOCK_TERMS
+from .termfile import BLOCK_TERMS, read_at
 
 RANGE_BLOCKS = 256  # terms blocks of every source in a range of keys merged at once
 
@@ -84,7 +84,8 @@ class SegmentSource:
         if posted:
             (first_block, j0), (last_block, j1) = posted[0], posted[-1]
             span_at = int(first_block.offsets[j0])
-            span = self.terms.postfile.get(span_at, int(last_block.offsets[j1]) + int(last_block.reclen[j1]) - span_at)
+            span = read_at(self.terms.postfile, span_at,
+                           int(last_block.offsets[j1]) + int(last_block.reclen[j1]) - span_at)
         for block, a, b in chunks:
             for j in range(a, b):
                 offset, length = int(block.offsets[j]), int(block.reclen[j])
