@@ -3,6 +3,7 @@ hypothesis are written through Whoosh's own writer and through the bulk writer,
 and every posting of every term reads back equal: documents, frequencies,
 weights and positions, through the arrays and through Whoosh's matcher."""
 import tempfile
+import threading
 from collections import defaultdict
 from unittest import mock
 
@@ -10,7 +11,7 @@ from django.test import SimpleTestCase
 import numpy as np
 from hypothesis import HealthCheck, given, settings, strategies as st
 from whoosh import fields, index as whoosh_index
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import SegmentWriter
 
 from search import analysis
@@ -159,8 +160,8 @@ class TermsFileBlockTests(SimpleTestCase):
     """The terms file in blocks (search/engine/termfile.py): keys found and walked
     across block boundaries, records inline and posted, a field without terms."""
 
-    def write(self, keys):
-        codec, storage = ArchiveCodec(compression=1), RamStorage()
+    def write(self, keys, storage=None):
+        codec, storage = ArchiveCodec(compression=1), storage or RamStorage()
         segment = codec.new_segment(storage, "MAIN")
         writer = codec.field_writer(storage, segment)
         # term n is in (n % 4) + 1 documents: some inline (1-2), some posted (3-4)
@@ -199,6 +200,25 @@ class TermsFileBlockTests(SimpleTestCase):
         self.assertEqual(cursor.find("0255"), "0255")
         self.assertEqual(cursor.next(), "0256")
         self.assertEqual(list(reader.terms_from("tags", b"")), [])
+
+    def test_threads_sharing_a_reader_of_files_on_disk_read_their_own_terms(self):
+        """Block and record reads do not go through the file's one position (a searcher is shared)."""
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        keys = sorted({f"词{n:05d}".encode() for n in range(2000)})
+        reader, docs = self.write(keys, FileStorage(tmp.name))
+        wrong = []
+
+        def look_up(offset):
+            for n in list(range(offset, len(keys), 7)) * 2:
+                if reader.postings("text", keys[n]).ids.tolist() != docs[n]:
+                    wrong.append(keys[n])
+        threads = [threading.Thread(target=look_up, args=(k,)) for k in range(7)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        self.assertEqual(wrong, [])
 
 
 class ArrayMergeTests(Writing, SimpleTestCase):

@@ -24,9 +24,11 @@ class TiersTests(SimpleTestCase):
         self.assertEqual(merging.to_merge([5000] * 8 + [100, 200]), [])
         self.assertEqual(sorted(merging.to_merge([100, 200] + [5000] * 10)), list(range(2, 12)))
 
-    def test_a_merge_makes_at_most_merged_docs(self):
+    def test_a_merge_makes_at_most_what_it_is_allowed(self):
         self.assertEqual(len(merging.to_merge([10_000] * 12)), 10)
         self.assertEqual(merging.to_merge([60_000] * 10), [])  # over half of MERGED_DOCS: full
+        self.assertEqual(merging.to_merge([4000] * 10, most=merging.SMALL_MERGE), [])  # a small commit's
+        self.assertEqual(len(merging.to_merge([500] * 10, most=merging.SMALL_MERGE)), 10)
 
     def test_commits_of_the_bulk_writer_merge_by_tiers(self):
         tmp = tempfile.TemporaryDirectory()

@@ -247,12 +247,14 @@ class BulkSegmentWriter(SegmentWriter):
         self.batch_fields = batch_fields(self.schema)
         self.waiting = []  # (docnum, fields) of documents not yet analysed
         self.merged = []  # merging.SegmentSource of each segment of our codec merged in
+        self.added_docs = 0  # how big a merge its commit may make (merging.merge_tiers)
 
     def add_document(self, **fields):
         """SegmentWriter.add_document, less spelling and vectors: the article's text
         fields wait to be analysed with a batch; any other document is written now,
         each field's postings added in one call instead of a tuple and a call per posting."""
         self._check_state()
+        self.added_docs += 1
         names = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(self.schema, names)
         if self._batchable(fields):
@@ -372,6 +374,11 @@ class BulkMpWriter(MpWriter):
         self.pool = MemoryPostings()
         self.waiting = []
         self.merged = []
+        self.added_docs = 0
+
+    def add_document(self, **fields):
+        self.added_docs += 1
+        super().add_document(**fields)
 
     write_waiting = BulkSegmentWriter.write_waiting
     add_reader = BulkSegmentWriter.add_reader

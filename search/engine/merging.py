@@ -16,7 +16,7 @@ import numpy as np
 
 from . import records, varint
 from .records import POSITIONS, WEIGHTS, ZLIB, TermPostings
-from .termfile import BLOCK_TERMS
+from .termfile import BLOCK_TERMS, read_at
 
 RANGE_BLOCKS = 256  # terms blocks of every source in a range of keys merged at once
 
@@ -84,7 +84,8 @@ class SegmentSource:
         if posted:
             (first_block, j0), (last_block, j1) = posted[0], posted[-1]
             span_at = int(first_block.offsets[j0])
-            span = self.terms.postfile.get(span_at, int(last_block.offsets[j1]) + int(last_block.reclen[j1]) - span_at)
+            span = read_at(self.terms.postfile, span_at,
+                           int(last_block.offsets[j1]) + int(last_block.reclen[j1]) - span_at)
         for block, a, b in chunks:
             for j in range(a, b):
                 offset, length = int(block.offsets[j]), int(block.reclen[j])
@@ -216,23 +217,24 @@ def _placeholders(positions, owned, freqs):
 
 # -- which segments to merge ----------------------------------------------------
 
-MERGE_FACTOR = 10  # segments of a size merged together, into one about ten times bigger
-TIER_FLOOR = 500  # live documents: every segment smaller is of the lowest tier (a rebuild commits 500 at a time)
+MERGE_FACTOR = 10  # segments of a tier merged together, into one of the next tier
+TIER_FLOOR = 500  # live documents: tiers are under 500, under 5,000, under 50,000, and more
 MERGED_DOCS = 100_000  # live documents a merge makes at most; a segment over half of it is left alone
+SMALL_MERGE = TIER_FLOOR * MERGE_FACTOR  # what any commit may merge; a bigger write, ten times its size
 
 
 def tier(size: int) -> int:
     level = 0
-    while size >= TIER_FLOOR * MERGE_FACTOR ** (level + 1):
+    while size >= TIER_FLOOR * MERGE_FACTOR ** level:
         level += 1
     return level
 
 
-def to_merge(sizes: list[int]) -> list[int]:
+def to_merge(sizes: list[int], most: int = MERGED_DOCS) -> list[int]:
     """Which segments (indexes into `sizes`, their live documents) to merge now: those of
     the lowest tier that has MERGE_FACTOR segments or more, smallest first, as many as
-    fit in MERGED_DOCS. Each document is rewritten about once a tier, log10 of the
-    index size over 500 times in all, instead of Whoosh's MERGE_SMALL, which let
+    fit in `most` documents (at least two). Each document is rewritten about once a tier,
+    instead of Whoosh's MERGE_SMALL, which let
     segments of 500 pile up to 17 and then merged them all in one commit."""
     open_ = sorted((i for i, n in enumerate(sizes) if n <= MERGED_DOCS // 2), key=lambda i: sizes[i])
     for level in sorted({tier(sizes[i]) for i in open_}):
@@ -241,7 +243,7 @@ def to_merge(sizes: list[int]) -> list[int]:
             continue
         chosen, total = [], 0
         for i in group:
-            if total + sizes[i] > MERGED_DOCS:
+            if total + sizes[i] > most:
                 break
             chosen.append(i)
             total += sizes[i]
@@ -252,10 +254,13 @@ def to_merge(sizes: list[int]) -> list[int]:
 
 def merge_tiers(writer, segments):
     """A Whoosh merge policy (`commit(mergetype=...)`): the segments `to_merge` chooses
-    are merged into the writer's new segment; the others are kept as they are."""
+    are merged into the writer's new segment; the others are kept as they are. A commit
+    of a few documents (an edit, one issue) merges at most SMALL_MERGE of them, so that
+    it stays short; bigger merges wait for a bulk write, which may merge ten times its size."""
     from whoosh.reading import SegmentReader
 
-    chosen = set(to_merge([segment.doc_count() for segment in segments]))
+    most = min(MERGED_DOCS, max(SMALL_MERGE, MERGE_FACTOR * getattr(writer, "added_docs", 0)))
+    chosen = set(to_merge([segment.doc_count() for segment in segments], most))
     for i in sorted(chosen):
         reader = SegmentReader(writer.storage, writer.schema, segments[i])
         writer.add_reader(reader)

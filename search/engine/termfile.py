@@ -9,6 +9,7 @@ whole table into memory when a segment was opened: ~20 MB and ~250 ms a segment 
 README.md has the layout byte by byte."""
 import bisect
 import json
+import os
 import struct
 import zlib
 
@@ -20,6 +21,16 @@ KEPT_BLOCKS = 32  # decoded blocks kept per field of an open segment
 HEADER = struct.Struct("<4sHI")  # magic, version, directory length
 INDEX_ROW = np.dtype([("at", "<u8"), ("posts", "<u8")])  # per block, and one row for the end
 ALIGN = 8
+
+
+def read_at(dbfile, offset: int, length: int) -> bytes:
+    """Bytes of an open segment file. A file on disk is read with pread, which moves no
+    file position: a searcher is shared by threads, and Whoosh's get() seeks then reads."""
+    try:
+        data = os.pread(dbfile.fileno(), length, offset)
+    except (AttributeError, OSError, ValueError):  # in memory (RamStorage, a compound file's part)
+        return dbfile.get(offset, length)
+    return data if len(data) == length else dbfile.get(offset, length)
 
 
 def _padded(data: bytes) -> bytes:
@@ -103,7 +114,7 @@ class Block:
         offset, length = int(self.offsets[i]), int(self.reclen[i])
         if self.inlined[i]:
             return self.inline_data[offset:offset + length]
-        return postfile.get(offset, length)
+        return read_at(postfile, offset, length)
 
 
 class FieldTerms:
@@ -112,7 +123,7 @@ class FieldTerms:
     def __init__(self, termfile, body: int, entry: dict):
         def part(name, dtype):
             start, length = entry[name]
-            return np.frombuffer(termfile.get(body + start, length), dtype=dtype)
+            return np.frombuffer(read_at(termfile, body + start, length), dtype=dtype)
         self.termfile, self.body = termfile, body
         self.name, self.count, self.scale = entry["name"], entry["terms"], entry["scale"]
         self.per_block = entry["block_terms"]
@@ -130,11 +141,11 @@ class FieldTerms:
         found = self._kept.get(n)
         if found is None:
             at, end = int(self.index["at"][n]), int(self.index["at"][n + 1])
-            raw = zlib.decompress(self.termfile.get(self.body + at, end - at))
+            raw = zlib.decompress(read_at(self.termfile, self.body + at, end - at))
             found = Block(raw, min(self.per_block, self.count - n * self.per_block), int(self.index["posts"][n]))
             if keep:
                 if len(self._kept) >= KEPT_BLOCKS:
-                    del self._kept[next(iter(self._kept))]
+                    self._kept.pop(next(iter(self._kept), None), None)
                 self._kept[n] = found
         return found
 
@@ -169,9 +180,9 @@ class FieldTerms:
 
 def read_directory(termfile, magic: bytes, version: int, name: str) -> tuple[int, list[dict]]:
     """(where the body starts, the fields' entries), after checking the header."""
-    head = termfile.get(0, HEADER.size)
+    head = read_at(termfile, 0, HEADER.size)
     found_magic, found_version, length = HEADER.unpack(head) if len(head) == HEADER.size else (b"", 0, 0)
     if found_magic != magic or found_version != version:
         raise ValueError(f"{name}: not an ArchiveCodec terms file version {version} (run manage.py rebuild_index)")
-    directory = json.loads(termfile.get(HEADER.size, length).decode("utf-8"))
+    directory = json.loads(read_at(termfile, HEADER.size, length).decode("utf-8"))
     return HEADER.size + length, directory["fields"]
