@@ -38,8 +38,9 @@ FIELD_B = {"names": 0.0, "text": 0.5}
 # article that repeats one of them many times (a long report on the same beat) outranked the
 # short one all three mark. make eval-rank MRR@20 words, seeds 20190201 / 7 (levelled names,
 # headline field, pairs unscored): k1 0.6: 0.930 / 0.932, 0.4: 0.931 / 0.933, 0.3: 0.932 / 0.934,
-# name 0.888 / 0.892 throughout. Left one month out, a fit on the other two picks 0.3 (or ties);
-# held out, 2019-10 and 2020-02 gain by it, 2019-02 loses 0.002-0.003 (docs/search-quality.md).
+# name 0.888 / 0.892 throughout. Left one month out, a fit on the other two picks 0.3 in four
+# of six cases; held out, 2019-10 and 2020-02 gain by it, 2019-02 loses 0.002-0.003
+# (docs/search-quality.md).
 WORD_K1 = 0.3
 # A headline typed as the query: an article whose headline (引题, title, 副题) holds every
 # string of the query, as typed, gains this much of that match's BM25 over the headline's
