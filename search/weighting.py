@@ -13,16 +13,18 @@ BM25F parameters (Whoosh's defaults, 1.2 and 0.75), except where FIELD_B and WOR
 """
 from whoosh import query as wq
 
-# `text` holds the whole article; `names` (bylines, photo credits) adds weight where a word
-# is also a name. A word in the headline weighs no more than one in the body: a query that
-# is the headline is found by HEADLINE_BOOST below, and a headline sharing one word with
-# three marking words or a name's word outranked the article they mark (make eval-rank,
-# seeds 20190201 / 7, headline weight 2 -> 0: words 0.919 / 0.929 -> 0.923 / 0.930, name
-# 0.880 / 0.866 -> 0.887 / 0.868, headline 0.987 / 0.984 -> 0.987 / 0.983).
-WORD_FIELDS = ("text", "names")
+# `text` holds the whole article; `headline` (引题, title, 副题) and `names` (bylines, photo
+# credits) add weight (their boost=, 2: three times a body word, as in the FTS5 peer) where a
+# word is also there. Once a byline name is levelled (ByName) and k1 is low, a headline word
+# no longer outranks three marking words: make eval-rank, seeds 20190201 / 7 (k1 0.6, pairs
+# unscored), with the headline field: words 0.928 / 0.930 -> 0.930 / 0.932, name 0.886 / 0.885
+# -> 0.888 / 0.892, headline 0.985 / 0.983 -> 0.987 / 0.985.
+WORD_FIELDS = ("text", "headline", "names")
 IDF_FIELD = "text"
 # The exact-string (character pair) branch of an unquoted term: it finds what jieba cut
 # differently, but pairs are not words, so they only break ties between word scores.
+# Unscored (0) they rank as well (make eval-rank, seeds 3 / 20190201 / 7, all classes within
+# 0.005 of 0.1 either way); a tie-break stays for a string jieba cuts unlike the text.
 GRAM_BOOST = 0.1
 # BM25F's length normalisation per field (b), where it differs from the searcher's 0.75.
 # A byline is not diluted by its co-authors: the sixth name of a team report is as much
@@ -31,12 +33,15 @@ GRAM_BOOST = 0.1
 # a short brief outranked the long report that uses the query's words most, for a name
 # with a word of the reporter's beat as for three marking words.
 FIELD_B = {"names": 0.0, "text": 0.5}
-# The word score's saturation (k1), half Whoosh's 1.2: a second and third query word found
-# count for more than many more repeats of the first.
-# make eval-rank (500 articles), seeds 20190201 / 7, MRR@20 words, name, with the headline
-# bonus below: k1 0.9, text b 0.75: 0.910 / 0.926, 0.873 / 0.861; k1 0.6, b 0.5: 0.919 / 0.929,
-# 0.880 / 0.866 (the sweep is in docs/search.md).
-WORD_K1 = 0.6
+# The word score's saturation (k1), a quarter of Whoosh's 1.2: every query word found counts
+# for more than repeats of one. A known-item query names words that mark the article, and an
+# article that repeats one of them many times (a long report on the same beat) outranked the
+# short one all three mark. make eval-rank MRR@20 words, seeds 20190201 / 7 (levelled names,
+# headline field, pairs unscored): k1 0.6: 0.930 / 0.932, 0.4: 0.931 / 0.933, 0.3: 0.932 / 0.934,
+# name 0.888 / 0.892 throughout. Left one month out, a fit on the other two picks 0.3 in four
+# of six cases; held out, 2019-10 and 2020-02 gain by it, 2019-02 loses 0.002-0.003
+# (docs/search-quality.md).
+WORD_K1 = 0.3
 # A headline typed as the query: an article whose headline (引题, title, 副题) holds every
 # string of the query, as typed, gains this much of that match's BM25 over the headline's
 # character pairs, which favours the headline that is most nearly the query. A headline

@@ -1,7 +1,9 @@
 """A fresh, empty search index per test."""
+import contextlib
 import io
 import json
 import tempfile
+from unittest import mock
 
 from django.conf import settings
 from django.core.management import call_command
@@ -49,3 +51,16 @@ def search_json(*queries, **options) -> list[dict]:
     out = io.StringIO()
     call_command("search_articles", *queries, json=True, stdout=out, **options)
     return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+@contextlib.contextmanager
+def separate_segments():
+    """Each commit to the index writes a segment of its own (no merging, no optimize)."""
+    from whoosh.writing import SegmentWriter
+
+    from search.backend import ArchiveWhooshBackend
+
+    commit = SegmentWriter.commit
+    with mock.patch.object(SegmentWriter, "commit", lambda w, **kw: commit(w, **{**kw, "merge": False})), \
+            mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None):
+        yield

@@ -9,17 +9,16 @@ from unittest import mock
 from django.test import TestCase, override_settings
 from whoosh import query as wq
 from whoosh import sorting
-from whoosh.writing import SegmentWriter
 
 from archive.models import Article
 from search.engine import arrays, matching
-from search.backend import ArchiveWhooshBackend, whoosh_query
+from search.backend import whoosh_query
 from search.weighting import Word
 from search.schema import FacetList
 from search.searching import FACETS
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import
-from tests.search_helpers import TempIndexMixin
+from tests.search_helpers import TempIndexMixin, separate_segments
 
 DAYS = [datetime.date(2024, 5, 1) + datetime.timedelta(days=n * 40) for n in range(6)]
 
@@ -70,10 +69,7 @@ def scored_alike(q) -> bool:
 class MatchingTests(TempIndexMixin, TempDirMixin, TestCase):
     def setUp(self):
         super().setUp()
-        commit = SegmentWriter.commit
-        unmerged = mock.patch.object(SegmentWriter, "commit", lambda w, **kw: commit(w, **{**kw, "merge": False}))
-        unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
-        with unmerged, unoptimized:  # one segment per issue
+        with separate_segments():  # one segment per issue
             for n, day in enumerate(DAYS):
                 _, _, error = run_import(str(self.write(f"{day}.txt", fiction.fictional_issue(f"m{n}", 15))))
                 self.assertIsNone(error)

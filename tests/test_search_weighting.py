@@ -5,7 +5,7 @@ from django.test import TestCase
 
 from search.searching import search
 from tests.archive_helpers import TempDirMixin, run_import
-from tests.search_helpers import TempIndexMixin
+from tests.search_helpers import TempIndexMixin, separate_segments
 
 ISSUE = """\
 河滨公园东门添新绿
@@ -146,15 +146,8 @@ LONG_BYLINE = """\
 
 class ByNameTests(TempIndexMixin, TempDirMixin, TestCase):
     def setUp(self):
-        from whoosh.writing import SegmentWriter
-
-        from search.backend import ArchiveWhooshBackend
-
         super().setUp()
-        commit = SegmentWriter.commit
-        unmerged = mock.patch.object(SegmentWriter, "commit", lambda w, **kw: commit(w, **{**kw, "merge": False}))
-        unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
-        with unmerged, unoptimized:  # one segment per issue
+        with separate_segments():  # one segment per issue
             for day, text in (("2024-05-09", SHORT_BYLINE), ("2024-05-10", LONG_BYLINE)):
                 _, _, error = run_import(str(self.write(f"{day}.txt", text)))
                 self.assertIsNone(error)
