@@ -97,7 +97,20 @@ class ParseAhead:
 def _start_worker():
     import django
 
+    _die_with_importer()
     django.setup()  # the importer's module imports the models; the worker opens no connection
+
+
+def _die_with_importer():
+    """SIGTERM when the importer dies, even killed outright (Linux PR_SET_PDEATHSIG): a
+    worker otherwise waits on its queue for ever, an orphan, after each killed import."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: no such call
 
 
 def parse_in_worker(path: Path, encoding):
