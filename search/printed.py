@@ -11,7 +11,7 @@ from django.db.models import Count
 from archive.models import Article
 
 from .params import SearchParams
-from .searching import build, index_version
+from .searching import build, facet_counts, index_version
 
 # URL filter -> Article lookup, for counting a month's articles by day in the database.
 ARTICLE_LOOKUPS = {"year": "issue__date__year", "month": None, "paper": "issue__paper__slug",
@@ -44,7 +44,7 @@ def printed_by_month(params: SearchParams) -> dict[str, int]:
     if counts is None:
         # Every article is after the year 1000: without filters the query must still say something.
         sqs = build("", params.index_filters, params.start or datetime.date(1000, 1, 1), params.end).facet("month")
-        counts = dict(sqs.facet_counts().get("fields", {}).get("month", []))
+        counts = dict(facet_counts(sqs).get("month", []))
         cache.set(key, counts, 24 * 3600)
     return counts
 

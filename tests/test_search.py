@@ -1,10 +1,12 @@
 """Searching imported articles: the query language, ranking, facets,
 highlights and the search_articles command, against invented issues."""
 import datetime
+from unittest import mock
 
 from django.test import TestCase
+from haystack.models import SearchResult
 
-from search.searching import search
+from search.searching import build, facet_counts, search
 from tests.archive_helpers import TempDirMixin, run_import
 from tests.search_helpers import TempIndexMixin, search_json
 
@@ -208,3 +210,21 @@ class SearchCommandTests(SearchTestCase):
         self.assertEqual(search_json("测检", phrase=True)[0]["total"], 0)
         self.assertEqual(search_json("核酸检测", phrase=True)[0]["total"], 1)
         self.assertEqual(search_json("核酸 OR 梧桐", phrase=True)[0]["total"], 0)
+
+
+class CountsOnlyTests(SearchTestCase):
+    """A query run for its facet counts alone (the trend's articles printed per month)
+    counts every hit but builds no result for each."""
+
+    def test_counts_cover_every_hit_and_build_at_most_one_result(self):
+        sqs = build("", {}, datetime.date(1000, 1, 1)).facet("month")
+        built = []
+        original = SearchResult.__init__
+
+        def counted(result, *args, **kwargs):
+            built.append(result)
+            original(result, *args, **kwargs)
+        with mock.patch.object(SearchResult, "__init__", counted):
+            months = dict(facet_counts(sqs)["month"])
+        self.assertEqual(months, {"2024-03": 2, "2024-04": 2, "2025-01": 1})
+        self.assertLessEqual(len(built), 1)
