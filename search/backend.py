@@ -166,15 +166,16 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         to finish first. A write of more than SEARCH_SEGMENT_DOCS objects commits
         after each SEARCH_SEGMENT_DOCS: a segment's postings are held in memory."""
         segment_docs = max(1, settings.SEARCH_SEGMENT_DOCS)
-        writer = self.writer(size, timeout)
-        committed = writer.searcher()
+        writer, committed = self.writer(size, timeout), None
         try:
+            committed = writer.searcher()
             for identifier in remove_identifiers:
                 writer.delete_by_term(ID, identifier, searcher=committed)
             for count, doc in enumerate(self._documents(index, objects), 1):
                 replace(writer, committed, doc)
                 if count % segment_docs == 0:
-                    committed.close()
+                    committed, used = None, committed
+                    used.close()
                     writer, full = None, writer
                     _commit(full, merge=False)
                     writer = self.writer(size - count, timeout)
@@ -184,7 +185,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 writer.cancel()
             raise
         finally:
-            committed.close()
+            if committed is not None:
+                committed.close()
         _commit(writer)
 
     def _documents(self, index, objects):
