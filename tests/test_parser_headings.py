@@ -541,3 +541,12 @@ def test_a_chronicles_name_stands_over_its_first_entrys_heading():
             "1964年10月1日，清河至河口的公路建成通车，全长四十二公里，沿途六个公社通上了班车。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle, first) == ("", "清河县七十年岁月留痕", "", ["县城通上自来水"])
+
+
+def test_a_short_paragraph_closed_before_a_bracketed_note_is_body():
+    # The line's last character is the note's bracket, not a sentence mark; it is still
+    # the end of the report above, not a kicker over the next headline.
+    text = ("市政府召开常务会议\n\n本报讯（记者 周明）市政府昨日召开常务会议。\n\n"
+            "会议决定免去王某的市水务局局长职务。（新华社清河5月3日电）\n\n"
+            "老城区完成管网改造\n\n本报讯 老城区排水管网改造昨日完工。\n")
+    assert [(k, t) for k, t, _, _ in headings(text)] == [("", "市政府召开常务会议"), ("", "老城区完成管网改造")]
