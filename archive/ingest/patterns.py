@@ -124,10 +124,11 @@ CREDIT = re.compile(
     r"(?:\s*[（(][^（()）]{1,12}[）)])?)$"
 )
 CREDIT_TAIL = 60
-# Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图.
+# Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图,
+# 图片由某单位提供.
 CREDIT_SLASHED = re.compile(
     rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|{NAME}\s*[/／]\s*摄"
-    rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图)$")
+    rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图|图片由[{HAN}]{{2,20}}提供)$")
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
 
