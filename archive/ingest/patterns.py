@@ -198,6 +198,9 @@ FURNITURE = re.compile(
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
+# …or bare, named as columns are (今日关注, 民生热线, 新闻速递, 两会聚焦, 聚焦民生): over a
+# headline it is the column, not a kicker. (A kicker says something about the story.)
+BARE_COLUMN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:关注|聚焦|视点|速递|快讯|热线|直击|连线)|聚焦[\u4e00-\u9fff]{2,4})$")
 # A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
