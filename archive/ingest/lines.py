@@ -8,6 +8,7 @@ from .fields import column_of, has_trailing_byline, is_author_line, is_role_and_
 from .patterns import (
     AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
     FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS, SERVICE_BOX,
+    SERVICE_BOX_MAX,
 )
 
 # Indents in dumps: ASCII and full-width spaces, no-break spaces, BOMs mid-file.
@@ -119,7 +120,7 @@ def indent_marks_body(lines: list[Line]) -> bool:
 def classify(text: str) -> str:
     if page_marker(text):
         return "page"
-    if FURNITURE.match(text) or SERVICE_BOX.match(text):
+    if FURNITURE.match(text) or (len(text) <= SERVICE_BOX_MAX and SERVICE_BOX.match(text)):
         return "furniture"
     if MARKER.match(text):
         return "marker"

@@ -200,6 +200,7 @@ FURNITURE = re.compile(
 # 红球：03 08 15 21 27 30  蓝球：11). A forecast line opens on the sky (晴, 多云, 小雨 …), so a
 # headline about the weather (明天气温回升至15℃～22℃) is not one.
 _TEMPERATURE_RANGE = r"-?\d{1,2}\s*(?:℃|°C)?\s*[～~—至到/-]\s*-?\d{1,2}\s*(?:℃|°C)"
+SERVICE_BOX_MAX = 48  # its lines are short: longer lines skip the match
 _SKY = r"(?:晴|多云|阴|[小中大暴阵]?雨|雷阵雨|雨夹雪|[小中大暴]?雪|雾|霾|沙尘)"
 _BALLS = r"(?:红球|蓝球|前区|后区|开奖号码|中奖号码)[：:]\s*\d{1,2}(?:[\s+＋、，,]+\d{1,2})*"
 SERVICE_BOX = re.compile(
