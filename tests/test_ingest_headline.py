@@ -29,9 +29,10 @@ def test_a_dotted_first_line_is_the_column():
 
 
 def test_a_section_label_over_three_heading_lines_is_the_column():
-    # A marked tag names its column without the marks (column_line, samples/README.md).
+    # A marked tag names its column without the marks, and so does a bare column name
+    # (column_line, samples/README.md); another short label over three lines is the column too.
     for label, column, rule in (("【民生热线】", "民生热线", "column_line"), ("● 聚焦两会", "聚焦两会", "column_line"),
-                                ("今日关注", "今日关注", "over_three_lines")):
+                                ("今日关注", "今日关注", "column_line"), ("城事笔记", "城事笔记", "over_three_lines")):
         assert read(label, "春耕时节", "田间地头的新农具", "清河县农机推广见闻")[0] == (column, "column", rule)
 
 
