@@ -337,3 +337,12 @@ def test_weather_and_lottery_boxes_are_page_furniture():
 def test_a_headline_about_the_weather_or_a_draw_is_no_furniture():
     assert classify("明天气温回升至15℃～22℃") == "head"
     assert classify("双色球第2024128期开出12注一等奖") == "head"
+
+
+def test_a_photographer_credited_above_the_caption():
+    # Under the picture some dumps print the credit first, then the caption.
+    text = "银杏大道进入最佳观赏期\n\n\n\n本报记者 岑 晓 摄\n\n11月4日，市民在城南银杏大道拍照留念。\n"
+    [article] = parse_text(text).articles
+    assert (article.kind, article.paragraphs) == ("photo", [])
+    assert [(c.text, c.credit) for c in article.captions] == [("11月4日，市民在城南银杏大道拍照留念。", "本报记者 岑 晓 摄")]
+    assert [(b.name, b.role) for b in article.bylines] == [("岑晓", "摄影")]

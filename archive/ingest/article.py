@@ -32,7 +32,10 @@ def build_article(block: Block, seq: int, headline: Headline | None = None) -> P
 def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> None:
     items: list[str] = []
     note_open = False
+    taken = -1  # a line already read as the caption of the credit above it
     for index, line in enumerate(body):
+        if index == taken:
+            continue
         text = line.text
         following = body[index + 1] if index + 1 < len(body) else None
         if line.kind == "marker" and EDITOR_NOTE.match(text):
@@ -52,6 +55,11 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
             article.captions[-1].credit = text
             article.bylines += credit_bylines(text)
             continue
+        if _credits_caption_below(article, line, following):
+            article.captions.append(Caption(following.text, text))
+            article.bylines += credit_bylines(text)
+            taken = index + 1
+            continue
         if _is_caption(line, following):
             _add_caption(article, text)
             continue
@@ -65,6 +73,16 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
 
 def _next_is_bullet(body: list[Line], index: int) -> bool:
     return index + 1 < len(body) and body[index + 1].kind == "bullet"
+
+
+def _credits_caption_below(article: ParsedArticle, line: Line, following: Line | None) -> bool:
+    """A photographer's credit opening the body (本报记者 某某 摄, under the picture) over a
+    plain line: that line is the picture's caption, credited so."""
+    if line.kind != "credit" or article.paragraphs or article.captions or following is None:
+        return False
+    split = split_credit(line.text)
+    return (bool(split) and not split[0] and bool(credit_bylines(split[1])) and following.kind == "text"
+            and not split_credit(following.text))
 
 
 def _is_caption(line: Line, following: Line | None) -> bool:
