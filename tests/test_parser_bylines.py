@@ -40,3 +40,14 @@ def test_closing_note_with_spaced_name_and_role_suffix():
     )
     [article] = issue.articles
     assert [(b.name, b.role) for b in article.bylines] == [("柯岚", "记者")]
+
+
+def test_a_reporter_and_a_correspondent_closing_the_last_paragraph_close_the_story():
+    # …。（记者 某 某 通讯员 某 某）: both are bylines, and the next headline starts a story.
+    text = ("秋粮收购进度过半\n\n城郊粮库前，交粮的车辆排起长队。\n\n"
+            "粮库负责人说，今年秋粮品质好，收购价格稳定。（记者 桑 晴 通讯员 滕 飞）\n\n"
+            "市民广场改造方案征求意见\n\n市民广场改造方案已在网上公示，公示期十五天。\n\n（本报综合）\n")
+    first, second = parse_text(text).articles
+    assert [(b.name, b.role) for b in first.bylines] == [("桑晴", "记者"), ("滕飞", "通讯员")]
+    assert second.title == "市民广场改造方案征求意见"
+

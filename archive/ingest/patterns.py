@@ -112,8 +112,10 @@ DATELINE_REPORTED = re.compile(rf"\s*(?P<inner>(?:{ROLE.pattern})\s*{NAME}(?:[\s
 # A reporter's name ending the last paragraph: …说。  本报记者  某某 / …说。（记者 某某）,
 # …说。（本报记者 某 某采访整理）
 # (in brackets the name stands apart from the role: …！（记者手记） is a box's title)
-TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}})"
-                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}}\s*(?:{WORK_SUFFIX})?)[）)])$")
+_SIGNERS = rf"(?:{ROLE.pattern})\s*{NAME}(?:\s+{NAME}){{0,3}}"  # 记者 某某, 通讯员 某 某
+TRAILING_BYLINE = re.compile(rf"[。！？”」…](?:\s+(?P<by>{_SIGNERS}(?:\s+{_SIGNERS}){{0,2}})"
+                             rf"|\s*[（(](?P<bracketed>(?:{ROLE.pattern})\s+{NAME}(?:\s+{NAME}){{0,3}}"
+                             rf"(?:\s+{_SIGNERS}){{0,2}}\s*(?:{WORK_SUFFIX})?)[）)])$")
 # Who wrote a piece up, on its last line: （某某 整理）, （某某采访整理）
 WRITTEN_UP = re.compile(rf"^[（(](?P<by>(?:{ROLE.pattern})?\s*{NAME}(?:\s+{NAME})?\s*(?:采访)?整理)[）)]$")
 
