@@ -51,3 +51,9 @@ def test_a_reporter_and_a_correspondent_closing_the_last_paragraph_close_the_sto
     assert [(b.name, b.role) for b in first.bylines] == [("桑晴", "记者"), ("滕飞", "通讯员")]
     assert second.title == "市民广场改造方案征求意见"
 
+
+def test_a_reporter_letter_spaced_under_the_headline_is_a_reporter_not_an_author():
+    # 首席记者 桑 晴 is no letter's place-and-name signature.
+    for line in ("首席记者 桑 晴", "本报记者 桑 晴", "融媒体记者 桑 晴"):
+        [article] = parse_text(f"秋粮收购进度过半\n\n{line}\n\n城郊粮库前，交粮的车辆排起长队。\n").articles
+        assert [(b.name, b.role) for b in article.bylines] == [("桑晴", "记者")], line

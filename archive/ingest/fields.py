@@ -89,6 +89,8 @@ def signature_bylines(text: str) -> list[Byline]:
     (□ 某某, 文/某某, 文/某某 图/某某, a name and its school)."""
     if WRITER_CREDIT.match(text):
         return parse_bylines(text)
+    if ROLE_FIRST.match(text):
+        return []  # 首席记者 桑 晴: a reporter's line, not a place and a letter-spaced name
     match = AUTHOR_LINE.match(text) or AUTHOR_MARKED.match(text) or AUTHOR_UNIT.match(text)
     if not match:
         return []
@@ -97,6 +99,8 @@ def signature_bylines(text: str) -> list[Byline]:
     return [Byline(re.sub(r"\s+", "", name), "作者")]
 
 
+# A line that opens on a reporter's role (本报记者, 首席记者, 融媒体记者 …) before its names.
+ROLE_FIRST = re.compile(rf"^(?:{ROLE.pattern})\s")
 AUTHOR_LINE_MAX = 40
 
 # Lines that sign off the piece above them: where it came from (来源：…), or a picture's
