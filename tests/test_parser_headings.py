@@ -541,3 +541,20 @@ def test_a_chronicles_name_stands_over_its_first_entrys_heading():
             "1964年10月1日，清河至河口的公路建成通车，全长四十二公里，沿途六个公社通上了班车。\n")
     [(kicker, title, subtitle, first)] = headings(text)
     assert (kicker, title, subtitle, first) == ("", "清河县七十年岁月留痕", "", ["县城通上自来水"])
+
+
+def test_a_short_paragraph_closed_before_a_bracketed_note_is_body():
+    # The line's last character is the note's bracket, not a sentence mark; it is still
+    # the end of the report above, not a kicker over the next headline.
+    text = ("市政府召开常务会议\n\n本报讯（记者 周明）市政府昨日召开常务会议。\n\n"
+            "会议决定免去王某的市水务局局长职务。（新华社清河5月3日电）\n\n"
+            "老城区完成管网改造\n\n本报讯 老城区排水管网改造昨日完工。\n")
+    assert [(k, t) for k, t, _, _ in headings(text)] == [("", "市政府召开常务会议"), ("", "老城区完成管网改造")]
+
+
+def test_a_bare_column_name_over_a_title_is_the_column_not_a_kicker():
+    # Local papers print the column's name alone over the headline, with no marks.
+    text = ("今日关注\n\n城东菜市场改造完工\n\n本报讯（记者 周明）城东菜市场改造昨日完工。\n\n"
+            "民生热线\n\n路灯不亮谁来修\n\n本报讯（记者 周明）市民反映，城西多处路灯不亮。\n")
+    assert [(a.column, a.kicker, a.title) for a in parse_text(text, DAY).articles] == [
+        ("今日关注", "", "城东菜市场改造完工"), ("民生热线", "", "路灯不亮谁来修")]

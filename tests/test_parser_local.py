@@ -322,3 +322,18 @@ def test_a_short_subtitle_that_is_no_name_stays():
     # Not a surname: a two-character line under a title is still a heading.
     [article] = articles(f"柳湾公园新添夜跑步道\n\n序曲\n\n{STORY[0]}\n")
     assert "序曲" in heads(article) and article.paragraphs == [STORY[0]] and article.bylines == []
+
+
+def test_weather_and_lottery_boxes_are_page_furniture():
+    # A page's foot: the weather box and the lottery results are no article, and the
+    # story above keeps only its own paragraphs.
+    text = ("城东菜市场改造完工\n\n本报讯（记者 周明）城东菜市场改造昨日完工。\n\n"
+            "今日天气\n\n晴转多云  12℃～21℃  东南风2级\n\n"
+            "福利彩票“双色球”第2024128期开奖公告\n\n红球：03 08 15 21 27 30  蓝球：11\n")
+    [article] = parse_text(text).articles
+    assert article.paragraphs == ["本报讯（记者 周明）城东菜市场改造昨日完工。"]
+
+
+def test_a_headline_about_the_weather_or_a_draw_is_no_furniture():
+    assert classify("明天气温回升至15℃～22℃") == "head"
+    assert classify("双色球第2024128期开出12注一等奖") == "head"

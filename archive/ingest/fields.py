@@ -195,7 +195,7 @@ def split_credit(text: str) -> tuple[str, str] | None:
     offset = max(0, len(text) - CREDIT_TAIL)
     match = CREDIT.search(text, offset)
     tail = text[offset:]
-    if not match and ("/" in tail or "／" in tail or "图：" in tail or "图:" in tail or text.endswith("供图")):
+    if not match and ("/" in tail or "／" in tail or "图：" in tail or "图:" in tail or text.endswith(("供图", "提供"))):
         match = CREDIT_SLASHED.search(text, offset)  # 图/某某, 某某/摄, 通讯员供图: a costly search, so only then
     if not match:
         return None

@@ -21,7 +21,7 @@ from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import (
-    AGENCY_PHOTO, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
+    AGENCY_PHOTO, BARE_COLUMN, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
 )
 from .pairs import KICKER_END, WHEN_LINE, credit_or_dateline, is_sentence, pair_rule, reports_event, tagged
@@ -259,9 +259,9 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
     """The role of each headline line. `news`: the body opens with a dateline (a
     dated news report); `figures`: with a big printed figure (a data report)."""
     headings: list[Heading] = []
-    # 【民生热线】 / ● 聚焦两会 over the headline: the column, without its marks.
-    if len(heads) > 1 and column_of(heads[0]):
-        headings.append(Heading(column_of(heads[0]), COLUMN, "column_line"))
+    # 【民生热线】 / ● 聚焦两会 / 今日关注 over the headline: the column, without its marks.
+    if len(heads) > 1 and (column_of(heads[0]) or BARE_COLUMN.match(heads[0])):
+        headings.append(Heading(column_of(heads[0]) or heads[0], COLUMN, "column_line"))
         heads = heads[1:]
     # A `——` line under the first says the first is the title, dot or no dot.
     dotted = (not headings and len(heads) > 1 and len(heads[0]) <= COLUMN_DOT_MAX

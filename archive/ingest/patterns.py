@@ -124,10 +124,11 @@ CREDIT = re.compile(
     r"(?:\s*[（(][^（()）]{1,12}[）)])?)$"
 )
 CREDIT_TAIL = 60
-# Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图.
+# Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图,
+# 图片由某单位提供.
 CREDIT_SLASHED = re.compile(
     rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|{NAME}\s*[/／]\s*摄"
-    rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图)$")
+    rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图|图片由[{HAN}]{{2,20}}提供)$")
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
 
@@ -194,9 +195,26 @@ _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
     rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+# The service boxes a local page prints at its foot are furniture too: the weather (今日天气,
+# 晴转多云  12℃～21℃  东南风2级) and the lottery results (福利彩票“双色球”第2024128期开奖公告,
+# 红球：03 08 15 21 27 30  蓝球：11). A forecast line opens on the sky (晴, 多云, 小雨 …), so a
+# headline about the weather (明天气温回升至15℃～22℃) is not one.
+_TEMPERATURE_RANGE = r"-?\d{1,2}\s*(?:℃|°C)?\s*[～~—至到/-]\s*-?\d{1,2}\s*(?:℃|°C)"
+SERVICE_BOX_MAX = 48  # its lines are short: longer lines skip the match
+_SKY = r"(?:晴|多云|阴|[小中大暴阵]?雨|雷阵雨|雨夹雪|[小中大暴]?雪|雾|霾|沙尘)"
+_BALLS = r"(?:红球|蓝球|前区|后区|开奖号码|中奖号码)[：:]\s*\d{1,2}(?:[\s+＋、，,]+\d{1,2})*"
+SERVICE_BOX = re.compile(
+    r"^(?:今日|明日|今天|明天|后天|本周|周末|未来[一二三四五六七\d]天)?天气(?:预报)?$"
+    rf"|^(?:(?:今天|明天|后天|今日|明日|周[一二三四五六日天])[：:\s]\s*)?{_SKY}[^，。！？\d]{{0,10}}{_TEMPERATURE_RANGE}.{{0,16}}$"
+    r"|^.{0,12}(?:彩票|双色球|大乐透|福彩|体彩|七星彩|七乐彩|排列[三五35]|快乐8).{0,16}第\s*\d{5,7}\s*期"
+    r"\s*(?:开奖(?:公告|结果|号码)|中奖号码)?[：:]?$"
+    rf"|^{_BALLS}(?:\s+{_BALLS})*$")
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
+# …or bare, named as columns are (今日关注, 民生热线, 新闻速递, 两会聚焦, 聚焦民生): over a
+# headline it is the column, not a kicker. (A kicker says something about the story.)
+BARE_COLUMN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:关注|聚焦|视点|速递|快讯|热线|直击|连线)|聚焦[\u4e00-\u9fff]{2,4})$")
 # A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
