@@ -43,7 +43,7 @@ from report import write_section  # noqa: E402
 
 CLASSES = ("headline", "words", "name")
 DEPTH = 20
-SEED = 20190201  # the figures `make eval-rank` writes; other seeds get a section each
+SEED, SAMPLE = 20190201, 500  # the figures `make eval-rank` writes; others get a section each
 BAND = (0.03, 0.05)  # document frequency of the words queries are made of
 WEIGHTS = (3.0, 1.0, 2.0)  # FTS5 bm25() column weights: headline, body, names
 FTS_SCHEMA = "CREATE VIRTUAL TABLE fts USING fts5(headline, body, names, tokenize='{}')"
@@ -281,12 +281,15 @@ def evaluate(args) -> int:
 
 
 def write_report(args, articles: int, lines: list[str]) -> None:
-    """The default seed's figures and the method; another seed's figures in a section of their own."""
+    """The figures `make eval-rank` makes and the method; another seed's or sample's figures
+    in a section of their own."""
     command = f"bench/eval_rank.py {args.corpus} --sample {args.sample} --seed {args.seed}"
     measured = f"Measured {datetime.date.today():%Y-%m-%d} on `{args.corpus}` ({articles} articles)"
-    if args.seed != SEED:
-        write_section(args.out, f"eval-rank-seed-{args.seed}", [
-            f"### Known-item ranking at seed {args.seed}", "", f"{measured} by `{command}`.", "", *lines])
+    if (args.seed, args.sample) != (SEED, SAMPLE):
+        size = "every eligible story" if args.sample == 0 else f"{args.sample} stories"
+        name = f"eval-rank-seed-{args.seed}" if args.sample == SAMPLE else f"eval-rank-{args.sample or 'all'}"
+        write_section(args.out, name, [
+            f"### Known-item ranking, {size}, seed {args.seed}", "", f"{measured} by `{command}`.", "", *lines])
         return
     write_section(args.out, "eval-rank", [
         "## Known-item ranking", "", f"{measured} by `make eval-rank`, i.e. `{command}`.", "", *lines, "",
@@ -296,7 +299,7 @@ def write_report(args, articles: int, lines: list[str]) -> None:
 def main() -> int | str:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=os.path.relpath(ROOT.parent / "shared/corpus/rmrb-dev"))
-    parser.add_argument("--sample", type=int, default=500, help="articles sampled (500; 0: every eligible story)")
+    parser.add_argument("--sample", type=int, default=SAMPLE, help="articles sampled (500; 0: every eligible story)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--verbose", type=int, default=0, metavar="N", help="print N queries where we rank lower")
     parser.add_argument("--why", type=int, default=0, metavar="N",

@@ -33,3 +33,18 @@ def test_the_interval_holds_the_margin_and_narrows_with_more_queries():
 def test_ranks_of_other_queries_are_refused():
     with pytest.raises(ValueError):
         margin_interval([1, 2], [1])
+
+
+def test_only_the_make_defaults_rewrite_the_main_section(tmp_path):
+    from argparse import Namespace
+
+    from eval_rank import SAMPLE, SEED, write_report
+
+    page = tmp_path / "quality.md"
+    for seed, sample in ((SEED, SAMPLE), (7, SAMPLE), (SEED, 0)):
+        write_report(Namespace(corpus="corpus", sample=sample, seed=seed, out=str(page)), 10, [f"| row {seed} {sample} |"])
+    text = page.read_text(encoding="utf-8")
+    assert "by `make eval-rank`, i.e. `bench/eval_rank.py corpus --sample 500 --seed 20190201`" in text
+    assert "<!-- eval-rank-seed-7 -->" in text and "| row 7 500 |" in text
+    assert "<!-- eval-rank-all -->" in text and "every eligible story" in text and "--sample 0" in text
+    assert text.count("## Known-item ranking\n") == 1
