@@ -115,25 +115,69 @@ def band_keys(hashes: MinHash) -> list[int]:
             for i in range(BANDS)]
 
 
-def stored_minhash(printing: Printing) -> MinHash:
-    return from_values(np.frombuffer(bytes(printing.minhash), dtype=np.uint32))
-
-
-def story_of(article_id: int, digest: str, hashes: MinHash, keys: list[int]) -> int:
-    """The story of an earlier printing of the same text, or this article's own id."""
-    others = Printing.objects.exclude(article_id=article_id)
-    same = others.filter(digest=digest).order_by("story").values_list("story", flat=True).first()
-    if same is not None:
-        return same
-    candidates = others.filter(scheme=SCHEME, bands__key__in=keys).distinct().order_by("story")
-    for candidate in candidates:
-        if hashes.jaccard(stored_minhash(candidate)) >= NEAR:
-            return candidate.story
-    return article_id
-
-
 def stored(hashes: MinHash) -> bytes:
     return np.asarray(hashes.hashvalues, dtype=np.uint32).tobytes()
+
+
+@dataclass
+class Fingerprint:
+    digest: str  # of the exact text
+    hashes: MinHash
+    keys: list[int]  # its bands
+
+
+def fingerprint(article) -> Fingerprint | None:
+    """None for a body too short to compare."""
+    text = compact_body(article)
+    if len(text) < MIN_CHARS:
+        return None
+    hashes = minhash(text)
+    return Fingerprint(hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), hashes, band_keys(hashes))
+
+
+_IN_AT_ONCE = 500  # values of one IN (...) list
+
+
+class Earlier:
+    """The printings that a batch of fingerprints is compared with: those in the archive
+    with one of their digests or bands (two look-ups for the batch, whatever its size),
+    then each of the batch's own as it is found."""
+
+    def __init__(self, found: list[Fingerprint]):
+        self.stories = {}  # digest -> the lowest story printed with it
+        self.near = {}  # band key -> {printing id: (story, MinHash values)}
+        digests = sorted({f.digest for f in found})
+        keys = sorted({k for f in found for k in f.keys})
+        for part in _parts(digests):
+            for digest, story in Printing.objects.filter(digest__in=part).values_list("digest", "story"):
+                self.stories[digest] = min(story, self.stories.get(digest, story))
+        for part in _parts(keys):
+            bands = PrintingBand.objects.filter(key__in=part, printing__scheme=SCHEME)
+            for key, pk, story, values in bands.values_list("key", "printing_id", "printing__story",
+                                                             "printing__minhash"):
+                self.near.setdefault(key, {})[pk] = (story, bytes(values))
+
+    def story_of(self, article_id: int, found: Fingerprint) -> int:
+        """The story of an earlier printing of the same text, else the lowest story of a
+        near one (a shared band, then the estimated similarity), else the article's own id."""
+        if found.digest in self.stories:
+            return self.stories[found.digest]
+        candidates = {}
+        for key in found.keys:
+            candidates.update(self.near.get(key, {}))
+        for story, values in sorted(candidates.values()):
+            if found.hashes.jaccard(from_values(np.frombuffer(values, dtype=np.uint32))) >= NEAR:
+                return story
+        return article_id
+
+    def add(self, article_id: int, story: int, found: Fingerprint):
+        self.stories[found.digest] = min(story, self.stories.get(found.digest, story))
+        for key in found.keys:
+            self.near.setdefault(key, {})[article_id] = (story, stored(found.hashes))
+
+
+def _parts(values: list) -> list[list]:
+    return [values[i:i + _IN_AT_ONCE] for i in range(0, len(values), _IN_AT_ONCE)]
 
 
 @dataclass
@@ -143,24 +187,27 @@ class Recorded:
 
 
 def record(articles) -> Recorded:
-    """Fingerprint `articles` (in order) and find their stories."""
-    done = Recorded()
+    """Fingerprint `articles` and find their stories: each is compared with the archive's
+    other printings and with those of `articles` before it (in their order)."""
+    articles = list(articles)
+    done = Recorded(articles=len(articles))
+    prints = [fingerprint(article) for article in articles]
     with transaction.atomic():
-        for article in articles:
-            Printing.objects.filter(article_id=article.pk).delete()
-            text = compact_body(article)
-            done.articles += 1
-            if len(text) < MIN_CHARS:
+        Printing.objects.filter(article_id__in=[a.pk for a in articles]).delete()
+        earlier = Earlier([f for f in prints if f is not None])
+        printings, bands = [], []
+        for article, found in zip(articles, prints):
+            if found is None:
                 continue
-            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-            hashes = minhash(text)
-            keys = band_keys(hashes)
-            story = story_of(article.pk, digest, hashes, keys)
-            printing = Printing.objects.create(article=article, digest=digest, story=story,
-                                               minhash=stored(hashes), scheme=SCHEME)
-            PrintingBand.objects.bulk_create(PrintingBand(printing=printing, key=k) for k in keys)
+            story = earlier.story_of(article.pk, found)
+            earlier.add(article.pk, story, found)
+            printings.append(Printing(article_id=article.pk, digest=found.digest, story=story,
+                                      minhash=stored(found.hashes), scheme=SCHEME))
+            bands += [PrintingBand(printing_id=article.pk, key=key) for key in found.keys]
             if story != article.pk:
                 done.repeat_ids.append(article.pk)
+        Printing.objects.bulk_create(printings)
+        PrintingBand.objects.bulk_create(bands)
     return done
 
 

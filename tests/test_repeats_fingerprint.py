@@ -115,3 +115,31 @@ class SchemeTests(TempIndexMixin, TempDirMixin, TestCase):
         Printing.objects.update(scheme=repeats.SCHEME)  # the same values, named as new
         near.save()
         self.assertEqual(Printing.objects.get(pk=near.pk).story, first.pk)
+
+
+class BatchTests(TempIndexMixin, TempDirMixin, TestCase):
+    """`record` compares a batch with two look-ups, and finds what one article at a time finds."""
+
+    def setUp(self):
+        super().setUp()
+        for name, text in (("2024-03-05.txt", FRONT), ("2024-03-06.txt", NEXT_DAY)):
+            _, _, error = run_import(str(self.write(name, text)))  # one batch an issue
+            self.assertIsNone(error)
+
+    def stories(self):
+        return dict(Printing.objects.values_list("article_id", "story"))
+
+    def test_a_batch_finds_the_stories_of_one_article_at_a_time(self):
+        batched = self.stories()
+        Printing.objects.all().delete()
+        for article in Article.objects.order_by("pk"):
+            repeats.record([article])
+        self.assertEqual(self.stories(), batched)
+        self.assertEqual(len(set(batched.values())), 2)  # the park story (three printings), the library
+
+    def test_the_look_ups_do_not_grow_with_the_batch(self):
+        articles = list(Article.objects.order_by("pk"))
+        with self.assertNumQueries(9) as one:  # savepoints (2), delete (3), digests, bands, inserts (2)
+            repeats.record(articles[:1])
+        with self.assertNumQueries(len(one.captured_queries)):
+            repeats.record(articles)
