@@ -89,16 +89,27 @@ def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, 
 def joined_batches(parts, scale: float):
     """Several batches of one field (batch.FieldPostings, first document) as one
     (sorted keys, term starts, TermPostings): rows ordered by term, then document."""
+    parts = sorted(parts, key=lambda part: part[1])  # batches hold consecutive documents
     keys = sorted(set().union(*(p.terms for p, _ in parts)))  # per term, never per posting
     number = {k: i for i, k in enumerate(keys)}
-    term_of_row = np.concatenate([np.repeat(np.fromiter(map(number.__getitem__, p.terms), np.int64, len(p.terms)),
-                                            np.diff(p.term_starts)) for p, _ in parts])
+    numbers = [np.fromiter(map(number.__getitem__, p.terms), np.int64, len(p.terms)) for p, _ in parts]
+    counts = [np.diff(p.term_starts) for p, _ in parts]
+    starts = np.zeros(len(keys) + 1, dtype=np.int64)
+    for ids, n in zip(numbers, counts):
+        starts[1:][ids] += n
+    np.cumsum(starts, out=starts)
+    # A batch's rows are ordered by term then document, and a later batch's documents come
+    # after: each row's place is its term's start, the rows of that term in the batches
+    # before, and its rank in its own batch (no sort).
+    filled, places = starts[:-1].copy(), []
+    for (p, _), ids, n in zip(parts, numbers, counts):
+        places.append(np.repeat(filled[ids] - p.term_starts[:-1], n) + np.arange(p.term_starts[-1]))
+        filled[ids] += n
+    order = np.empty(int(starts[-1]), dtype=np.int64)
+    order[np.concatenate(places)] = np.arange(len(order))
     docs = np.concatenate([p.docs.astype(np.int64) + first for p, first in parts])
     freqs = np.concatenate([np.diff(p.pos_starts) for p, _ in parts])
     positions = np.concatenate([p.positions for p, _ in parts])  # int32: the largest array
-    order = np.lexsort((docs, term_of_row))
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_of_row, minlength=len(keys)), out=starts[1:])
     postings = TermPostings(docs, freqs, (freqs * scale).astype(np.float32), positions).take(order)
     return keys, starts, postings
 
