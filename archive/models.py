@@ -380,6 +380,7 @@ class Printing(models.Model):
                                    verbose_name="文章")
     digest = models.CharField("正文摘要", max_length=32, db_index=True)  # the exact text
     minhash = models.BinaryField("MinHash")  # of its character shingles, for near copies
+    scheme = models.CharField("指纹算法", max_length=40)  # what made `minhash` (archive/repeats.SCHEME)
     # The first printing's article id: the stories of the search index and "也见于" links.
     story = models.PositiveBigIntegerField("稿件", db_index=True)
 

@@ -11,9 +11,15 @@ story (the id of the story's first article). Found when an article is written:
 
 Bodies shorter than MIN_CHARS (notices, one-line photo credits) are not compared: short
 texts coincide without being one story.
+
+The shingles are hashed as arrays (codepoints, no Python per shingle): datasketch's own
+hashing calls SHA-1 once a shingle, half an import's CPU. Each `Printing` names the SCHEME
+that made its fingerprint; fingerprints of two schemes are never compared, and `refingerprint`
+(migration 0005, `manage.py find_repeats`) makes those of an older one again.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -30,28 +36,76 @@ if TYPE_CHECKING:
 MIN_CHARS = 80
 SHINGLE = 5  # characters
 NUM_PERM = 64
-SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
+PERMUTATIONS = "affine32"  # datasketch's permutation scheme (its seed 1)
+# Stored in Printing.scheme: the shingle hash and the permutations. The one before was
+# "sha1/affine32" (datasketch's sha1_hash32 of each shingle's UTF-8).
+SCHEME = "cp-mulshift/affine32"
 # 16 bands of 4 rows: texts sharing 70% of their shingles meet in a band 99% of the time,
 # those sharing 30%, 12% of the time (then compared in full and left apart).
 BANDS, ROWS = 16, 4
 NEAR = 0.7  # estimated Jaccard similarity of shingles from which two texts are one story
+# A shingle's hash: sum of codepoint x weight, plus the last weight, modulo 2**64, top 32 bits
+# (multiply-shift hashing of a vector). Random odd constants, fixed: they are part of SCHEME.
+_WEIGHTS = np.array([0x188BE0E08F58D475, 0x786FF5294BA33C61, 0x0BDFD3EDA0B01435,
+                     0x9CC016BFBAEB65D5, 0x8F5066AB812EFE69, 0x76313766F125B575], dtype=np.uint64)
+_ROWS_AT_ONCE = 4096  # shingles permuted in one array (4096 x NUM_PERM uint32: 1 MB)
 
 
-def compact_body(article: Article) -> str:
+def compact_body(article) -> str:
     from search.analysis import fold  # the archive's one folding (繁→简, full-width, case)
 
     return "".join(fold(article.body).split())
 
 
-def minhash(text: str) -> MinHash:
+def shingle_hashes(text: str) -> np.ndarray:
+    """uint32 hashes of the text's SHINGLE-character shingles, in order (a text shorter than
+    SHINGLE is one shingle)."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    count = max(1, len(codes) - SHINGLE + 1)
+    if len(codes) < SHINGLE:
+        codes = np.pad(codes, (0, SHINGLE - len(codes)))
+    mixed = np.full(count, _WEIGHTS[SHINGLE], dtype=np.uint64)
+    for offset in range(SHINGLE):
+        mixed += codes[offset:offset + count] * _WEIGHTS[offset]
+    return (mixed >> np.uint64(32)).astype(np.uint32)
+
+
+def fmix32(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finalizer, which datasketch's affine32 scheme applies to each input hash
+    before permuting (datasketch keeps its own copy private)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+@functools.cache
+def permutations() -> np.ndarray:
+    """datasketch's NUM_PERM affine permutations (a, b) for PERMUTATIONS, seed 1."""
     # Imported here: datasketch brings scipy (~0.7 s and tens of MB), which only a process
     # that writes articles needs, not every web worker or management command.
     from datasketch import MinHash
 
-    found = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
-    found.update_batch([s.encode("utf-8") for s in shingles])
-    return found
+    return MinHash(num_perm=NUM_PERM, scheme=PERMUTATIONS).permutations
+
+
+def minhash(text: str) -> MinHash:
+    """The MinHash of the text's shingles: what datasketch's update_batch gives with
+    `shingle_hashes` as its hash function, each permutation's minimum taken with numpy."""
+    a, b = permutations()
+    mixed = fmix32(shingle_hashes(text))
+    lowest = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(mixed), _ROWS_AT_ONCE):
+        part = mixed[start:start + _ROWS_AT_ONCE, None]
+        np.minimum(lowest, (part * a + b).min(axis=0), out=lowest)  # uint32: wraps modulo 2**32
+    return from_values(lowest)
+
+
+def from_values(values: np.ndarray) -> MinHash:
+    from datasketch import MinHash
+
+    return MinHash(scheme=PERMUTATIONS, hashvalues=values, permutations=permutations())
 
 
 def band_keys(hashes: MinHash) -> list[int]:
@@ -61,24 +115,69 @@ def band_keys(hashes: MinHash) -> list[int]:
             for i in range(BANDS)]
 
 
-def stored_minhash(printing: Printing) -> MinHash:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
-                   hashvalues=np.frombuffer(bytes(printing.minhash), dtype=np.uint32))
+def stored(hashes: MinHash) -> bytes:
+    return np.asarray(hashes.hashvalues, dtype=np.uint32).tobytes()
 
 
-def story_of(article_id: int, digest: str, hashes: MinHash, keys: list[int]) -> int:
-    """The story of an earlier printing of the same text, or this article's own id."""
-    others = Printing.objects.exclude(article_id=article_id)
-    same = others.filter(digest=digest).order_by("story").values_list("story", flat=True).first()
-    if same is not None:
-        return same
-    candidates = others.filter(bands__key__in=keys).distinct().order_by("story")
-    for candidate in candidates:
-        if hashes.jaccard(stored_minhash(candidate)) >= NEAR:
-            return candidate.story
-    return article_id
+@dataclass
+class Fingerprint:
+    digest: str  # of the exact text
+    hashes: MinHash
+    keys: list[int]  # its bands
+
+
+def fingerprint(article) -> Fingerprint | None:
+    """None for a body too short to compare."""
+    text = compact_body(article)
+    if len(text) < MIN_CHARS:
+        return None
+    hashes = minhash(text)
+    return Fingerprint(hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), hashes, band_keys(hashes))
+
+
+_IN_AT_ONCE = 500  # values of one IN (...) list
+
+
+class Earlier:
+    """The printings that a batch of fingerprints is compared with: those in the archive
+    with one of their digests or bands (two look-ups for the batch, whatever its size),
+    then each of the batch's own as it is found."""
+
+    def __init__(self, found: list[Fingerprint]):
+        self.stories = {}  # digest -> the lowest story printed with it
+        self.near = {}  # band key -> {printing id: (story, MinHash values)}
+        digests = sorted({f.digest for f in found})
+        keys = sorted({k for f in found for k in f.keys})
+        for part in _parts(digests):
+            for digest, story in Printing.objects.filter(digest__in=part).values_list("digest", "story"):
+                self.stories[digest] = min(story, self.stories.get(digest, story))
+        for part in _parts(keys):
+            bands = PrintingBand.objects.filter(key__in=part, printing__scheme=SCHEME)
+            for key, pk, story, values in bands.values_list("key", "printing_id", "printing__story",
+                                                             "printing__minhash"):
+                self.near.setdefault(key, {})[pk] = (story, bytes(values))
+
+    def story_of(self, article_id: int, found: Fingerprint) -> int:
+        """The story of an earlier printing of the same text, else the lowest story of a
+        near one (a shared band, then the estimated similarity), else the article's own id."""
+        if found.digest in self.stories:
+            return self.stories[found.digest]
+        candidates = {}
+        for key in found.keys:
+            candidates.update(self.near.get(key, {}))
+        for story, values in sorted(candidates.values()):
+            if found.hashes.jaccard(from_values(np.frombuffer(values, dtype=np.uint32))) >= NEAR:
+                return story
+        return article_id
+
+    def add(self, article_id: int, story: int, found: Fingerprint):
+        self.stories[found.digest] = min(story, self.stories.get(found.digest, story))
+        for key in found.keys:
+            self.near.setdefault(key, {})[article_id] = (story, stored(found.hashes))
+
+
+def _parts(values: list) -> list[list]:
+    return [values[i:i + _IN_AT_ONCE] for i in range(0, len(values), _IN_AT_ONCE)]
 
 
 @dataclass
@@ -88,24 +187,27 @@ class Recorded:
 
 
 def record(articles) -> Recorded:
-    """Fingerprint `articles` (in order) and find their stories."""
-    done = Recorded()
+    """Fingerprint `articles` and find their stories: each is compared with the archive's
+    other printings and with those of `articles` before it (in their order)."""
+    articles = list(articles)
+    done = Recorded(articles=len(articles))
+    prints = [fingerprint(article) for article in articles]
     with transaction.atomic():
-        for article in articles:
-            Printing.objects.filter(article_id=article.pk).delete()
-            text = compact_body(article)
-            done.articles += 1
-            if len(text) < MIN_CHARS:
+        Printing.objects.filter(article_id__in=[a.pk for a in articles]).delete()
+        earlier = Earlier([f for f in prints if f is not None])
+        printings, bands = [], []
+        for article, found in zip(articles, prints):
+            if found is None:
                 continue
-            digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-            hashes = minhash(text)
-            keys = band_keys(hashes)
-            story = story_of(article.pk, digest, hashes, keys)
-            printing = Printing.objects.create(article=article, digest=digest, story=story,
-                                               minhash=np.asarray(hashes.hashvalues, dtype=np.uint32).tobytes())
-            PrintingBand.objects.bulk_create(PrintingBand(printing=printing, key=k) for k in keys)
+            story = earlier.story_of(article.pk, found)
+            earlier.add(article.pk, story, found)
+            printings.append(Printing(article_id=article.pk, digest=found.digest, story=story,
+                                      minhash=stored(found.hashes), scheme=SCHEME))
+            bands += [PrintingBand(printing_id=article.pk, key=key) for key in found.keys]
             if story != article.pk:
                 done.repeat_ids.append(article.pk)
+        Printing.objects.bulk_create(printings)
+        PrintingBand.objects.bulk_create(bands)
     return done
 
 
@@ -117,6 +219,27 @@ def record_all(articles, chunk: int = 500) -> Recorded:
         part = record(articles.filter(pk__in=ids[start:start + chunk]))
         done.articles += part.articles
         done.repeat_ids += part.repeat_ids
+    return done
+
+
+def refingerprint(printing_model=Printing, band_model=PrintingBand, chunk: int = 500) -> int:
+    """Make again the fingerprints (MinHash and bands) that another scheme made, a chunk at a
+    time; how many. Their stories stand: each was decided when its printing was written and
+    the index names it, and the exact digest does not change. A second call finds none.
+    Takes the models so that a migration can pass its historical ones."""
+    stale = printing_model.objects.exclude(scheme=SCHEME).select_related("article").order_by("pk")
+    done = 0
+    while batch := list(stale[:chunk]):
+        with transaction.atomic():
+            bands = []
+            for printing in batch:
+                hashes = minhash(compact_body(printing.article))
+                printing.minhash, printing.scheme = stored(hashes), SCHEME
+                bands += [band_model(printing=printing, key=key) for key in band_keys(hashes)]
+            printing_model.objects.bulk_update(batch, ["minhash", "scheme"])
+            band_model.objects.filter(printing__in=batch).delete()
+            band_model.objects.bulk_create(bands)
+        done += len(batch)
     return done
 
 

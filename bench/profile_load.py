@@ -14,6 +14,9 @@ batch analysis spread over --processes.
 
 --issues DIR (files written by bench/corpus.py) also times parsing them: in turn in
 one process, as the importer did, against archive/ahead.py's workers (wall time).
+
+--repeats also times the MinHash of each body (archive/repeats.py) against datasketch's own
+hashing of the same shingles (SHA-1 a shingle, the scheme before #23), CPU ms an article.
 """
 from __future__ import annotations
 
@@ -62,6 +65,34 @@ def batched(docs, size: int) -> None:
         analyse_batch(docs[start:start + size])
 
 
+def minhash_sha1(bodies) -> None:
+    from datasketch import MinHash
+
+    from archive import repeats
+
+    for text in bodies:
+        found = MinHash(num_perm=repeats.NUM_PERM, scheme=repeats.PERMUTATIONS)
+        found.update_batch([s.encode("utf-8") for s in {text[i:i + repeats.SHINGLE]
+                                                        for i in range(max(1, len(text) - repeats.SHINGLE + 1))}])
+
+
+def minhash_arrays(bodies) -> None:
+    from archive import repeats
+
+    for text in bodies:
+        repeats.minhash(text)
+
+
+def repeat_costs(docs) -> tuple[float, float]:
+    """CPU ms an article of the MinHash of each body: datasketch's SHA-1 a shingle, then ours."""
+    from search.analysis import fold
+
+    bodies = ["".join(fold(doc["text"]).split()) for doc in docs]
+    minhash_sha1(bodies[:50])
+    minhash_arrays(bodies[:50])
+    return cpu_ms(minhash_sha1, bodies), cpu_ms(minhash_arrays, bodies)
+
+
 def cpu_ms(work, docs, *args) -> float:
     began = time.process_time()
     work(docs, *args)
@@ -94,6 +125,7 @@ def main(argv=None) -> int:
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--issues", type=Path, help="issue files to time parsing on (bench/corpus.py --out)")
+    ap.add_argument("--repeats", action="store_true", help="also time the MinHash of each body, before and after #23")
     args = ap.parse_args(argv)
     django.setup()
     from search.engine.batch import analyse_in_processes
@@ -115,6 +147,10 @@ def main(argv=None) -> int:
     print(f"  batch of {args.batch} (search/engine/batch.py)  {after:.2f}  ({before / after:.1f}x)")
     print(f"  batch over {args.processes} processes: {wall:.2f} ms an article of wall time, "
           f"{1000 / wall:.0f} articles/s (process start included)")
+    if args.repeats:
+        sha1, arrays = repeat_costs(docs)
+        print(f"MinHash of each body ({len(docs)} articles), CPU ms an article: datasketch's SHA-1 a shingle "
+              f"{sha1:.2f}, archive/repeats.py's arrays {arrays:.2f} ({sha1 / arrays:.0f}x)")
     if args.issues:
         count, in_turn, ahead = parse_rates(args.issues)
         print(f"parsing {count} articles in {args.issues}: in turn {count / in_turn:.0f} articles/s, "

@@ -23,7 +23,7 @@ from whoosh import fields
 from whoosh import query as wq
 
 from . import analysis
-from .engine import matching
+from .engine import matching, merging
 from .engine.codec import ArchiveCodec
 from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import ranked
@@ -171,14 +171,15 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             committed = writer.searcher()
             for identifier in remove_identifiers:
                 writer.delete_by_term(ID, identifier, searcher=committed)
-            for count, doc in enumerate(self._documents(index, objects), 1):
+            written = 0
+            for written, doc in enumerate(self._documents(index, objects), 1):
                 replace(writer, committed, doc)
-                if count % segment_docs == 0:
+                if written % segment_docs == 0:
                     committed, used = None, committed
                     used.close()
                     writer, full = None, writer
                     _commit(full, merge=False)
-                    writer = self.writer(size - count, timeout)
+                    writer = self.writer(size - written, timeout)
                     committed = writer.searcher()
         except BaseException:
             if writer is not None:  # None: a commit or the next writer failed
@@ -188,6 +189,26 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
             if committed is not None:
                 committed.close()
         _commit(writer)
+        if written >= segment_docs:
+            self.merge_written(written)
+
+    def merge_written(self, written: int) -> int:
+        """The merges the tiers call for after a write of `written` documents (how many).
+        A bulk write commits its segments without merging, and its last ones arrive after
+        the merge policy of its last commit has run: a 100,000-article load left ten
+        segments of 10,000. A merge is a commit of its own, one tier group at a time."""
+        if not self.setup_complete:
+            self.setup()
+        merges, before = 0, None
+        while True:
+            with self.index.reader() as reader:
+                sizes = [leaf.doc_count() for leaf, _ in reader.leaf_readers()]
+            if len(sizes) == before or not merging.to_merge(sizes, merging.allowed(written)):
+                return merges
+            writer = self.writer()
+            writer.added_docs = written
+            _commit(writer)
+            merges, before = merges + 1, len(sizes)
 
     def _documents(self, index, objects):
         for doc in prepared(index, objects):

@@ -15,7 +15,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.writing import SegmentWriter
 
 from search import analysis
-from search.engine import merging, termfile, varint
+from search.engine import merging, records, termfile, varint
 from search.engine.bulkwriting import BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
 from search.schema import AnalyzedText
@@ -127,6 +127,29 @@ class CodecRoundTripTests(Writing, SimpleTestCase):
     @given(st.lists(st.integers(min_value=0, max_value=2**63 - 1)))
     def test_varints_round_trip(self, values):
         self.assertEqual(varint.decode(varint.encode(values)).tolist(), values)
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.tuples(st.lists(st.lists(st.integers(0, 3000), min_size=1, max_size=40), min_size=1,
+                                       max_size=30), st.booleans()), min_size=1, max_size=20),
+           st.sampled_from([0, 1]))
+    def test_records_of_many_terms_are_each_terms_record(self, terms, level):
+        """encode_terms (the writer's) gives each term the bytes of `encode` (a term at a time)."""
+        one_by_one, columns, starts, keep = [], [[], [], []], [0], []
+        for docs, kept in terms:
+            ids = np.cumsum([3] * len(docs))  # increasing document numbers
+            freqs = np.array([len(p) for p in docs])
+            positions = np.array([x for p in docs for x in p])  # some out of order, some repeated
+            postings = records.TermPostings(ids, freqs, freqs.astype(np.float32), positions if kept else None)
+            one_by_one.append(records.encode(postings, 1.0, level))
+            for column, values in zip(columns, (ids, freqs, positions)):
+                column.append(values)
+            starts.append(starts[-1] + len(docs))
+            keep.append(kept)
+        ids, freqs, positions = (np.concatenate(c) for c in columns)
+        together = records.TermPostings(ids, freqs, freqs.astype(np.float32), positions)
+        found, lengths = records.encode_terms(together, np.array(starts), np.array(keep), 1.0, level)
+        self.assertEqual(lengths.tolist(), [len(r) for r in one_by_one])
+        self.assertEqual(found.tobytes(), b"".join(one_by_one))
 
     def test_a_truncated_varint_stream_is_an_error(self):
         with self.assertRaises(ValueError):

@@ -1,13 +1,20 @@
 """Which segments the bulk writer merges (search/engine/merging.py's tiers), and that a
 merge it makes keeps every document."""
 import tempfile
+from unittest import mock
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, TestCase, override_settings
 from whoosh import index as whoosh_index
+
+from archive.models import Article
+from search.backend import ArchiveWhooshBackend
 
 from search.engine import merging
 from search.engine.bulkwriting import BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
+from tests import fiction
+from tests.archive_helpers import TempDirMixin, run_import
+from tests.search_helpers import TempIndexMixin
 from tests.test_engine_codec import schema
 
 
@@ -43,3 +50,24 @@ class TiersTests(SimpleTestCase):
             self.assertEqual(sorted(int(f["id"]) for f in searcher.all_stored_fields()),
                              list(range(merging.MERGE_FACTOR + 1)))
             self.assertEqual(searcher.doc_frequency("text", "社区"), merging.MERGE_FACTOR + 1)
+
+
+class BulkWriteMergeTests(TempIndexMixin, TempDirMixin, TestCase):
+    """A bulk write commits a segment every SEARCH_SEGMENT_DOCS without merging, and its last
+    one after its last commit's merge policy ran: the tier it fills is merged after it."""
+
+    def load(self, articles: int):
+        unoptimized = mock.patch.object(ArchiveWhooshBackend, "optimize", lambda backend: None)
+        with override_settings(SEARCH_SEGMENT_DOCS=2), unoptimized:
+            _, _, error = run_import(str(self.write("2024-03-09.txt", fiction.fictional_issue("m", articles))))
+        self.assertIsNone(error)
+        return len(self.backend().searcher().reader().leaf_readers())
+
+    def test_the_segments_a_bulk_write_leaves_are_merged_by_tiers(self):
+        # 19 articles: nine commits of two, then the last article's, the tenth segment.
+        self.assertEqual(self.load(19), 1)
+        self.assertEqual(self.indexed_ids(), set(Article.objects.values_list("pk", flat=True)))
+
+    def test_fewer_than_a_tier_are_left_alone(self):
+        self.assertEqual(self.load(17), 9)
+        self.assertEqual(self.indexed_ids(), set(Article.objects.values_list("pk", flat=True)))

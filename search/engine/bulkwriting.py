@@ -6,16 +6,13 @@ the sorted stream to the codec one posting at a time, re-reading the document's
 field length for each (docs/performance.md, "Loading and index size": at 100k
 articles the runs reached 26 GB and their merge took 28 of 62 minutes).
 
-Here postings are gathered in memory, per field and term, in flat arrays
-(document numbers, weights, frequencies, positions), and each term's postings
-are handed to the codec whole (codec.FieldWriter.add_term). The files written
+Here postings are gathered in memory (pool.py), and each field's postings are
+handed to the codec whole, as arrays (codec.FieldWriter.add_terms). The files written
 are the ones Whoosh's own writer writes through the same codec, byte for byte
 (tests/test_bulkwriting.py compares them). A segment being gathered is held in
 memory, which is why big writes commit every SEARCH_SEGMENT_DOCS articles
 (search/backend.py).
 """
-from array import array
-
 import numpy as np
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
@@ -23,64 +20,11 @@ from whoosh.writing import IndexingError, SegmentWriter
 from .. import analysis
 from . import batch, merging
 from .arrays import each_posting, segment_codec
-from .codec import TermsReader, _scale, postings_from_values, written_format
+from .codec import TermsReader, postings_from_values, written_format
+from .pool import MemoryPostings, pool_postings
 from .records import TermPostings
 
 BATCH_DOCS = 500  # documents analysed together: arrays of ~4,000 occurrences a document
-
-
-def new_postings(positional: bool) -> list:
-    """A term's document numbers, weights, frequencies and (if kept) positions."""
-    return [array("I"), array("f"), array("I"), array("I") if positional else None]
-
-
-class MemoryPostings:
-    """Stands in for whoosh's PostingPool: a term's postings as flat arrays."""
-
-    def __init__(self):
-        self.terms = {}  # fieldname -> {term bytes: [ids, weights, freqs, positions]}
-        self.batches = {}  # fieldname -> [(batch.FieldPostings, number of its first document)]
-
-    def add_batch(self, fieldname, postings: "batch.FieldPostings", firstdoc: int):
-        """A batch's postings of a field, its documents numbered from firstdoc."""
-        if postings.terms:
-            self.batches.setdefault(fieldname, []).append((postings, firstdoc))
-
-    def fieldnames(self) -> set:
-        return set(self.terms) | set(self.batches)
-
-    def add_field(self, fieldname, docnum, items, boost=1.0) -> int:
-        """A document's postings in one field, as (term bytes, frequency, weight,
-        positions or None); returns their total frequency."""
-        terms = self.terms.setdefault(fieldname, {})
-        length = 0
-        for tbytes, freq, weight, positions in items:
-            postings = terms.get(tbytes)  # not setdefault: that would build containers a posting
-            if postings is None:
-                postings = terms[tbytes] = new_postings(positions is not None)
-            ids, weights, freqs, kept = postings
-            ids.append(docnum)
-            weights.append(weight * boost)
-            freqs.append(freq)
-            if kept is not None:
-                kept.extend(positions)
-            length += freq
-        return length
-
-    def add_block(self, fieldname, tbytes, postings: TermPostings):
-        """Postings of one term from a segment being merged, already renumbered."""
-        if not len(postings):
-            return  # every document deleted: like whoosh, no term
-        terms = self.terms.setdefault(fieldname, {})
-        kept = terms.get(tbytes)
-        if kept is None:
-            kept = terms[tbytes] = new_postings(postings.positions is not None)
-        for column, values in zip(kept, (postings.ids, postings.weights, postings.freqs, postings.positions)):
-            if column is not None:
-                column.frombytes(np.asarray(values, dtype=column.typecode).tobytes())
-
-    def cleanup(self):
-        self.terms, self.batches = {}, {}
 
 
 def document_postings(field, value):
@@ -127,87 +71,6 @@ def renumbered(postings: TermPostings, newnums: np.ndarray) -> TermPostings:
     rows = np.flatnonzero(mapped >= 0)
     live = postings.take(rows)
     return TermPostings(mapped[rows], live.freqs, live.weights, live.positions)
-
-
-def field_postings(terms: dict) -> tuple[list[bytes], np.ndarray, TermPostings, np.ndarray]:
-    """A field's gathered terms, sorted, as one set of arrays with each term's start, and
-    which terms came with positions (a merged segment keeps none for some: formats.py)."""
-    keys = sorted(terms)
-    columns = [terms[k] for k in keys]
-    with_positions = np.array([c[3] is not None for c in columns], dtype=bool)
-
-    def joined(n, dtype):
-        return np.frombuffer(b"".join(c[n].tobytes() for c in columns), dtype=dtype)
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum([len(c[0]) for c in columns], out=starts[1:])
-    freqs = joined(2, np.uint32).astype(np.int64)
-    positions = None
-    if with_positions.any():  # placeholders where a term has none: it is written without
-        positions = np.frombuffer(b"".join(c[3].tobytes() if c[3] is not None else bytes(4 * sum(c[2]))
-                                           for c in columns), dtype=np.uint32).astype(np.int64)
-    postings = TermPostings(joined(0, np.uint32).astype(np.int64), freqs, joined(1, np.float32), positions)
-    return keys, starts, postings, with_positions
-
-
-def joined_batches(parts, scale: float):
-    """Several batches of one field (batch.FieldPostings, first document) as one
-    (sorted keys, term starts, TermPostings): rows ordered by term, then document."""
-    keys = sorted(set().union(*(p.terms for p, _ in parts)))  # per term, never per posting
-    number = {k: i for i, k in enumerate(keys)}
-    term_of_row = np.concatenate([np.repeat(np.fromiter(map(number.__getitem__, p.terms), np.int64, len(p.terms)),
-                                            np.diff(p.term_starts)) for p, _ in parts])
-    docs = np.concatenate([p.docs.astype(np.int64) + first for p, first in parts])
-    freqs = np.concatenate([np.diff(p.pos_starts) for p, _ in parts])
-    positions = np.concatenate([p.positions for p, _ in parts])  # int32: the largest array
-    order = np.lexsort((docs, term_of_row))
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_of_row, minlength=len(keys)), out=starts[1:])
-    postings = TermPostings(docs, freqs, (freqs * scale).astype(np.float32), positions).take(order)
-    return keys, starts, postings
-
-
-def merged_with(gathered, joined):
-    """One field's batch postings (joined_batches) and the postings gathered a posting or
-    a segment at a time (field_postings), as one set: rows by term, then document."""
-    (keys_a, starts_a, post_a), (keys_b, starts_b, post_b, with_b) = joined, gathered
-    keys = sorted(set(keys_a) | set(keys_b))
-    number = {k: i for i, k in enumerate(keys)}
-    term_a = np.repeat(np.fromiter(map(number.__getitem__, keys_a), np.int64, len(keys_a)), np.diff(starts_a))
-    ids_b = np.fromiter(map(number.__getitem__, keys_b), np.int64, len(keys_b))
-    term_b = np.repeat(ids_b, np.diff(starts_b))
-    with_positions = np.ones(len(keys), dtype=bool)
-    with_positions[ids_b] = with_b
-    positions_b = post_b.positions if post_b.positions is not None else np.zeros(int(post_b.freqs.sum()), np.int64)
-    both = TermPostings(np.concatenate([post_a.ids, post_b.ids]), np.concatenate([post_a.freqs, post_b.freqs]),
-                        np.concatenate([post_a.weights, post_b.weights]),
-                        np.concatenate([post_a.positions, positions_b]))
-    terms = np.concatenate([term_a, term_b])
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(terms, minlength=len(keys)), out=starts[1:])
-    return keys, starts, both.take(np.lexsort((both.ids, terms))), with_positions
-
-
-def pool_postings(fieldname, fieldobj, pool):
-    """The field's postings gathered in the pool (batches, documents, segments of another
-    codec) as (sorted keys, term starts, TermPostings, with positions)."""
-    parts = pool.batches.get(fieldname)
-    if parts and fieldname not in pool.terms:
-        if len(parts) == 1:
-            (found, first), = parts
-            return (list(found.terms), np.asarray(found.term_starts, dtype=np.int64),
-                    TermPostings(found.docs.astype(np.int64) + first, *_freqs_weights(found.pos_starts, fieldobj),
-                                 np.asarray(found.positions, dtype=np.int64)), np.ones(len(found.terms), dtype=bool))
-        keys, starts, postings = joined_batches(parts, _scale(fieldobj))
-        return keys, starts, postings, np.ones(len(keys), dtype=bool)
-    gathered = field_postings(pool.terms[fieldname])
-    if parts:  # a segment merged into this one beside new documents
-        return merged_with(gathered, joined_batches(parts, _scale(fieldobj)))
-    return gathered
-
-
-def _freqs_weights(pos_starts, fieldobj):
-    freqs = np.diff(np.asarray(pos_starts, dtype=np.int64))
-    return freqs, (freqs * _scale(fieldobj)).astype(np.float32)
 
 
 def write_postings(fieldwriter, schema, pool, merged=()):

@@ -252,6 +252,11 @@ def to_merge(sizes: list[int], most: int = MERGED_DOCS) -> list[int]:
     return []
 
 
+def allowed(added_docs: int) -> int:
+    """How many documents a commit that wrote `added_docs` may merge."""
+    return min(MERGED_DOCS, max(SMALL_MERGE, MERGE_FACTOR * added_docs))
+
+
 def merge_tiers(writer, segments):
     """A Whoosh merge policy (`commit(mergetype=...)`): the segments `to_merge` chooses
     are merged into the writer's new segment; the others are kept as they are. A commit
@@ -259,8 +264,7 @@ def merge_tiers(writer, segments):
     it stays short; bigger merges wait for a bulk write, which may merge ten times its size."""
     from whoosh.reading import SegmentReader
 
-    most = min(MERGED_DOCS, max(SMALL_MERGE, MERGE_FACTOR * getattr(writer, "added_docs", 0)))
-    chosen = set(to_merge([segment.doc_count() for segment in segments], most))
+    chosen = set(to_merge([segment.doc_count() for segment in segments], allowed(getattr(writer, "added_docs", 0))))
     for i in sorted(chosen):
         reader = SegmentReader(writer.storage, writer.schema, segments[i])
         writer.add_reader(reader)

@@ -127,6 +127,8 @@ def encode_terms(terms: TermPostings, term_starts: np.ndarray, keep_positions: n
     `terms` holds every term's postings in turn, the i-th term's at rows
     term_starts[i]:term_starts[i+1]; `keep_positions[i]` says if its positions are written."""
     count = len(term_starts) - 1
+    if count < 1:
+        return np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int64)
     df = np.diff(term_starts)
     expected = (terms.freqs * scale).astype(np.float32)
     if not np.array_equal(np.asarray(terms.weights, dtype=np.float32), expected) or (df <= 0).any():
@@ -136,23 +138,26 @@ def encode_terms(terms: TermPostings, term_starts: np.ndarray, keep_positions: n
     ids = terms.ids.astype(np.int64)
     doc_deltas = np.diff(ids, prepend=0)
     doc_deltas[firsts] = ids[firsts]
-    parts, owners, sections = [doc_deltas, terms.freqs.astype(np.int64)], [term_of, term_of], [0, 1]
     flags = np.zeros(count, dtype=np.uint8)
+    written = np.zeros(count, dtype=np.int64)  # positions written a term
     if terms.positions is not None:
         flags[keep_positions] = POSITIONS
         kept = keep_positions[term_of]
-        position_deltas = _position_deltas(terms)
-        in_kept = np.repeat(kept, terms.freqs)
-        parts.append(position_deltas[in_kept])
-        owners.append(np.repeat(term_of[kept], terms.freqs[kept]))
-        sections.append(2)
-    values = np.concatenate(parts)
-    owner = np.concatenate(owners)
-    key = owner * 3 + np.concatenate([np.full(len(p), s, dtype=np.int64) for p, s in zip(parts, sections)])
-    order = np.argsort(key, kind="stable")
-    values, owner = values[order], owner[order]
-    sizes = varint.sizes(values)
-    body_lengths = np.bincount(owner, weights=sizes, minlength=count).astype(np.int64)
+        position_deltas = _position_deltas(terms)[np.repeat(kept, terms.freqs)]
+        written = np.bincount(term_of[kept], weights=terms.freqs[kept], minlength=count).astype(np.int64)
+    # Each record's values are its document deltas, frequencies, then positions: each put
+    # in its place at once (rows come ordered by term, then document).
+    lengths = 2 * df + written
+    value_starts = np.cumsum(lengths) - lengths
+    values = np.empty(int(lengths.sum()), dtype=np.uint64)
+    at = value_starts[term_of] + (np.arange(len(ids)) - firsts[term_of])
+    values[at] = doc_deltas
+    values[at + df[term_of]] = terms.freqs
+    if written.any():
+        owner = np.repeat(term_of[kept], terms.freqs[kept])
+        in_term = np.arange(len(owner)) - (np.cumsum(written) - written)[owner]
+        values[value_starts[owner] + 2 * df[owner] + in_term] = position_deltas
+    body_lengths = np.add.reduceat(varint.sizes(values).astype(np.int64), value_starts)  # no term is empty
     body = np.frombuffer(varint.encode(values), dtype=np.uint8)
     records = np.insert(body, np.cumsum(body_lengths) - body_lengths, flags)
     lengths = body_lengths + 1
@@ -176,14 +181,17 @@ def _encode_each(terms, term_starts, keep_positions, scale, level):
 
 
 def _compressed(records: np.ndarray, lengths: np.ndarray, level: int):
-    """zlib on each record's varints where that makes it shorter."""
-    out, ends = [], np.cumsum(lengths)
+    """zlib on each record's varints where that makes it shorter (only records long enough
+    to try are visited; the others are copied as they are)."""
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
     data = records.tobytes()
-    for start, end in zip((ends - lengths).tolist(), ends.tolist()):
-        flags, body = data[start], data[start + 1:end]
-        if len(body) >= COMPRESS_MIN:
-            packed = zlib.compress(body, level)
-            if len(packed) < len(body):
-                flags, body = flags | ZLIB, packed
-        out.append(bytes([flags]) + body)
-    return np.frombuffer(b"".join(out), dtype=np.uint8), np.array([len(r) for r in out], dtype=np.int64)
+    pieces, lengths, copied = [], lengths.copy(), 0
+    for i in np.flatnonzero(lengths > COMPRESS_MIN).tolist():  # the flags byte and COMPRESS_MIN or more
+        start, end = int(starts[i]), int(ends[i])
+        packed = zlib.compress(data[start + 1:end], level)
+        if len(packed) < end - start - 1:
+            pieces += [data[copied:start], bytes([data[start] | ZLIB]), packed]
+            lengths[i], copied = len(packed) + 1, end
+    pieces.append(data[copied:])
+    return np.frombuffer(b"".join(pieces), dtype=np.uint8), lengths

@@ -5,27 +5,36 @@ last: 0-127 take one byte, up to 16,383 two. Posting deltas are mostly small, so
 this is the format's one integer encoding (README.md, "Integers")."""
 import numpy as np
 
-_LIMITS = np.array([1 << (7 * k) for k in range(1, 10)], dtype=np.uint64)
+_LIMITS = [1 << (7 * k) for k in range(1, 10)]
 
 
 def sizes(values) -> np.ndarray:
-    """How many bytes each value takes."""
-    return 1 + np.searchsorted(_LIMITS, np.asarray(values, dtype=np.uint64), side="right").astype(np.int64)
+    """How many bytes each value takes (uint8)."""
+    values = np.asarray(values, dtype=np.uint64)
+    counts = np.ones(len(values), dtype=np.uint8)
+    top = int(values.max()) if len(values) else 0
+    for limit in _LIMITS:  # one comparison a byte the largest value needs, not a search a value
+        if limit > top:
+            break
+        counts += values >= np.uint64(limit)
+    return counts
 
 
 def encode(values) -> bytes:
+    """A lane of bytes for each 7 bits the largest value needs, the bytes a value does not
+    need dropped at the end (the lanes' row-major order is the stream's)."""
     values = np.asarray(values, dtype=np.uint64)
     if not len(values):
         return b""
     counts = sizes(values)
-    ends = np.cumsum(counts)
-    owner = np.repeat(np.arange(len(values)), counts)
-    shift = (np.arange(len(owner)) - (ends - counts)[owner]).astype(np.uint64) * np.uint64(7)
-    out = ((values[owner] >> shift) & np.uint64(0x7F)).astype(np.uint8)
-    more = np.ones(len(out), dtype=bool)
-    more[ends - 1] = False
-    out[more] |= 0x80
-    return out.tobytes()
+    width = int(counts.max())
+    lanes = np.empty((len(values), width), dtype=np.uint8)
+    for k in range(width):
+        lanes[:, k] = ((values >> np.uint64(7 * k)).astype(np.uint8) & np.uint8(0x7F)) | (
+            (counts > k + 1).view(np.uint8) << np.uint8(7))
+    if width == 1:
+        return lanes.tobytes()
+    return lanes[np.arange(width, dtype=np.uint8) < counts[:, None]].tobytes()
 
 
 def decode(data, count: int | None = None) -> np.ndarray:
