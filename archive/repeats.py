@@ -52,9 +52,13 @@ _ROWS_AT_ONCE = 4096  # shingles permuted in one array (4096 x NUM_PERM uint32: 
 
 
 def compact_body(article) -> str:
+    return compact_text(article.body)
+
+
+def compact_text(body: str) -> str:
     from search.analysis import fold  # the archive's one folding (繁→简, full-width, case)
 
-    return "".join(fold(article.body).split())
+    return "".join(fold(body).split())
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -227,17 +231,20 @@ def refingerprint(printing_model=Printing, band_model=PrintingBand, chunk: int =
     time; how many. Their stories stand: each was decided when its printing was written and
     the index names it, and the exact digest does not change. A second call finds none.
     Takes the models so that a migration can pass its historical ones."""
-    stale = printing_model.objects.exclude(scheme=SCHEME).select_related("article").order_by("pk")
+    stale = printing_model.objects.exclude(scheme=SCHEME).order_by("pk")
     done = 0
-    while batch := list(stale[:chunk]):
-        with transaction.atomic():
-            bands = []
-            for printing in batch:
-                hashes = minhash(compact_body(printing.article))
-                printing.minhash, printing.scheme = stored(hashes), SCHEME
-                bands += [band_model(printing=printing, key=key) for key in band_keys(hashes)]
-            printing_model.objects.bulk_update(batch, ["minhash", "scheme"])
-            band_model.objects.filter(printing__in=batch).delete()
+    while batch := list(stale.values_list("article_id", "digest", "story", "article__body")[:chunk]):
+        ids = [row[0] for row in batch]
+        printings, bands = [], []
+        for article_id, digest, story, body in batch:
+            hashes = minhash(compact_text(body))
+            printings.append(printing_model(article_id=article_id, digest=digest, story=story,
+                                            minhash=stored(hashes), scheme=SCHEME))
+            bands += [band_model(printing_id=article_id, key=key) for key in band_keys(hashes)]
+        with transaction.atomic():  # rows written again whole: cheaper than updating them
+            band_model.objects.filter(printing_id__in=ids).delete()
+            printing_model.objects.filter(article_id__in=ids).delete()
+            printing_model.objects.bulk_create(printings)
             band_model.objects.bulk_create(bands)
         done += len(batch)
     return done

@@ -18,6 +18,7 @@ from search import analysis
 from search.engine import merging, records, termfile, varint
 from search.engine.bulkwriting import BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
+from search.engine.formats import PackedPositions
 from search.schema import AnalyzedText
 
 CHARS = "清河县图书馆社区食堂工程完工本报讯记者 ab1"
@@ -150,6 +151,12 @@ class CodecRoundTripTests(Writing, SimpleTestCase):
         found, lengths = records.encode_terms(together, np.array(starts), np.array(keep), 1.0, level)
         self.assertEqual(lengths.tolist(), [len(r) for r in one_by_one])
         self.assertEqual(found.tobytes(), b"".join(one_by_one))
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.text(alphabet=CHARS + "\U0001F600é", max_size=4).map(str.encode)), st.booleans())
+    def test_which_terms_keep_positions_is_said_for_many_at_once_as_for_each(self, keys, pairs_only):
+        fmt = PackedPositions(pairs_only=pairs_only)
+        self.assertEqual(fmt.keeps_positions_of(keys).tolist(), [fmt.keeps_positions(k) for k in keys])
 
     def test_a_truncated_varint_stream_is_an_error(self):
         with self.assertRaises(ValueError):

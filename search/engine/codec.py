@@ -62,6 +62,16 @@ def _keeps_positions(fieldobj, tbytes) -> bool:
     return fmt.supports("positions") and getattr(fmt, "keeps_positions", lambda t: True)(tbytes)
 
 
+def _keeping_positions(fieldobj, keys: list[bytes]) -> np.ndarray:
+    """`_keeps_positions` of each key, at once where the format can say it so."""
+    fmt = fieldobj.format
+    if not fmt.supports("positions"):
+        return np.zeros(len(keys), dtype=bool)
+    if hasattr(fmt, "keeps_positions_of"):
+        return fmt.keeps_positions_of(keys)
+    return np.fromiter((_keeps_positions(fieldobj, k) for k in keys), dtype=bool, count=len(keys))
+
+
 class _FieldTable:
     """A field's terms as they are written: keys, statistics, inline records."""
 
@@ -116,7 +126,7 @@ class FieldWriter(base.FieldWriter):
         if not keys:
             return
         term_starts = np.asarray(term_starts, dtype=np.int64)
-        keep = np.fromiter((_keeps_positions(table.fieldobj, k) for k in keys), dtype=bool, count=len(keys))
+        keep = _keeping_positions(table.fieldobj, keys)
         if with_positions is not None:
             keep &= with_positions
         records, reclens = records_of(postings, term_starts, keep, table.scale, self.codec.level)

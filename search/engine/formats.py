@@ -6,6 +6,7 @@ matchers, phrase queries and highlighting work unchanged, with a value that is
 the frequency then the position deltas as varints (varint.py). The codec does
 not store these values: it stores the positions of a whole term as arrays
 (codec.py) and builds a value only when a Whoosh matcher asks for one."""
+import numpy as np
 from whoosh import formats
 
 from . import varint
@@ -22,6 +23,18 @@ class PackedPositions(formats.Positions):
 
     def keeps_positions(self, tbytes: bytes) -> bool:
         return not self.pairs_only or len(tbytes.decode("utf-8")) > 1
+
+    def keeps_positions_of(self, keys: list[bytes]) -> np.ndarray:
+        """`keeps_positions` of many terms at once: characters are the UTF-8 bytes that
+        do not continue one (10xxxxxx), counted for all terms with numpy."""
+        if not self.pairs_only:
+            return np.ones(len(keys), dtype=bool)
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+        raw = np.frombuffer(b"".join(keys), dtype=np.uint8)
+        chars = np.zeros(len(raw) + 1, dtype=np.int64)
+        np.cumsum((raw & 0xC0) != 0x80, out=chars[1:])
+        ends = np.cumsum(lengths)
+        return chars[ends] - chars[ends - lengths] > 1
 
     def encode(self, poslist):
         positions = list(poslist)
