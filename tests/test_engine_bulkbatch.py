@@ -4,10 +4,12 @@ the same segments as the per-document path and as Whoosh's own writer: in severa
 batches, beside a merged segment, and with a document that cannot wait for a batch."""
 from unittest import mock
 
+from django.test import SimpleTestCase
+from hypothesis import given, settings, strategies as st
 from whoosh.writing import SegmentWriter
 
 from search import backend as search_backend
-from search.engine import bulkwriting
+from search.engine import bulkwriting, pool
 from search.engine.bulkwriting import BulkSegmentWriter
 from tests.test_bulkwriting import OPTIONS, BulkDocsCase, segment_files
 
@@ -73,3 +75,14 @@ class BatchPathTests(BulkDocsCase):
             batch_path, _ = self.build(BulkSegmentWriter, [docs])
         whoosh_path, _ = self.build(SegmentWriter, [docs])
         self.assertEqual(segment_files(batch_path), segment_files(whoosh_path))
+
+
+class NumberedTermsTests(SimpleTestCase):
+    """pool.numbered_terms: the union of batches' sorted terms, numbered, as Python sorts bytes."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.lists(st.binary(max_size=4), unique=True, max_size=12).map(sorted), min_size=1, max_size=4))
+    def test_the_union_is_sorted_and_numbered_as_by_python(self, lists):
+        keys, numbers = pool.numbered_terms(lists)
+        self.assertEqual(keys, sorted(set().union(*lists)))  # NUL bytes anywhere in a term
+        self.assertEqual([n.tolist() for n in numbers], [[keys.index(t) for t in terms] for terms in lists])

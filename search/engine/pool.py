@@ -90,9 +90,7 @@ def joined_batches(parts, scale: float):
     """Several batches of one field (batch.FieldPostings, first document) as one
     (sorted keys, term starts, TermPostings): rows ordered by term, then document."""
     parts = sorted(parts, key=lambda part: part[1])  # batches hold consecutive documents
-    keys = sorted(set().union(*(p.terms for p, _ in parts)))  # per term, never per posting
-    number = {k: i for i, k in enumerate(keys)}
-    numbers = [np.fromiter(map(number.__getitem__, p.terms), np.int64, len(p.terms)) for p, _ in parts]
+    keys, numbers = numbered_terms([p.terms for p, _ in parts])
     counts = [np.diff(p.term_starts) for p, _ in parts]
     starts = np.zeros(len(keys) + 1, dtype=np.int64)
     for ids, n in zip(numbers, counts):
@@ -112,6 +110,21 @@ def joined_batches(parts, scale: float):
     positions = np.concatenate([p.positions for p, _ in parts])  # int32: the largest array
     postings = TermPostings(docs, freqs, (freqs * scale).astype(np.float32), positions).take(order)
     return keys, starts, postings
+
+
+def numbered_terms(lists: list[list[bytes]]) -> tuple[list[bytes], list[np.ndarray]]:
+    """The sorted union of several lists of terms, and each list's terms numbered in it:
+    sorted as fixed-width byte strings by numpy, unless a term ends in a NUL byte (numpy's
+    byte strings drop those), then by Python."""
+    lengths = np.concatenate([np.fromiter(map(len, terms), np.int64, len(terms)) for terms in lists])
+    joined = np.array([t for terms in lists for t in terms], dtype=bytes)
+    if len(joined) and (np.char.str_len(joined) != lengths).any():
+        keys = sorted(set().union(*lists))
+        number = {k: i for i, k in enumerate(keys)}
+        return keys, [np.fromiter(map(number.__getitem__, terms), np.int64, len(terms)) for terms in lists]
+    keys, inverse = np.unique(joined, return_inverse=True)
+    bounds = np.cumsum([0] + [len(terms) for terms in lists])
+    return keys.tolist(), [inverse[a:b].astype(np.int64) for a, b in zip(bounds, bounds[1:])]
 
 
 def merged_with(gathered, joined):
