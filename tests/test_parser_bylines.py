@@ -57,3 +57,10 @@ def test_a_reporter_letter_spaced_under_the_headline_is_a_reporter_not_an_author
     for line in ("首席记者 桑 晴", "本报记者 桑 晴", "融媒体记者 桑 晴"):
         [article] = parse_text(f"秋粮收购进度过半\n\n{line}\n\n城郊粮库前，交粮的车辆排起长队。\n").articles
         assert [(b.name, b.role) for b in article.bylines] == [("桑晴", "记者")], line
+
+
+def test_a_reporter_who_wrote_and_shot_the_story():
+    # 文/图 after the names: the reporter is also the photographer.
+    text = "社区食堂开进老小区\n\n融媒体记者 包 蕾 文/图\n\n在东风小区，社区食堂每天中午供应两荤两素。\n"
+    [article] = parse_text(text).articles
+    assert [(b.name, b.role) for b in article.bylines] == [("包蕾", "记者"), ("包蕾", "摄影")]

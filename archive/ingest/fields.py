@@ -63,10 +63,19 @@ def has_trailing_byline(text: str) -> re.Match | None:
     return TRAILING_BYLINE.search(tail)
 
 
+# After a reporter's name: the reporter wrote the story and took its pictures (记者 某某 文/图).
+WROTE_AND_SHOT = re.compile(r"\s+(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$")
+
+
 def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
     """`记者 张三 通讯员 李四`, `记者张三、李四`, `本报记者 汪志球 黄 娴`,
     `文/张三 图/李四`, `本报记者 李 四采访整理` → bylines. Role words, agencies
     and what the names did (摄, 整理, 报道 …) are never names."""
+    both = WROTE_AND_SHOT.search(text)
+    if both:  # 融媒体记者 某某 文/图: one reporter wrote the story and took its pictures
+        wrote = parse_bylines(text[:both.start()], default_role)
+        # After several names, who took the pictures is not said.
+        return wrote + [Byline(b.name, PHOTOGRAPHER) for b in wrote if len(wrote) == 1]
     result: list[Byline] = []
     roles: tuple[str, ...] = (default_role,)
     pos = 0
