@@ -284,7 +284,7 @@ def write_report(args, articles: int, lines: list[str]) -> None:
     """The figures `make eval-rank` makes and the method; another seed's or sample's figures
     in a section of their own."""
     command = f"bench/eval_rank.py {args.corpus} --sample {args.sample} --seed {args.seed}"
-    measured = f"Measured {datetime.date.today():%Y-%m-%d} on `{args.corpus}` ({articles} articles)"
+    measured = f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d} (UTC) on `{args.corpus}` ({articles} articles)"
     if (args.seed, args.sample) != (SEED, SAMPLE):
         size = "every eligible story" if args.sample == 0 else f"{args.sample} stories"
         name = f"eval-rank-seed-{args.seed}" if args.sample == SAMPLE else f"eval-rank-{args.sample or 'all'}"
