@@ -224,7 +224,7 @@ def render(r: dict, args, command: str) -> str:
     differences = sum(r["diff"].values())
     verdict = lambda ok: "met" if ok else "**not met**"  # noqa: E731
     return "\n".join([
-        BEGIN, f"Measured {time.strftime('%Y-%m-%d')} on {hardware()}, with", "", f"    {command}", "",
+        BEGIN, f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} on {hardware()}, with", "", f"    {command}", "",
         f"{r['engine']}; {args.base} issues imported first, then {args.issues} more by `nice import_issue` "
         f"during the load ({r['import']['seconds']} s, exit {r['import']['rc']}); {r['articles']:,} articles at "
         f"the end; text: {r['source']}. gunicorn.conf.py defaults (2 per core + 1 sync workers); wrk on "

@@ -98,7 +98,7 @@ def load(n: int, args) -> dict:
     stats = {"size": n, "seed": args.seed, **progress, **on_disk(base),
              "import_s": round(parsed, 1) if split else None,
              "index_s": round(progress["load_s"] - parsed, 1) if split else None,
-             "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+             "finished": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())}
     marker.write_text(json.dumps(stats, indent=1))
     return stats
 
@@ -307,7 +307,7 @@ def main(argv=None) -> int:
     print(f"{n}: FTS5 {json.dumps(measured)}", flush=True)
     before = os.getloadavg()[0]
     web = measure_web(base, urls, args.seconds)
-    row = {**stats, **measured, **web, "measured": time.strftime("%Y-%m-%d"), "hardware": hardware(),
+    row = {**stats, **measured, **web, "measured": time.strftime("%Y-%m-%d", time.gmtime()), "hardware": hardware(),
            "command": command, "loadavg": [before, os.getloadavg()[0]]}
     (base / "scale.json").write_text(json.dumps(row, indent=1))
     rows_path, chart = args.report.with_name("bench-scale.json"), args.report.with_name("bench-scale.svg")

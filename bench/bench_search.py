@@ -97,7 +97,7 @@ def load(size: int, args) -> dict:
     stats = {"size": size, "generate_s": round(generated, 1),
              "load_s": round(seconds, 1), "import_s": round(parsed or 0, 1),
              "index_s": round(seconds - (parsed or 0), 1), **on_disk(base),
-             "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+             "finished": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())}
     marker.write_text(json.dumps(stats, indent=1))
     return stats
 
@@ -369,7 +369,7 @@ def render(rows: list[dict], command: str) -> str:
     def ms(r, name):
         return f"{r[name]['p50']:.0f} / {r[name]['p95']:.0f}"
 
-    out = [BEGIN, f"Measured {time.strftime('%Y-%m-%d')} on {hardware()}, with", "",
+    out = [BEGIN, f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} on {hardware()}, with", "",
            f"    {command}", "",
            "| articles | load (s) | articles/s | index MB | DB MB | search page p50 / p95 ms (max) "
            "| its first time | Whoosh's collector alone: match, score all | FTS5 p50 / p95 ms | FTS5 MB "

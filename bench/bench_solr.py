@@ -104,7 +104,7 @@ def main(argv=None) -> int:
                       **summary(runs["whoosh"][0])},
            "solr": {"rebuild_s": solr_s, "index_mb": solr_index_mb(nodes, collection),
                     **summary(runs["solr"][0])},
-           "finished": time.strftime("%Y-%m-%d %H:%M:%S")}
+           "finished": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())}
     print(json.dumps(row, ensure_ascii=False))
     return 1 if differ else 0
 

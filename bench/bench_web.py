@@ -126,7 +126,7 @@ def measure(base: Path, corpus: Path, seed: int, seconds: int) -> dict:
 
 
 def render(stats: dict, results: dict, command: str) -> str:
-    out = [BEGIN, f"Measured {time.strftime('%Y-%m-%d')} on {hardware()}, with", "", f"    {command}", "",
+    out = [BEGIN, f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} on {hardware()}, with", "", f"    {command}", "",
            f"{stats['articles']:,} articles, gunicorn with 2 workers, wrk with 1 thread and 2 connections on "
            "loopback, each kind of page walking its own list of URLs drawn at random.", "",
            "| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | p95 target |",
