@@ -44,7 +44,7 @@ BROWSE = ("home", "issue", "article", "reporter")
 SEARCH_TARGETS = ((100_000, 150.0), (1_000_000, 400.0))  # search p95 ms at that many articles
 BROWSE_P95, RSS_MB, LOAD_RATE = 30.0, 250.0, 1000.0
 SEARCH_WRK_TIMEOUT, SEARCH_MAX_S = 120, 900
-DISK_KB_PER_ARTICLE = 140  # 100k: 10.2 GB of index, 2.4 GB of FTS5, 0.5 GB of database, 0.4 GB of issues
+DISK_KB_PER_ARTICLE = 45  # 100k (4360b82): 0.64 GB of index, 2.4 GB of FTS5, 0.6 GB of database, 0.4 GB of issues
 BEGIN, END = "<!-- bench-scale: begin -->", "<!-- bench-scale: end -->"
 HEADING = "## Scale (issue #7)"
 
