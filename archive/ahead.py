@@ -97,13 +97,14 @@ class ParseAhead:
 def _start_worker():
     import django
 
-    _die_with_importer()
+    die_with_parent()
     django.setup()  # the importer's module imports the models; the worker opens no connection
 
 
-def _die_with_importer():
-    """SIGTERM when the importer dies, even killed outright (Linux PR_SET_PDEATHSIG): a
-    worker otherwise waits on its queue for ever, an orphan, after each killed import."""
+def die_with_parent():
+    """SIGTERM when the parent process dies, even killed outright (Linux PR_SET_PDEATHSIG):
+    a parse-ahead worker otherwise waits on its queue for ever, an orphan, after each killed
+    import (and bench-scale's import would run on beside the attempt that resumes it)."""
     try:
         import ctypes
         import signal

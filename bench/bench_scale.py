@@ -16,13 +16,11 @@ rows the table between the report's bench-scale markers and bench-scale.svg are 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import math
 import os
 import random
 import shutil
-import signal
 import socket
 import sqlite3
 import subprocess
@@ -38,6 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_search import (IMPORT, PY, data_env, fts_search, generate, hardware, measure_setup,  # noqa: E402
                           on_disk, run, summary, timed, write_report)
 from bench_web import WRK_SCRIPT, sample_urls, serve, wrk  # noqa: E402
+
+from archive.ahead import die_with_parent  # noqa: E402  (ROOT is on the path: bench_search)
 
 PORT = 8260  # not bench_web's 8250, so that both can run
 BROWSE = ("home", "issue", "article", "reporter")
@@ -66,12 +66,6 @@ def heartbeat(path: Path, progress: dict, every: float = 10.0):
         stop.set()
         thread.join()
         save()
-
-
-def die_with_parent(prctl=ctypes.CDLL(None).prctl):
-    """In the child before exec: SIGTERM when this process dies, even by SIGKILL (Linux
-    prctl PR_SET_PDEATHSIG), so that no orphaned import runs on beside the next attempt."""
-    prctl(1, signal.SIGTERM)
 
 
 def load(n: int, args) -> dict:

@@ -3,15 +3,20 @@ same as when the importer parses each file itself, and a bad file still fails al
 named with its line, with nothing of it written."""
 import multiprocessing
 import pickle
+import subprocess
+import sys
+import time
+from pathlib import Path
 from unittest import mock
 
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 
 from archive import ahead, importer
 from archive.models import Article, Issue
 from tests.archive_helpers import TempDirMixin, run_import
 from tests.fiction import fictional_issue
 
+ROOT = Path(__file__).resolve().parents[1]
 DAYS = [f"2024-03-{day:02d}" for day in range(1, 1 + ahead.MIN_FILES)]
 
 
@@ -75,3 +80,34 @@ class ParseAheadTests(TempDirMixin, TestCase):
             for child in multiprocessing.active_children():
                 child.kill()
             self.assertEqual([len(parse(path).articles) for path in files[1:]], [5] * (len(files) - 1))
+
+
+class DieWithParentTests(SimpleTestCase):
+    """A worker (or a bench's import) started with die_with_parent ends when the process
+    that started it is killed outright, instead of running on as an orphan."""
+
+    STARTER = ("import subprocess, sys, time\n"
+               "from archive.ahead import die_with_parent\n"
+               "child = subprocess.Popen(['sleep', '60'], preexec_fn=die_with_parent)\n"
+               "print(child.pid, flush=True)\n"
+               "time.sleep(60)\n")
+
+    def test_the_child_ends_when_its_parent_is_killed(self):
+        starter = subprocess.Popen([sys.executable, "-c", self.STARTER], cwd=ROOT,
+                                   stdout=subprocess.PIPE, text=True)
+        child = int(starter.stdout.readline())
+        starter.kill()
+        starter.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and alive(child):
+            time.sleep(0.05)
+        self.assertFalse(alive(child))
+
+
+def alive(pid: int) -> bool:
+    """Running (a zombie that init has not reaped yet has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
