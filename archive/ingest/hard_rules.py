@@ -8,6 +8,7 @@ import re
 from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
+from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
@@ -111,9 +112,7 @@ def next_letter(c: Candidate) -> bool:
     is the next letter of the same feature."""
     if c.after is None or not SALUTATION.match(c.after.text):
         return False
-    lines = c.current.lines
-    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and SALUTATION.match(lines[k + 1].text)
-               for k in range(len(lines) - 1))
+    return heading_over(c.current.lines, SALUTATION)
 
 
 def explains_figure(c: Candidate) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from .blocks import Block, opens_with_dateline
 from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
-from .lines import Line
+from .lines import Line, heading_over
 from .patterns import (
     AGENCY_PHOTO, BARE_COLUMN, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
@@ -189,8 +189,7 @@ def _heads_a_chronicle(block: Block) -> bool:
     lines, size = block.lines, len(block.heads)
     if size >= len(lines) or lines[size].kind != "text" or not YEAR_DATE_LEDE.match(lines[size].text):
         return False
-    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and YEAR_DATE_LEDE.match(lines[k + 1].text)
-               for k in range(size + 1, len(lines) - 1))
+    return heading_over(lines, YEAR_DATE_LEDE, size + 1)
 
 
 def _signed_items(block: Block) -> bool:

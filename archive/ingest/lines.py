@@ -105,6 +105,13 @@ MARKED_MIN_SHARE = 0.5  # of the lines indented, for indentation to mean "body"
 MARKED_HEADING_SHARE = 0.8  # of the flush lines that must read as headings
 
 
+def heading_over(lines: list[Line], pattern: re.Pattern, start: int = 0) -> bool:
+    """A heading in lines[start:] stands over a text line that opens so (a letter's
+    salutation, a chronicle entry's date): the shape of a feature made of headed parts."""
+    return any(lines[k].kind == "head" and lines[k + 1].kind == "text" and pattern.match(lines[k + 1].text)
+               for k in range(start, len(lines) - 1))
+
+
 def indent_marks_body(lines: list[Line]) -> bool:
     """Does this dump indent every body paragraph and leave headlines flush?
     Many do (two full-width spaces, as printed); then the indent, not the
