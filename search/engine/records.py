@@ -157,8 +157,9 @@ def encode_terms(terms: TermPostings, term_starts: np.ndarray, keep_positions: n
         owner = np.repeat(term_of[kept], terms.freqs[kept])
         in_term = np.arange(len(owner)) - (np.cumsum(written) - written)[owner]
         values[value_starts[owner] + 2 * df[owner] + in_term] = position_deltas
-    body_lengths = np.add.reduceat(varint.sizes(values).astype(np.int64), value_starts)  # no term is empty
-    body = np.frombuffer(varint.encode(values), dtype=np.uint8)
+    counts = varint.sizes(values)
+    body_lengths = np.add.reduceat(counts.astype(np.int64), value_starts)  # no term is empty
+    body = np.frombuffer(varint.encode(values, counts), dtype=np.uint8)
     records = np.insert(body, np.cumsum(body_lengths) - body_lengths, flags)
     lengths = body_lengths + 1
     if level:

@@ -20,13 +20,14 @@ def sizes(values) -> np.ndarray:
     return counts
 
 
-def encode(values) -> bytes:
+def encode(values, counts: np.ndarray | None = None) -> bytes:
     """A lane of bytes for each 7 bits the largest value needs, the bytes a value does not
-    need dropped at the end (the lanes' row-major order is the stream's)."""
+    need dropped at the end (the lanes' row-major order is the stream's). `counts`: the
+    values' `sizes`, where the caller has them already."""
     values = np.asarray(values, dtype=np.uint64)
     if not len(values):
         return b""
-    counts = sizes(values)
+    counts = sizes(values) if counts is None else counts
     width = int(counts.max())
     lanes = np.empty((len(values), width), dtype=np.uint8)
     for k in range(width):
