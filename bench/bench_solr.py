@@ -6,7 +6,8 @@
 The archive is bench_search's load of N generated articles (ROOT/N, made once and reused,
 the same generator, seed and import as make bench-search and bench-scale). Both indexes are
 then rebuilt from its database with `manage.py rebuild_index`, one after the other, timed
-(with --keep-whoosh only Solr's: Whoosh's is the one the load built): Whoosh in ROOT/N/data/index, Solr in the collection of SOLR_URL (the local 2-node cluster of
+(with --keep-whoosh only Solr's: Whoosh's is the one the load built): Whoosh in
+ROOT/N/data/index, Solr in the collection of SOLR_URL (the local 2-node cluster of
 `solr/cloud with`). The same query mix (bench_search: 200 queries) then runs as the search
 page asks for it (facets, highlights, folding), on each engine in turn: a warm-up pass, then
 a timed one. Each query's total must agree between the engines. Prints one JSON line.
