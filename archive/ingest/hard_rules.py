@@ -12,7 +12,8 @@ from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
+    KEY_POINTS, MEDIA, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
@@ -264,6 +265,12 @@ def over_lead_in(c: Candidate) -> bool:
     sub-headings never stack so."""
     return (len(c.run) >= 3 and c.run[1].text.endswith("——") and not c.run[0].text.endswith("——")
             and not FOLLOW_ON.match(c.run[1].text))
+
+
+def series_instalment(c: Candidate) -> bool:
+    """A lead-in naming one instalment of a series (解读某某精神之三——, 系列报道之一——)
+    over its title opens that instalment: a sub-heading never counts itself so."""
+    return len(c.run) >= 2 and bool(INSTALMENT_LEAD_IN.search(c.run[0].text))
 
 
 def dated_document(c: Candidate) -> bool:

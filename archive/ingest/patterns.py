@@ -165,6 +165,8 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
 # is over once such a subtitle has been printed.
 FOLLOW_ON = re.compile(r"^(?:——|—)")
+# A lead-in naming one instalment of a series: 解读某某精神之三——, 系列报道之一——.
+INSTALMENT_LEAD_IN = re.compile(r"之[一二三四五六七八九十\d]{1,3}——$")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
 # 记者 某某 文/图 (wrote and took the pictures), 本报记者 某某  本报见习记者 某某 (a second
