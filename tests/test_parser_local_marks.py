@@ -65,6 +65,15 @@ def test_a_page_of_unsigned_briefs_is_one_article_each():
     assert titles == ["河堤步道装上路灯", "菜场周末延时营业", "老年食堂推出半价套餐"]
 
 
+def test_an_unsigned_brief_under_a_story_signed_below_its_headline_is_the_next_article():
+    text = ("第A03版 城区新闻\n\n河堤步道装上路灯\n\n晚报记者 甘若水\n\n沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
+            "菜场周末延时营业\n\n城东菜场从本周六起，周末营业时间延长到晚上九点。\n\n"
+            "老年食堂推出半价套餐\n\n桥头社区老年食堂为八十岁以上老人推出半价午餐套餐。\n")
+    articles = parse_text(text).articles
+    assert [(a.title, people_of(a)) for a in articles] == [
+        ("河堤步道装上路灯", [("甘若水", "记者")]), ("菜场周末延时营业", []), ("老年食堂推出半价套餐", [])]
+
+
 def test_a_sub_heading_that_shares_the_titles_wording_stays_in_its_article():
     text = ("第A06版：城乡速览\n\n河堤步道装上路灯\n\n沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
             "步道夜里更亮了\n\n夜里散步的居民多了起来，有人专门带着孩子来看灯。\n")

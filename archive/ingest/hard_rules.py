@@ -43,7 +43,8 @@ BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
 BRIEF_ENDS = ("。", "！", "？", "。”", "！”", "？”", "。」")  # each paragraph a finished sentence
 # Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
 BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
-BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief")  # how the brief above began: a page of briefs
+# How the brief above began: on a page of briefs, or as a local story signed under its headline.
+BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief", "signed_below")
 
 
 # --- never: the run is part of the current article -------------------------------
@@ -319,8 +320,9 @@ def after_pointer_box(c: Candidate) -> bool:
 def unsigned_brief(c: Candidate) -> bool:
     """A page of short local briefs (under a column's tag or not): each a one-line title over a paragraph or three of
     plain prose, no dateline, no byline. A one-line title under such a brief, opening
-    its page, and over prose again, is the next brief. (An article's sub-heading comes
-    after a headline of more lines, a byline, a dateline or a longer opening section.)"""
+    its page, or under a short story signed on the line under its headline, and over
+    prose again, is the next brief. (An article's sub-heading comes after a headline of
+    more lines, a dateline, a closing byline or a longer opening section.)"""
     current = c.current
     heads = current.heads[1:] if len(current.heads) == 2 and column_of(current.heads[0].text) else current.heads
     if (len(c.run) != 1 or len(heads) != 1 or current.subhead_shapes or c.body == 0
@@ -328,11 +330,16 @@ def unsigned_brief(c: Candidate) -> bool:
             or _pairs(c.run[0].text) & _pairs(heads[0].text)
             or getattr(current.started_by, "rule", None) not in BRIEF_OPENERS):
         return False
+    # The story above may be signed on a line under its headline (本报记者 某某), as local
+    # papers sign: the brief under the run is not. (A dated story, 本报讯（记者 某某）, keeps a
+    # sub-heading under a short opening, and so does a part closed by the paper's reporters.)
     body = current.lines[len(current.heads):]
+    prose = body[1:] if body and body[0].kind == "byline" else body
     after = c.lines[c.end] if c.end < len(c.lines) else None
     return (after is not None and after.kind == "text" and not parse_dateline(after.text)
-            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in body)
-            and not parse_dateline(body[0].text) and not any(closing_bylines(line.text) for line in body))
+            and bool(prose) and not parse_dateline(prose[0].text)
+            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in prose)
+            and not any(closing_bylines(line.text) for line in prose))
 
 
 def _plain_title(text: str) -> bool:
