@@ -13,14 +13,15 @@ from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_b
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
     ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
-    KEY_POINTS, MEDIA, POINTER,
+    KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
 DISPATCH_END = re.compile(r"电[）)]$")
-# Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
-ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
+# Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）,
+# （来源：某某局）.
+ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合|来源[：:])")
 # Local papers close a story on its reporter or its source: （记者 某某）, （据新华社）,
 # （本报综合）. (People's Daily signs the items of a roundup （本报记者某某）, （据新华社电）
 # or （某某整理）: those do not end the article.)
@@ -65,8 +66,11 @@ def roundup_brief_item(c: Candidate) -> bool:
 
 def ends_article(c: Candidate) -> bool:
     """An end note right under the run ((作者为…), （新华社…电）) closes the current
-    article: the run is its last lines (an author's name, a list), not a headline."""
-    return c.end < len(c.lines) and c.lines[c.end].kind == "endnote"
+    article: the run is its last lines (an author's name, a list), not a headline;
+    unless the run opens on a notice's title (停水公告, 关于…的通知) over its one line of
+    text, closed by its source (（来源：…）)."""
+    return (c.end < len(c.lines) and c.lines[c.end].kind == "endnote"
+            and not NOTICE_TITLE.search(c.run[0].text))
 
 
 def quote_furniture(c: Candidate) -> bool:
