@@ -1,6 +1,6 @@
 """Score the ingest parser against a corpus with truth files.
 
-    python bench/eval_parser.py [CORPUS_DIR] [--show-errors N] [--no-lomo]
+    python bench/eval_parser.py [CORPUS_DIR] [--show-errors N] [--no-lomo] [--plain-fit]
 
 CORPUS_DIR (default ../shared/corpus) holds `seed/*.truth.json` (one object
 per issue) and/or `*/YYYY-MM-DD.truth.jsonl` (one article per line) beside the
@@ -10,8 +10,9 @@ paragraph text; a pair matches when the shared text is at least half of each.
 Each set prints its pooled figures. A set whose issues span two months or more
 also prints a table: each month with the shipped weights, and, for
 `*.truth.jsonl` sets, each month left out: the segmenter's fitted weights
-refitted on the other months (bench/fit_segmenter.py) and scored on it, then
-the left-out months pooled.
+refitted on the other months (bench/fit_segmenter.py; pulled toward the fold's
+previous fit in bench/fold_weights.json unless --plain-fit) and scored on it,
+then the left-out months pooled.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ingest import parse_file  # noqa: E402
-from fit_segmenter import Decider, Issue, feature_cache, fit_weights, issues_in  # noqa: E402
+from fit_segmenter import Decider, Issue, feature_cache, fit_weights, fold_fitter, issues_in  # noqa: E402
 from lomo import by_month, leave_one_month_out  # noqa: E402
 
 FIELDS = ("kind", "column", "kicker", "title", "subtitle", "dateline", "bylines",
@@ -198,7 +199,7 @@ def table(name: str, rows: list[tuple[str, dict]]) -> None:
         print(f"| {label} | " + " | ".join(cells) + " |")
 
 
-def evaluate_set(issues: list[Issue], show_errors: int, lomo: bool) -> None:
+def evaluate_set(issues: list[Issue], show_errors: int, lomo: bool, plain_fit: bool = False) -> None:
     """Pooled figures of one set; by month and leave-one-month-out when it spans months."""
     name = issues[0].truth.parent.name
     errors: list[str] = []
@@ -214,7 +215,8 @@ def evaluate_set(issues: list[Issue], show_errors: int, lomo: bool) -> None:
     fittable = [issue for issue in issues if issue.truth.suffix == ".jsonl"]
     if lomo and fittable:
         started = time.perf_counter()
-        left_out = leave_one_month_out(fittable, fit_weights, score_with)
+        fit = fit_weights if plain_fit else fold_fitter()
+        left_out = leave_one_month_out(fittable, fit, score_with)
         rows += [(f"{month} left out", totals) for month, totals in left_out.items()]
         if left_out:
             rows.append(("left out, pooled", add(*left_out.values())))
@@ -230,6 +232,8 @@ def main() -> int:
                         help="list the first N mismatches of each set")
     parser.add_argument("--no-lomo", dest="lomo", action="store_false",
                         help="skip the leave-one-month-out refits (the per-month rows stay)")
+    parser.add_argument("--plain-fit", action="store_true",
+                        help="refit each left-out fold plainly, not pulled toward bench/fold_weights.json")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_dir():
@@ -241,7 +245,8 @@ def main() -> int:
         print(f"eval: no *.truth.json[l] files with their .txt under {corpus}", file=sys.stderr)
         return 2
     for subset in sorted({issue.truth.parent for issue in issues}):
-        evaluate_set([issue for issue in issues if issue.truth.parent == subset], args.show_errors, args.lomo)
+        evaluate_set([issue for issue in issues if issue.truth.parent == subset], args.show_errors, args.lomo,
+                     args.plain_fit)
     return 0
 
 

@@ -143,6 +143,44 @@ def test_logistic_regression_minimises_the_penalised_loss():
     assert np.all(np.isfinite(coef))
 
 
+def test_a_refit_pulled_toward_a_fit_of_the_same_data_returns_that_fit():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(400, 3))
+    y = X @ np.array([1.5, -1.0, 0.2]) + rng.normal(size=400) > 0
+    coef, intercept = fit_logistic(X, y)
+    again, again_b = fit_logistic(X, y, center=[*coef, intercept], strength=30.0)
+    assert np.allclose(again, coef, atol=1e-8) and abs(again_b - intercept) < 1e-8
+
+
+def test_a_pulled_refit_moves_less_when_the_data_change_and_nan_leaves_a_weight_free():
+    rng = np.random.default_rng(6)
+    X = rng.normal(size=(300, 3))
+    y = X @ np.array([1.0, -1.0, 0.5]) + rng.normal(size=300) > 0
+    coef, intercept = fit_logistic(X, y)
+    changed = y.copy()
+    changed[:30] = ~changed[:30]  # a rule that changes a tenth of the runs
+    plain, _ = fit_logistic(X, changed)
+    pulled, _ = fit_logistic(X, changed, center=[*coef, intercept], strength=30.0)
+    assert np.abs(pulled - coef).sum() < 0.75 * np.abs(plain - coef).sum()
+    free, _ = fit_logistic(X, changed, center=[np.nan, *coef[1:], intercept], strength=1e6)
+    assert np.allclose(free[1:], coef[1:], atol=1e-3) and abs(free[0] - coef[0]) > 0.2  # pinned, and free
+    with pytest.raises(ValueError):
+        fit_logistic(X, y, center=[0.0, 0.0])
+
+
+def test_folds_refitted_toward_their_file_keep_their_weights(corpus, tmp_path_factory):
+    issues = [i for i in issues_in(corpus) if i.month]
+    path = tmp_path_factory.mktemp("folds") / "fold_weights.json"
+    written = fit_segmenter.refit_folds(issues, path)
+    assert set(written) == {"2031-01+2031-02", "2031-01+2031-03", "2031-02+2031-03"}
+    fit = fit_segmenter.fold_fitter(fit_segmenter.load_folds(path))
+    for month, train, _ in folds(issues):
+        pulled, plain = fit(train), fit_segmenter.fit_weights(train)
+        assert all(abs(pulled[name] - plain[name]) < 1e-6 for name in plain), month
+    again = fit_segmenter.refit_folds(issues, path)  # a second refit holds still
+    assert all(again[key]["coef"] == pytest.approx(fold["coef"]) for key, fold in written.items())
+
+
 def test_logistic_regression_rejects_mismatched_rows():
     with pytest.raises(ValueError):
         fit_logistic([[1.0, 2.0]], [True, False])

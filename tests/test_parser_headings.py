@@ -558,3 +558,19 @@ def test_a_bare_column_name_over_a_title_is_the_column_not_a_kicker():
             "民生热线\n\n路灯不亮谁来修\n\n本报讯（记者 周明）市民反映，城西多处路灯不亮。\n")
     assert [(a.column, a.kicker, a.title) for a in parse_text(text, DAY).articles] == [
         ("今日关注", "", "城东菜市场改造完工"), ("民生热线", "", "路灯不亮谁来修")]
+
+
+def test_a_long_sentence_under_a_line_a_kicker_could_end_leaves_that_line_the_title():
+    # 印发 may end a kicker (某部门印发 / 某某方案), but a line of 22 characters or more with
+    # a comma under it is a summary sentence: the line over it is the title.
+    text = ("《清河县老旧小区改造实施方案》印发\n\n用三年左右的时间，全县改造老旧小区一百二十个左右\n\n"
+            "本报讯（记者 周明）近日，县政府办公室印发老旧小区改造实施方案。\n\n方案明确了改造内容和资金来源。\n")
+    [(kicker, title, subtitle, _)] = headings(text)
+    assert (kicker, title, subtitle) == ("", "《清河县老旧小区改造实施方案》印发", "用三年左右的时间，全县改造老旧小区一百二十个左右")
+
+
+def test_a_short_line_with_a_comma_under_a_kicker_ending_stays_the_title():
+    text = ("县发展改革局印发\n\n公交票价调整，老人免费乘车\n\n"
+            "本报讯（记者 周明）县发展改革局日前印发公交票价调整方案。\n\n方案明年一月一日起施行。\n")
+    [(kicker, title, subtitle, _)] = headings(text)
+    assert (kicker, title, subtitle) == ("县发展改革局印发", "公交票价调整，老人免费乘车", "")

@@ -346,3 +346,13 @@ def test_a_photographer_credited_above_the_caption():
     assert (article.kind, article.paragraphs) == ("photo", [])
     assert [(c.text, c.credit) for c in article.captions] == [("11月4日，市民在城南银杏大道拍照留念。", "本报记者 岑 晓 摄")]
     assert [(b.name, b.role) for b in article.bylines] == [("岑晓", "摄影")]
+
+
+def test_a_line_with_a_full_stop_inside_under_body_text_is_body():
+    # A paragraph the dump broke mid-sentence: its first piece ends on no sentence mark,
+    # but the full stop inside it says it is prose, not a heading under the paragraph above.
+    text = ("城东菜市场改造完工\n\n本报讯（记者 周明）城东菜市场改造昨日完工，新增摊位一百个。\n\n"
+            "摊位租金比去年降低一成。对这条政策，摊主们\n\n都很满意。“我们的成本降下来了。”\n")
+    assert [line.kind for line in split_lines(text)] == ["head", "text", "text", "text"]
+    under_a_heading = "城东菜市场改造完工\n\n摊位租金比去年降低一成。对这条政策，摊主们都很满意\n\n本报讯 改造昨日完工。\n"
+    assert [line.kind for line in split_lines(under_a_heading)][:2] == ["head", "head"]

@@ -65,6 +65,33 @@ def test_a_page_of_unsigned_briefs_is_one_article_each():
     assert titles == ["河堤步道装上路灯", "菜场周末延时营业", "老年食堂推出半价套餐"]
 
 
+def test_an_unsigned_brief_under_a_story_signed_below_its_headline_is_the_next_article():
+    text = ("第A03版 城区新闻\n\n河堤步道装上路灯\n\n晚报记者 甘若水\n\n沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
+            "菜场周末延时营业\n\n城东菜场从本周六起，周末营业时间延长到晚上九点。\n\n"
+            "老年食堂推出半价套餐\n\n桥头社区老年食堂为八十岁以上老人推出半价午餐套餐。\n")
+    articles = parse_text(text).articles
+    assert [(a.title, people_of(a)) for a in articles] == [
+        ("河堤步道装上路灯", [("甘若水", "记者")]), ("菜场周末延时营业", []), ("老年食堂推出半价套餐", [])]
+
+
+@pytest.mark.parametrize("title,text", [
+    ("城西片区停水公告", "因管网检修，11月2日9时至17时城西片区暂停供水"),  # one line, shaped like a heading
+    ("关于暂停办理户籍业务的通知", "因系统升级，户政大厅11月3日暂停办理户籍业务，请市民合理安排时间。"),
+])
+def test_a_notice_closed_by_its_source_is_an_article_between_two_stories(title, text):
+    story = "河堤步道装上路灯\n\n本报讯（记者 甘若水）沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n夜里散步的居民多了起来。\n\n"
+    after = "菊花展开幕\n\n河滨公园第十届菊花展昨天开幕，展出菊花三百多个品种。\n"
+    articles = parse_text(story + f"{title}\n\n{text}\n\n（来源：青溪市自来水公司）\n\n" + after).articles
+    assert [(a.kind, a.kicker, a.title) for a in articles] == [
+        ("article", "", "河堤步道装上路灯"), ("notice", "", title), ("article", "", "菊花展开幕")]
+    assert articles[1].paragraphs == [text, "（来源：青溪市自来水公司）"]
+
+
+def test_a_news_headline_on_a_notice_is_no_notice():
+    text = "两部门印发通知\n\n本报讯（记者 甘若水）两部门日前印发通知，部署今冬供暖工作。\n"
+    assert [(a.kind, a.title) for a in parse_text(text).articles] == [("article", "两部门印发通知")]
+
+
 def test_a_sub_heading_that_shares_the_titles_wording_stays_in_its_article():
     text = ("第A06版：城乡速览\n\n河堤步道装上路灯\n\n沿河堤步道的四十盏太阳能路灯本周亮灯。\n\n"
             "步道夜里更亮了\n\n夜里散步的居民多了起来，有人专门带着孩子来看灯。\n")

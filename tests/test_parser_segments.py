@@ -782,3 +782,14 @@ def test_a_line_over_a_lead_in_and_its_title_starts_a_roundup():
     articles = parse_text(text, DAY).articles
     assert [a.title for a in articles] == ["抓好春耕备耕不误农时", "春耕一线，我们在行动"]
     assert "无人机飞进田间地头" in articles[1].paragraphs
+
+
+def test_a_lead_in_naming_a_series_instalment_starts_an_article():
+    # Under a feature with sub-headings, a `…之二——` lead-in and its title open the
+    # series' next instalment, not another sub-heading of the feature.
+    text = ("守护一方平安\n\n时间：5月3日22时\n\n地点：清河县城\n\n晚上十点，清河县公安局的民警还在巡逻。\n\n"
+            "“我们每天都要走遍县城的大街小巷。”民警说。\n\n街巷里的灯\n\n老街的路灯亮了，居民说这是民警帮忙反映的结果。\n\n"
+            "学习全会精神之二——\n\n以人民为中心，解决群众急难愁盼\n\n“要坚持以人民为中心的工作导向。”专家说，这是全会的要求。\n\n"
+            "各地各部门正在抓紧落实。\n")
+    assert [(a.kicker, a.title) for a in parse_text(text).articles] == [
+        ("", "守护一方平安"), ("学习全会精神之二——", "以人民为中心，解决群众急难愁盼")]

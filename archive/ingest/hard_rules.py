@@ -12,14 +12,16 @@ from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, KEY_POINTS, MEDIA, POINTER,
+    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
+    KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
 DISPATCH_END = re.compile(r"电[）)]$")
-# Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）.
-ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合)")
+# Where a piece came from or who wrote it up: （摘自…致辞）, （执笔：某某）, （综合某某、某某报道）,
+# （来源：某某局）.
+ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合|来源[：:])")
 # Local papers close a story on its reporter or its source: （记者 某某）, （据新华社）,
 # （本报综合）. (People's Daily signs the items of a roundup （本报记者某某）, （据新华社电）
 # or （某某整理）: those do not end the article.)
@@ -42,7 +44,8 @@ BRIEF_TITLE_MIN, BRIEF_TITLE_MAX = 5, 20
 BRIEF_ENDS = ("。", "！", "？", "。”", "！”", "？”", "。」")  # each paragraph a finished sentence
 # Two briefs' titles share no wording; a sub-heading is a phrase of its article's theme.
 BRIEF_TITLE_MARKS = re.compile(r"[，,、：:；;“”\"（）()《》【】！!？?—·…]")
-BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief")  # how the brief above began: a page of briefs
+# How the brief above began: on a page of briefs, or as a local story signed under its headline.
+BRIEF_OPENERS = ("page_top", "under_column_tag", "unsigned_brief", "signed_below")
 
 
 # --- never: the run is part of the current article -------------------------------
@@ -63,8 +66,11 @@ def roundup_brief_item(c: Candidate) -> bool:
 
 def ends_article(c: Candidate) -> bool:
     """An end note right under the run ((作者为…), （新华社…电）) closes the current
-    article: the run is its last lines (an author's name, a list), not a headline."""
-    return c.end < len(c.lines) and c.lines[c.end].kind == "endnote"
+    article: the run is its last lines (an author's name, a list), not a headline;
+    unless the run opens on a notice's title (停水公告, 关于…的通知) over its one line of
+    text, closed by its source (（来源：…）)."""
+    return (c.end < len(c.lines) and c.lines[c.end].kind == "endnote"
+            and not NOTICE_TITLE.search(c.run[0].text))
 
 
 def quote_furniture(c: Candidate) -> bool:
@@ -266,6 +272,12 @@ def over_lead_in(c: Candidate) -> bool:
             and not FOLLOW_ON.match(c.run[1].text))
 
 
+def series_instalment(c: Candidate) -> bool:
+    """A lead-in naming one instalment of a series (解读某某精神之三——, 系列报道之一——)
+    over its title opens that instalment: a sub-heading never counts itself so."""
+    return len(c.run) >= 2 and bool(INSTALMENT_LEAD_IN.search(c.run[0].text))
+
+
 def dated_document(c: Candidate) -> bool:
     """A title over its date note (某某决定 / （2019年1月3日）, 某某名单 / （…会议通过）)
     heads a document printed in full: a piece of its own."""
@@ -312,8 +324,9 @@ def after_pointer_box(c: Candidate) -> bool:
 def unsigned_brief(c: Candidate) -> bool:
     """A page of short local briefs (under a column's tag or not): each a one-line title over a paragraph or three of
     plain prose, no dateline, no byline. A one-line title under such a brief, opening
-    its page, and over prose again, is the next brief. (An article's sub-heading comes
-    after a headline of more lines, a byline, a dateline or a longer opening section.)"""
+    its page, or under a short story signed on the line under its headline, and over
+    prose again, is the next brief. (An article's sub-heading comes after a headline of
+    more lines, a dateline, a closing byline or a longer opening section.)"""
     current = c.current
     heads = current.heads[1:] if len(current.heads) == 2 and column_of(current.heads[0].text) else current.heads
     if (len(c.run) != 1 or len(heads) != 1 or current.subhead_shapes or c.body == 0
@@ -321,11 +334,16 @@ def unsigned_brief(c: Candidate) -> bool:
             or _pairs(c.run[0].text) & _pairs(heads[0].text)
             or getattr(current.started_by, "rule", None) not in BRIEF_OPENERS):
         return False
+    # The story above may be signed on a line under its headline (本报记者 某某), as local
+    # papers sign: the brief under the run is not. (A dated story, 本报讯（记者 某某）, keeps a
+    # sub-heading under a short opening, and so does a part closed by the paper's reporters.)
     body = current.lines[len(current.heads):]
+    prose = body[1:] if body and body[0].kind == "byline" else body
     after = c.lines[c.end] if c.end < len(c.lines) else None
     return (after is not None and after.kind == "text" and not parse_dateline(after.text)
-            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in body)
-            and not parse_dateline(body[0].text) and not any(closing_bylines(line.text) for line in body))
+            and bool(prose) and not parse_dateline(prose[0].text)
+            and all(line.kind == "text" and line.text.endswith(BRIEF_ENDS) for line in prose)
+            and not any(closing_bylines(line.text) for line in prose))
 
 
 def _plain_title(text: str) -> bool:

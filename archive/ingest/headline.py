@@ -22,7 +22,7 @@ from .fields import column_of, is_bare_author, parse_dateline
 from .lines import Line, heading_over
 from .patterns import (
     AGENCY_PHOTO, BARE_COLUMN, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
-    MARKER, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
+    MARKER, NOTICE_TITLE, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
 )
 from .pairs import KICKER_END, WHEN_LINE, credit_or_dateline, is_sentence, pair_rule, reports_event, tagged
 from .promote import LONG_HEADLINE
@@ -130,6 +130,8 @@ def read_headline(block: Block) -> Headline:
         size -= 1  # the name opens the body as its byline
     while size > 1 and WEB_ADDRESS.match(block.heads[size - 1].text):
         size -= 1  # a notice's web address under its headline is a detail of the body
+    if size > 1 and NOTICE_TITLE.search(block.heads[0].text) and _closed_by_note(block, size):
+        size = 1  # a notice's title over its one line of text and its source (（来源：…）)
     signed_by = block.heads[size - 1] if size > 1 and is_marked_byline(block.heads[size - 1].text) else None
     if signed_by is not None:
         size -= 1  # ■记者 某某 通讯员 某某 under the title signs the story: it opens the body
@@ -145,6 +147,10 @@ def read_headline(block: Block) -> Headline:
         body = [replace(line, kind="byline") if line is signed_by else line for line in body]
     figures = bool(body) and bool(FIGURE.match(body[0].text))
     return Headline(roles(texts, opens_with_dateline(body), figures), body, sidebar_title, dropped)
+
+
+def _closed_by_note(block: Block, size: int) -> bool:
+    return len(block.lines) > size and block.lines[size].kind == "endnote"
 
 
 def is_marked_byline(text: str) -> bool:

@@ -23,6 +23,8 @@ MAX_HEADING = 60
 # here moved the refitted weights enough to cost one left-out month an article:
 # docs/parsing.md.)
 ENDED_BEFORE_NOTE = re.compile(r"^[^。]*。[”’」』]*[（(][^。（()）]*[）)]$")
+# A full stop with more text after it than closing marks.
+INNER_STOP = re.compile(r"。(?![”’」』）)]*$)")
 BULLET = re.compile(r"^(?:[-–•●◆▪◇○◎□√]|\*)\s*")
 DESIGN_ROLE = (r"(?:版式设计|版式|制图|图表|摄影|数据来源|资料来源|图片来源|美术编辑"
                r"|责任编辑|责编|编辑|统筹|策划|供图|采访整理|整理|设计|插图|绘图|漫画|作者)")
@@ -72,6 +74,8 @@ def split_lines(text: str) -> list[Line]:
         if kind in ("", "furniture"):
             gap += 1
             continue
+        if kind == "head" and printed and printed[-1][3] == "text" and holds_a_sentence(stripped):
+            kind = "text"  # a paragraph the dump broke, or one printed short: not a heading under body text
         printed.append((no, stripped, gap, kind, raw[:1] in INDENTS))
         gap = 0
     return [Line(no, text, gap, _in_context(kind, text, printed[k + 1:k + 2]), indented)
@@ -170,6 +174,12 @@ def is_credit(text: str) -> bool:
     split = split_credit(text)
     return bool((split and not split[0]) or AGENCY_PHOTO.match(text)
                 or DESIGN_CREDIT.match(text))
+
+
+def holds_a_sentence(text: str) -> bool:
+    """A full stop inside the line (…一天。对这条原则，…): a heading holds none. (Under a
+    heading such a line is a commentary's lede, which headline.py reads as body.)"""
+    return bool(INNER_STOP.search(text)) and not text.endswith("——")
 
 
 def looks_like_heading(text: str) -> bool:

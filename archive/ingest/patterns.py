@@ -165,6 +165,8 @@ KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
 # is over once such a subtitle has been printed.
 FOLLOW_ON = re.compile(r"^(?:——|—)")
+# A lead-in naming one instalment of a series: 解读某某精神之三——, 系列报道之一——.
+INSTALMENT_LEAD_IN = re.compile(r"之[一二三四五六七八九十\d]{1,3}——$")
 # Reporters named on a line of their own, each group under its role: 本报记者 某某,
 # 首席记者 某某某, 记者 某某  通讯员 某某, 本报特约通讯员 某某 记者 某某, （本报记者 某 某采访整理）,
 # 记者 某某 文/图 (wrote and took the pictures), 本报记者 某某  本报见习记者 某某 (a second
@@ -246,7 +248,9 @@ DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^�
 # no headline ends so.
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
-NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示)$")
+# A notice's title names its kind last; a 通知 only in the form of one (关于…的通知, or alone):
+# 某部门印发通知 is a news headline.
+NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示|^关于[^，。]{2,60}的通知|^通知)$")
 # A paragraph that opens on a full date, year first: 2016年5月17日，… (an entry of a chronicle).
 YEAR_DATE_LEDE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A paragraph that announces the text printed under it: …全文如下。 / 现将有关事项公告如下：

@@ -113,6 +113,7 @@ RULES = (
     always("subtitled_feature", hard_rules.subtitled_feature),
     always("lead_in_after_report", hard_rules.lead_in_after_report),
     always("over_lead_in", hard_rules.over_lead_in),
+    always("series_instalment", hard_rules.series_instalment),
     always("dated_document", hard_rules.dated_document),
     always("signed_below", hard_rules.signed_below),
     always("after_writer_credit", hard_rules.after_writer_credit),
