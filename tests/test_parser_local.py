@@ -81,6 +81,7 @@ def test_pointer_box_with_bracketed_pages():
     ("→柳湾公园新添夜跑步道 A2", "→城南菜市场改造完工 A3"),
     ("◆柳湾公园新添夜跑步道 >>A2", "◆城南菜市场改造完工 >>A3"),
     ("柳湾公园新添夜跑步道（详见A2）", "城南菜市场改造完工（详见A3）"),
+    ("▶ 柳湾公园新添夜跑步道\u3000A04-05", "▶ 城南菜市场改造完工 第6/7版"),  # joint spreads
 ])
 def test_pointer_box_entry_forms(first, second):
     text = f"今日导读\n\n{first}\n\n{second}\n\n第二届河畔读书节开幕\n\n首席记者 欧阳青\n\n{STORY[0]}\n"
@@ -89,7 +90,7 @@ def test_pointer_box_entry_forms(first, second):
     assert story.title == "第二届河畔读书节开幕"
 
 
-@pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版"])
+@pytest.mark.parametrize("line", [">>>详见A2版", "（下转第三版）", "城南菜市场改造完工　详见第5版", ">>>详见A04-05版"])
 def test_pointer_lines_are_never_headings(line):
     assert classify(line) in ("text", "endnote")
     text = f"柳湾公园新添夜跑步道\n\n本报讯（记者 安可）{STORY[0]}\n\n{line}\n"
@@ -244,6 +245,25 @@ def test_a_photo_storys_second_picture_stays_in_it():
             "球场夜间开放至二十二时。\n\n通讯员供图\n")
     [item] = articles(text)
     assert [c.credit for c in item.captions] == ["骆一鸣/摄", "通讯员供图"]
+
+
+def test_pictures_its_reporter_took_stay_in_the_article():
+    # 文/图 on the byline line, then the pictures after the body credited to that reporter
+    # (and the next one, with a credit naming nobody): the article's, not photo items.
+    text = ("柳湾公园新添夜跑步道\n\n本报记者  安 可  实习生  白露  文/图\n\n" + "\n\n".join(STORY)
+            + "\n\n\n\n夜跑步道全长三公里。\n\n图/安 可\n\n\n\n步道两旁装了路灯。\n\n通讯员供图\n\n相关链接\n\n"
+            "柳湾公园去年接待游客两百万人次。\n")
+    [article] = articles(text)
+    assert [c.credit for c in article.captions] == ["图/安 可", "通讯员供图"]
+    assert people(article) == [("安可", "记者"), ("白露", "实习生"), ("安可", "摄影")]
+    assert article.paragraphs[-2:] == ["相关链接", "柳湾公园去年接待游客两百万人次。"]
+
+
+def test_a_picture_by_someone_else_after_the_body_is_a_photo_item():
+    text = ("柳湾公园新添夜跑步道\n\n本报记者  安 可\n\n" + "\n\n".join(STORY)
+            + "\n\n\n\n城南菜市场改造完工。\n\n图/骆一鸣\n")
+    story, photo = articles(text)
+    assert (story.captions, [c.credit for c in photo.captions]) == ([], ["图/骆一鸣"])
 
 
 # ------------------------------------------------------------------ bylines at the end and in the dateline

@@ -182,9 +182,11 @@ BYLINE_LINE = re.compile(
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
 # (▶ 某某 第A3版, →某某 A3, ◆某某 >>A3, 某某（详见A3）).
 POINTER_MARKS = "▶►>》●■◆→"
-POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}\s*版[）)]?$"
+# The page pointed to may be a joint spread (A04-05, 2/3, 6·7).
+_SPREAD = r"(?:\s*[-–/·]\s*\d{1,2})?"
+POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八九十]{1,3}" + _SPREAD + r"\s*版[）)]?$"
                      r"|[（(]详?见第?\s*[A-Za-z]?\d{1,3}\s*版?[）)]$"
-                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}版?[）)]?$"
+                     rf"|^[{POINTER_MARKS}]+.{{2,40}}(?:\s|[（(]|>>|》)第?\s*[A-Za-z]?\d{{1,2}}{_SPREAD}版?[）)]?$"
                      # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
                      r"|^(?:第?[A-H]\d{1,2}版?|第\d{1,2}版)(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
