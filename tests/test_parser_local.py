@@ -376,3 +376,35 @@ def test_a_line_with_a_full_stop_inside_under_body_text_is_body():
     assert [line.kind for line in split_lines(text)] == ["head", "text", "text", "text"]
     under_a_heading = "城东菜市场改造完工\n\n摊位租金比去年降低一成。对这条政策，摊主们都很满意\n\n本报讯 改造昨日完工。\n"
     assert [line.kind for line in split_lines(under_a_heading)][:2] == ["head", "head"]
+
+
+# ------------------------------------------------------------------ forms found by the blind fixtures
+
+def test_a_byline_line_naming_the_photographer_after_the_reporters():
+    [article] = articles(f"柳湾公园新添夜跑步道\n\n本报记者 安 可  图/白 露\n\n{STORY[0]}\n")
+    assert article.title == "柳湾公园新添夜跑步道"
+    assert people(article) == [("安可", "记者"), ("白露", "摄影")]
+    assert article.paragraphs[0] == "本报记者 安 可  图/白 露"
+
+
+@pytest.mark.parametrize("closing", ["（记者 安 可）", "（据新华社）", "（本报综合）"])
+def test_a_brief_closed_by_its_own_sign_off_is_its_own_article(closing):
+    # Under a short untitled continuation, too short for the score to cut.
+    text = (f"第2版\n\n（上接第一版）\n\n{STORY[1]}\n\n城东新建两座口袋公园\n\n"
+            f"城东街道利用闲置地块新建两座口袋公园，近日已向市民开放。{closing}\n\n市图书馆延长开放时间\n\n"
+            f"即日起，市图书馆周一至周五开放到晚上九点。{closing}\n")
+    titles = [a.title for a in articles(text)]
+    assert titles == ["", "城东新建两座口袋公园", "市图书馆延长开放时间"]
+
+
+def test_the_papers_masthead_is_furniture():
+    assert classify("河阳晚报") == "furniture"
+    [box, story] = articles(f"第1版\n\n河阳晚报\n\n今日看点\n\n▶ 柳湾公园新添夜跑步道 A2\n\n"
+                            f"城南菜市场改造完工\n\n本报讯（记者 安可）{STORY[0]}\n")
+    assert (box.kicker, box.title) == ("", "今日看点")
+
+
+def test_a_bare_column_name_over_a_title_starts_the_next_article():
+    text = f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n读者来信\n\n小区的健身器材该修了\n\n编辑同志：\n\n{STORY[1]}\n"
+    first, letter = articles(text)
+    assert heads(letter) == ("读者来信", "", "小区的健身器材该修了", "")

@@ -12,7 +12,7 @@ from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
+    ANNOUNCES_TEXT, BARE_COLUMN, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
     KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
@@ -26,6 +26,8 @@ ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合|来源
 # （本报综合）. (People's Daily signs the items of a roundup （本报记者某某）, （据新华社电）
 # or （某某整理）: those do not end the article.)
 LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
+# …or the same source closing the last sentence: …票价十二元。（据新华社）
+SOURCE_CLOSING = re.compile(r"[。！？”…][（(](?:本报综合|据[^（()）电]{2,8})[）)]$")
 # Bylines People's Daily never prints under the sub-heads of one feature (it signs
 # those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
 # A reporter of a paper named in full (晚报记者, 某某日报首席记者) is a local paper's too.
@@ -186,6 +188,8 @@ def after_sign_off(c: Candidate) -> bool:
     note = c.lines[c.i - 1].text
     if LOCAL_SIGN_OFF.match(note) or _closing_local_byline(c) or _signed_last_paragraph(c):
         return True
+    if c.lines[c.i - 1].kind == "text" and SOURCE_CLOSING.search(note):
+        return True
     if c.lines[c.i - 1].kind != "endnote":
         return False
     return bool(DISPATCH_END.search(note) or DISPATCH_NOTE.match(note) or ATTRIBUTION.match(note))
@@ -199,9 +203,29 @@ def _signed_last_paragraph(c: Candidate) -> bool:
     """A paragraph that ends on a local reporter (…。（晚报记者 某某）, …。  实习生 某某  记者 某某)
     closes its story. (People's Daily signs a roundup's items so, 本报记者 某某: not this.)"""
     above = c.lines[c.i - 1]
-    trailing = has_trailing_byline(above.text) if above.kind == "text" else None
+    return above.kind == "text" and _ends_on_local_reporter(above.text)
+
+
+def _ends_on_local_reporter(text: str) -> bool:
+    trailing = has_trailing_byline(text)
     by = trailing and (trailing["by"] or trailing["bracketed"])
     return bool(by) and bool(LOCAL_BYLINE.search(by)) and not by.startswith("本报")
+
+
+def self_signed_brief(c: Candidate) -> bool:
+    """A one-line title over a paragraph or three that close on the brief's own local
+    sign-off (…。（记者 某某）, …。（据新华社）, …。（本报综合）) and then another heading:
+    a brief complete in itself, even under a story too short for the score to cut it."""
+    if len(c.run) != 1 or c.body == 0 or not _plain_title(c.run[0].text):
+        return False
+    end = c.end
+    while end < len(c.lines) and end - c.end < 3 and c.lines[end].kind == "text":
+        end += 1
+    if end == c.end or (end < len(c.lines) and c.lines[end].kind not in ("head", "page")):
+        return False
+    last = c.lines[end - 1].text
+    return sum(len(line.text) for line in c.lines[c.end:end]) <= BRIEF_CHARS and (
+        _ends_on_local_reporter(last) or bool(SOURCE_CLOSING.search(last)))
 
 
 def _closing_local_byline(c: Candidate) -> bool:
@@ -356,8 +380,9 @@ def _pairs(text: str) -> set[str]:
 
 
 def under_column_tag(c: Candidate) -> bool:
-    """A run that opens on a column's tag (【民生热线】, ● 聚焦两会) over a headline."""
-    return len(c.run) >= 2 and bool(column_of(c.run[0].text))
+    """A run that opens on a column's tag (【民生热线】, ● 聚焦两会), or on a column's bare
+    name (读者来信, 今日关注), over a headline."""
+    return len(c.run) >= 2 and bool(column_of(c.run[0].text) or BARE_COLUMN.match(c.run[0].text))
 
 
 def next_signed_piece(c: Candidate) -> bool:

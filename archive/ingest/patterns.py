@@ -174,9 +174,12 @@ INSTALMENT_LEAD_IN = re.compile(r"之[一二三四五六七八九十\d]{1,3}—�
 _REPORTER = rf"(?:本报|新华社|人民日报|[{HAN}]{{0,6}}?(?:日报|晚报|晨报|都市报|商报))?(?:驻[{HAN}]{{1,10}})?(?:特约|见习|实习|首席|{'|'.join(MEDIA)})?记者"
 _HELPER = r"(?:本报)?(?:特约)?通讯员|实习生"
 _NAMES = rf"\s*[/／]?\s*{NAME}(?:[\s、，]+{NAME}){{0,6}}"  # 记者/某某 as well
+# …and who took the pictures, after the reporters: 本报记者 某某  图/某某.
+_PICTURES = rf"(?:\s+图\s*[/／]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}})?"
 BYLINE_LINE = re.compile(
     rf"^[（(]?(?:{_REPORTER}{_NAMES}(?:(?:\s*(?:{_HELPER})|\s+{_REPORTER}){_NAMES}){{0,2}}"
-    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}})\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
+    rf"|(?:{_HELPER}){_NAMES}(?:\s*(?:{_HELPER}|{_REPORTER}){_NAMES}){{0,2}}){_PICTURES}"
+    rf"\s*(?:报道|整理|文\s*[/／]\s*图|图\s*[/／]\s*文)?[）)]?$"
 )
 # A line that points to a page: a 导读 entry (▶ 某某 A3, 某某　详见第5版) or the rest of a
 # story (>>>详见A2版, （下转第三版）). It is text: never a headline.
@@ -193,14 +196,16 @@ POINTER_MAX = 40  # a 导读 entry is a headline and a page number
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
 # Page furniture, dropped: the page's editors (责任编辑 某某  版式设计 某某  校对 某某, 本版编辑：某某,
-# 责编/某某 美编/某某), a QR-code prompt (扫码看视频), a page that only points elsewhere. A design
+# 责编/某某 美编/某某), a QR-code prompt (扫码看视频), the masthead, a page that only points elsewhere. A design
 # credit alone (版式设计：某某, 制图：某某) stays: it closes a story or a graphic.
 _EDITOR = r"(?:本版)?(?:责任编辑|责编|编辑|美编|校对)"
 _STAFF = rf"(?:{_EDITOR}|版式设计|版式|美术编辑|组版|审读|制图)"
 _STAFF_NAME = rf"\s*[：:/／]?\s*[{HAN}]{{1,3}}(?:\s+[{HAN}]{{1,2}})?"
 FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
-    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+    rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$"
+    # the masthead a 数字报 copy prints at a page's top: the paper's name alone (河阳晚报)
+    rf"|^[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报)$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
 # The service boxes a local page prints at its foot are furniture too: the weather (今日天气,
 # 晴转多云  12℃～21℃  东南风2级) and the lottery results (福利彩票“双色球”第2024128期开奖公告,
 # 红球：03 08 15 21 27 30  蓝球：11). A forecast line opens on the sky (晴, 多云, 小雨 …), so a
@@ -220,7 +225,7 @@ SERVICE_BOX = re.compile(
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
 # …or bare, named as columns are (今日关注, 民生热线, 新闻速递, 两会聚焦, 聚焦民生): over a
 # headline it is the column, not a kicker. (A kicker says something about the story.)
-BARE_COLUMN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:关注|聚焦|视点|速递|快讯|热线|直击|连线)|聚焦[\u4e00-\u9fff]{2,4})$")
+BARE_COLUMN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:关注|聚焦|视点|速递|快讯|热线|直击|连线|来信|信箱)|聚焦[\u4e00-\u9fff]{2,4})$")
 # A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"

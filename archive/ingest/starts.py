@@ -120,6 +120,7 @@ RULES = (
     always("after_pointer_box", hard_rules.after_pointer_box),
     always("under_column_tag", hard_rules.under_column_tag),
     always("unsigned_brief", hard_rules.unsigned_brief),
+    always("self_signed_brief", hard_rules.self_signed_brief),
     always("next_signed_piece", hard_rules.next_signed_piece),
     cue("dateline_follows", 5.5, lambda c: bool(c.after and parse_dateline(c.after.text))),
     cue("byline_follows", -1.6, lambda c: bool(c.after and c.after.kind == "byline" and c.lines[c.end] is c.after)),
