@@ -408,3 +408,21 @@ def test_a_bare_column_name_over_a_title_starts_the_next_article():
     text = f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n读者来信\n\n小区的健身器材该修了\n\n编辑同志：\n\n{STORY[1]}\n"
     first, letter = articles(text)
     assert heads(letter) == ("读者来信", "", "小区的健身器材该修了", "")
+
+
+def test_a_pointer_box_after_a_story_is_its_own_article():
+    # 导读 printed under the front page's lead story, not at the page's top.
+    text = (f"城西片区夜跑步道今日开放\n\n柳湾公园新添夜跑步道\n\n——全长三公里，沿河设十处补给点\n\n"
+            f"本报讯（记者 安可）{STORY[0]}\n\n{STORY[1]}\n\n导读\n\n"
+            "▶ 城南菜市场改造完工　A2\n\n▶ 第二届河畔读书节开幕　A3\n")
+    story, box = articles(text)
+    assert story.paragraphs[-1] == STORY[1]
+    assert (box.title, box.paragraphs) == ("导读", ["▶ 城南菜市场改造完工　A2", "▶ 第二届河畔读书节开幕　A3"])
+
+
+def test_a_picture_credited_to_the_reporter_who_signed_off_the_brief_is_its_own():
+    text = (f"城东新建两座口袋公园\n\n本报讯　城东街道利用闲置地块新建两座口袋公园，近日已向市民开放。（记者 安可）\n\n\n\n\n"
+            "新建成的口袋公园。本报记者 安可 摄\n")
+    [brief] = articles(text)
+    assert [(c.text, c.credit) for c in brief.captions] == [("新建成的口袋公园。", "本报记者 安可 摄")]
+    assert people(brief) == [("安可", "记者"), ("安可", "摄影")]
