@@ -426,3 +426,21 @@ def test_a_picture_credited_to_the_reporter_who_signed_off_the_brief_is_its_own(
     [brief] = articles(text)
     assert [(c.text, c.credit) for c in brief.captions] == [("新建成的口袋公园。", "本报记者 安可 摄")]
     assert people(brief) == [("安可", "记者"), ("安可", "摄影")]
+
+
+def test_a_two_half_title_ending_on_a_question_is_a_headline():
+    assert classify("小区路灯坏了半个月\u3000谁来修？") == "head"
+    assert classify("怎样区分感冒和过敏性鼻炎？") == "text"  # one clause: a Q&A's question
+    text = (f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n【帮你办】\n\n小区路灯坏了半个月\u3000谁来修？\n\n"
+            f"求助\n\n{STORY[1]}\n")
+    first, desk = articles(text)
+    assert heads(desk) == ("帮你办", "", "小区路灯坏了半个月\u3000谁来修？", "")
+    assert desk.paragraphs == ["求助", STORY[1]]
+
+
+def test_a_name_and_school_set_apart_by_one_full_width_space_is_an_author_line():
+    line = "白露\u3000河畔市实验中学\u3000初二（5）班"
+    assert classify(line) == "byline"
+    text = f"第B01版：副刊\n\n外婆的菜园\n\n□ 安可\n\n{STORY[0]}\n\n我家门前的小河\n\n{line}\n\n{STORY[1]}\n"
+    essay, pupil = articles(text)
+    assert (pupil.title, people(pupil), pupil.paragraphs) == ("我家门前的小河", [("白露", "作者")], [line, STORY[1]])

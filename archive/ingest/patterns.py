@@ -90,9 +90,10 @@ WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{N
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|会员|中心)"
 _SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
-# …with the unit before or after the name, or a student's school in brackets:
+# …with the unit before or after the name (set apart by two spaces or one full-width space),
+# or a student's school in brackets:
 # 某某  某市第一中学 / 某市第一中学初二（3）班  某某 / 某某（某市第二中学高一）
-AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}{_UNIT}$"
+AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})(?:\s{{2,}}|\u3000)\S.{{1,30}}{_UNIT}$"
                          rf"|^[{HAN}].{{1,30}}{_UNIT}\s+(?P<after>{SPACED_NAME})$"
                          rf"|^(?P<student>{SPACED_NAME})\s*[（(][^（()）]{{2,30}}{_SCHOOL}[）)]$")
 # The commonest surnames: a bare 2-3-character line that opens with one, under a
@@ -193,6 +194,9 @@ POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八�
                      # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
                      r"|^(?:第?[A-H]\d{1,2}版?|第\d{1,2}版)(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
+# A title printed in two halves whose second asks or cries out (小区路灯坏了半个月　谁来修？):
+# a headline, though it ends as a sentence does. (A question in a Q&A is one clause.)
+TWO_HALF_CRY = re.compile(r"^[^\s。！？；：…!?;:，,、]{2,16}(?:\u3000|\s{2,})[^\s。！？；：…!?;:，,、]{2,16}[？！?!]$")
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
 # Page furniture, dropped: the page's editors (责任编辑 某某  版式设计 某某  校对 某某, 本版编辑：某某,
