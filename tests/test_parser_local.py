@@ -4,7 +4,7 @@ import pytest
 
 from archive.ingest import parse_text
 from archive.ingest.lines import classify, split_lines
-from archive.ingest.fields import page_marker
+from archive.ingest.fields import page_marker, split_credit
 
 STORY = ("河畔社区的志愿者每周六上午都会来到公园，清理步道两旁的垃圾，劝导游客文明游园。",
          "志愿者队长说，队伍成立三年，已经从最初的五个人发展到六十多人。")
@@ -444,3 +444,21 @@ def test_a_name_and_school_set_apart_by_one_full_width_space_is_an_author_line()
     text = f"第B01版：副刊\n\n外婆的菜园\n\n□ 安可\n\n{STORY[0]}\n\n我家门前的小河\n\n{line}\n\n{STORY[1]}\n"
     essay, pupil = articles(text)
     assert (pupil.title, people(pupil), pupil.paragraphs) == ("我家门前的小河", [("白露", "作者")], [line, STORY[1]])
+
+
+def test_a_marked_letter_spaced_name_is_an_author_line_whatever_its_surname():
+    assert classify("◎ 杭 远") == "byline"
+    assert classify("■ 编 后") != "byline"  # a box label, letter-spaced
+    text = f"第8版:文苑\n\n外婆的菜园\n\n◎ 杭 远\n\n{STORY[0]}\n"
+    [essay] = articles(text)
+    assert (essay.title, people(essay), essay.paragraphs) == ("外婆的菜园", [("杭远", "作者")], ["◎ 杭 远", STORY[0]])
+
+
+def test_a_picture_between_the_writer_line_and_the_prose_is_the_storys():
+    # Credited to a letter-spaced photographer (某 某/摄), not the writer.
+    assert split_credit("夜跑的市民。白 露/摄") == ("夜跑的市民。", "白 露/摄")
+    text = f"柳湾公园新添夜跑步道\n\n文/安 可\n\n\n\n\n夜跑的市民。白 露/摄\n\n{STORY[0]}\n"
+    [story] = articles(text)
+    assert [(c.text, c.credit) for c in story.captions] == [("夜跑的市民。", "白 露/摄")]
+    assert people(story) == [("安可", "作者"), ("白露", "摄影")]
+    assert story.paragraphs == ["文/安 可", STORY[0]]

@@ -30,7 +30,7 @@ def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
     line = lines[i]
     if line.gap < PICTURE_GAP or line.kind != "text" or body_chars(current) == 0:
         return False
-    if _titled_pictures(current) or _by_its_reporter(lines, i, current):
+    if _titled_pictures(current) or _by_its_reporter(lines, i, current) or _before_its_prose(current):
         return False
     return not CAPTION_START.match(line.text) and credited_caption(lines, i)
 
@@ -47,6 +47,13 @@ def _by_its_reporter(lines: list[Line], i: int, current: Block) -> bool:
     wrote = {b.name for line in current.lines if line.kind == "byline" for b in parse_bylines(line.text)}
     signed = {b.name for b in closing_bylines(current.lines[-1].text)} if current.lines else set()
     return bool(shot & (wrote | signed))
+
+
+def _before_its_prose(block: Block) -> bool:
+    """Only the headline and its byline line so far (文/某某): a picture there opens the
+    story; its prose is still to come."""
+    body = block.lines[len(block.heads):]
+    return bool(block.heads) and bool(body) and all(line.kind == "byline" for line in body)
 
 
 def _pictures_since_body(block: Block) -> bool:

@@ -81,7 +81,9 @@ AUTHOR_LINE = re.compile(
 
 # An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
-SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
+# A name letter-spaced to line up with three-character ones (宁 远): never a label's shape.
+LETTER_SPACED = rf"[{HAN}]\s+[{HAN}]{{1,2}}"
+SPACED_NAME = rf"[{HAN}]{{2,3}}|{LETTER_SPACED}"
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
 AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
@@ -130,7 +132,7 @@ CREDIT_TAIL = 60
 # Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图,
 # 图片由某单位提供.
 CREDIT_SLASHED = re.compile(
-    rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|{NAME}\s*[/／]\s*摄"
+    rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|(?:{LETTER_SPACED}|{NAME})\s*[/／]\s*摄"
     rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图|图片由[{HAN}]{{2,20}}提供)$")
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
