@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import weakref
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -171,11 +172,14 @@ class Vocabulary:
         self.tok_ids = np.zeros(0, dtype=np.int64)
 
     def numbers(self, words: list[str]) -> np.ndarray:
-        """Each word's number, new words numbered first."""
-        new = [w for w in dict.fromkeys(words) if w not in self.number]
-        if new:
+        """Each word's number, new words numbered first (one look-up an occurrence)."""
+        found = np.fromiter(map(self.number.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(found < 0).tolist()
+        if missing:
+            new = list(dict.fromkeys(words[i] for i in missing))
             self._add(new)
-        return np.fromiter(map(self.number.__getitem__, words), dtype=np.int64, count=len(words))
+            found[missing] = [self.number[words[i]] for i in missing]
+        return found
 
     def _add(self, words: list[str]):
         wordlike = np.fromiter(map(analysis.is_wordlike, words), dtype=bool, count=len(words))
