@@ -11,6 +11,10 @@ line) comes back and is raised for that file when the importer reaches it, so it
 is reported and nothing of it is written, as before. A parser bug comes back as
 the importer's InternalError, with the worker's traceback as a note on its cause.
 Files the importer will skip (unchanged since their last import) are not parsed.
+
+A worker also makes the repeats' fingerprint of each parsed body (archive/repeats.py, MinHash
+and bands: a function of the text alone), which the main process would otherwise make while
+it writes; the importer's process then only looks them up and writes the rows.
 """
 from __future__ import annotations
 
@@ -45,16 +49,22 @@ class ParseAhead:
     files in `files` order, up to two per worker ahead of the one asked for.
     `wanted(path)` says whether the importer will parse a file at all."""
 
-    def __init__(self, files, encoding=None, wanted=lambda path: True, processes: int | None = None):
+    def __init__(self, files, encoding=None, wanted=lambda path: True, processes: int | None = None,
+                 fingerprints: bool = True):
         self.files, self.encoding, self.wanted = iter(files), encoding, wanted
+        self.fingerprints = fingerprints
         processes = processes or os.cpu_count() or 1
         self.window = 2 * processes
         self.ahead: deque[tuple[Path, object]] = deque()
         self.broken = False
         # spawn, not fork: a forked worker would hold the import's run marker locked
         # (search/recovery.py) and outlive a killed import, which then never looks dead.
+        from archive import repeats
+
+        # The workers fingerprint with the permutations made here: they need not import datasketch.
         self.pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_start_worker)
+                                        initializer=_start_worker,
+                                        initargs=(repeats.permutations() if fingerprints else None,))
 
     def __enter__(self):
         return self.parse
@@ -63,9 +73,11 @@ class ParseAhead:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def parse(self, path: Path, encoding=None):
+        from archive import repeats
         from archive.importer import InternalError, parse
 
         self._fill()
+        repeats.made_ahead({})
         if encoding != self.encoding or all(queued != path for queued, _ in self.ahead):
             return parse(path, encoding)
         while self.ahead[0][0] != path:
@@ -80,7 +92,9 @@ class ParseAhead:
             return parse(path, encoding)
         if isinstance(found, _Crash):
             raise InternalError(path, found.cause, "parsing") from found.cause
-        return found
+        parsed, fingerprints = found
+        repeats.made_ahead(fingerprints)
+        return parsed
 
     def _fill(self):
         while len(self.ahead) < self.window and not self.broken:
@@ -89,16 +103,21 @@ class ParseAhead:
                 return
             if self.wanted(path):
                 try:
-                    self.ahead.append((path, self.pool.submit(parse_in_worker, path, self.encoding)))
+                    self.ahead.append((path, self.pool.submit(parse_in_worker, path, self.encoding,
+                                                                   self.fingerprints)))
                 except BrokenProcessPool:  # a worker died: the importer parses the rest itself
                     self.broken = True
 
 
-def _start_worker():
+def _start_worker(permutations=None):
     import django
 
     die_with_parent()
     django.setup()  # the importer's module imports the models; the worker opens no connection
+    if permutations is not None:
+        from archive import repeats
+
+        repeats.given_permutations(permutations)
 
 
 def die_with_parent():
@@ -114,13 +133,15 @@ def die_with_parent():
         pass  # not Linux: no such call
 
 
-def parse_in_worker(path: Path, encoding):
-    """The importer's parse(); an IngestError is raised back as it is (it pickles with
+def parse_in_worker(path: Path, encoding, fingerprints: bool = True):
+    """The importer's parse() and, if asked, the fingerprints of its bodies
+    (repeats.fingerprints_ahead); an IngestError is raised back as it is (it pickles with
     its file and line), a bug is returned as a _Crash carrying its cause."""
-    from archive.importer import InternalError, parse
+    from archive import repeats
+    from archive.importer import InternalError, body_of, parse
 
     try:
-        return parse(path, encoding)
+        parsed = parse(path, encoding)
     except InternalError as exc:
         cause = exc.__cause__
         note = "in a parsing worker:\n" + "".join(traceback.format_exception(cause))
@@ -130,12 +151,14 @@ def parse_in_worker(path: Path, encoding):
             cause = RuntimeError(f"{type(cause).__name__}: {cause}")
         cause.add_note(note)
         return _Crash(cause)
+    return parsed, repeats.fingerprints_ahead(body_of(a) for a in parsed.articles) if fingerprints else {}
 
 
-def parse_ahead(files: list, encoding=None, wanted=lambda path: True):
-    """A context giving the importer's parse function: ParseAhead for many files, else parse()."""
+def parse_ahead(files: list, encoding=None, wanted=lambda path: True, fingerprints: bool = True):
+    """A context giving the importer's parse function: ParseAhead for many files, else parse().
+    `fingerprints`: the workers also fingerprint the bodies (not for a dry run, which writes none)."""
     from archive.importer import parse
 
     if len(files) < MIN_FILES:
         return nullcontext(parse)
-    return ParseAhead(files, encoding, wanted)
+    return ParseAhead(files, encoding, wanted, fingerprints=fingerprints)

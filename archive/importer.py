@@ -107,7 +107,7 @@ def import_paths(paths, paper: str, *, date=None, progress: bool = False, **opti
     files = collect_files(paths)
     show = progress and len(files) > 3
     wanted = partial(will_parse, paper=paper, date=date, **options)
-    with parse_ahead(files, options.get("encoding"), wanted) as parser:
+    with parse_ahead(files, options.get("encoding"), wanted, fingerprints=not options.get("dry_run")) as parser:
         for path in progress_bar(files, show, unit="file", desc="解析"):
             try:
                 day = issue_date(path, date)
@@ -249,6 +249,10 @@ def save_pages(issue: Issue, parsed: ParsedIssue) -> dict[int, Page]:
     return {p.number: p for p in pages}
 
 
+def body_of(a: ParsedArticle) -> str:
+    return "\n".join(a.paragraphs)
+
+
 def article_values(a: ParsedArticle, pages: dict[int, Page]) -> dict:
     dateline, sidebar = a.dateline, a.sidebar
     return {
@@ -264,7 +268,7 @@ def article_values(a: ParsedArticle, pages: dict[int, Page]) -> dict:
         "editor_note": list(a.editor_note),
         "sidebar_title": sidebar.title if sidebar else "",
         "sidebar_items": list(sidebar.items) if sidebar else [],
-        "body": "\n".join(a.paragraphs),
+        "body": body_of(a),
         "dropped_duplicates": list(a.dropped_duplicates),
         "char_count": sum(len(p) for p in a.paragraphs),
         "source_line": a.line,

@@ -19,7 +19,6 @@ that made its fingerprint; fingerprints of two schemes are never compared, and `
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -84,26 +83,41 @@ def fmix32(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint32(16))
 
 
-@functools.cache
+_PERMUTATIONS = []  # permutations(), once made or given
+
+
 def permutations() -> np.ndarray:
     """datasketch's NUM_PERM affine permutations (a, b) for PERMUTATIONS, seed 1."""
-    # Imported here: datasketch brings scipy (~0.7 s and tens of MB), which only a process
-    # that writes articles needs, not every web worker or management command.
-    from datasketch import MinHash
+    if not _PERMUTATIONS:
+        # Imported here: datasketch brings scipy (~0.6 s of CPU and tens of MB), which only a
+        # process that writes articles needs, not every web worker or management command.
+        from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, scheme=PERMUTATIONS).permutations
+        given_permutations(MinHash(num_perm=NUM_PERM, scheme=PERMUTATIONS).permutations)
+    return _PERMUTATIONS[0]
+
+
+def given_permutations(values: np.ndarray):
+    """permutations() as another process made them: a parse-ahead worker fingerprints
+    bodies (minhash_values) without importing datasketch."""
+    _PERMUTATIONS[:] = [values]
 
 
 def minhash(text: str) -> MinHash:
     """The MinHash of the text's shingles: what datasketch's update_batch gives with
     `shingle_hashes` as its hash function, each permutation's minimum taken with numpy."""
+    return from_values(minhash_values(text))
+
+
+def minhash_values(text: str) -> np.ndarray:
+    """minhash(text)'s hash values (uint32), without making a datasketch MinHash."""
     a, b = permutations()
     mixed = fmix32(shingle_hashes(text))
     lowest = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
     for start in range(0, len(mixed), _ROWS_AT_ONCE):
         part = mixed[start:start + _ROWS_AT_ONCE, None]
         np.minimum(lowest, (part * a + b).min(axis=0), out=lowest)  # uint32: wraps modulo 2**32
-    return from_values(lowest)
+    return lowest
 
 
 def from_values(values: np.ndarray) -> MinHash:
@@ -112,8 +126,9 @@ def from_values(values: np.ndarray) -> MinHash:
     return MinHash(scheme=PERMUTATIONS, hashvalues=values, permutations=permutations())
 
 
-def band_keys(hashes: MinHash) -> list[int]:
-    values = np.asarray(hashes.hashvalues, dtype=np.uint32)
+def band_keys(hashes: MinHash | np.ndarray) -> list[int]:
+    """The LSH band keys of a MinHash (or of its hash values)."""
+    values = np.asarray(getattr(hashes, "hashvalues", hashes), dtype=np.uint32)
     return [int.from_bytes(hashlib.blake2b(values[i * ROWS:(i + 1) * ROWS].tobytes() + bytes([i]),
                                            digest_size=8).digest(), "big", signed=True)
             for i in range(BANDS)]
@@ -132,11 +147,43 @@ class Fingerprint:
 
 def fingerprint(article) -> Fingerprint | None:
     """None for a body too short to compare."""
-    text = compact_body(article)
+    if article.body in _made_ahead:
+        return _made_ahead[article.body]
+    return fingerprint_body(article.body)
+
+
+def fingerprint_body(body: str) -> Fingerprint | None:
+    return _fingerprint(fingerprint_values(body))
+
+
+def fingerprint_values(body: str) -> tuple[str, np.ndarray, list[int]] | None:
+    """(digest, MinHash values, band keys) of a body; None for one too short to compare."""
+    text = compact_text(body)
     if len(text) < MIN_CHARS:
         return None
-    hashes = minhash(text)
-    return Fingerprint(hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), hashes, band_keys(hashes))
+    values = minhash_values(text)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest(), values, band_keys(values)
+
+
+def _fingerprint(values: tuple | None) -> Fingerprint | None:
+    return values and Fingerprint(values[0], from_values(values[1]), values[2])
+
+
+# The fingerprints of the issue being written, made in a parse-ahead worker (archive/ahead.py)
+# from its parsed bodies: body -> Fingerprint. A fingerprint is a function of the body alone,
+# so one is taken only for the very same text (an editor's correction kept is not).
+_made_ahead: dict[str, Fingerprint | None] = {}
+
+
+def fingerprints_ahead(bodies) -> dict[str, tuple | None]:
+    """Each body's fingerprint_values(), to send to the importer's process."""
+    return {body: fingerprint_values(body) for body in bodies}
+
+
+def made_ahead(found: dict[str, tuple | None]):
+    """The next issue's fingerprints_ahead(), in place of the last one's."""
+    _made_ahead.clear()
+    _made_ahead.update((body, _fingerprint(values)) for body, values in found.items())
 
 
 _IN_AT_ONCE = 500  # values of one IN (...) list

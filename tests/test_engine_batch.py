@@ -1,5 +1,6 @@
 """The batch analysis (search/engine/batch.py) gives the per-document analyzer's postings exactly."""
 import sys
+from unittest import mock
 
 import numpy as np
 from django.test import SimpleTestCase
@@ -52,6 +53,34 @@ class BatchEqualsPerDocument(SimpleTestCase):
         docs = [{"text": t, "grams": t, "headline": t[:12], "headline_grams": t[:12], "names": t[-6:]}
                 for t in SAMPLES]
         self.assert_same_postings(docs, analyse_batch(docs))
+
+    def test_batches_after_the_first_reuse_the_words_met_and_add_new_ones(self):
+        seg = analysis.Segmenter()  # its own vocabulary, empty
+        docs = [{"text": t, "headline": t[:12]} for t in SAMPLES]
+        fields = {"text": "words", "headline": "words"}
+        first = analyse_batch(docs[:3], fields, seg)
+        met = len(batch._vocabulary(seg).number)
+        self.assertGreater(met, 0)
+        again = analyse_batch(docs[:3], fields, seg)  # nothing new
+        self.assertEqual(len(batch._vocabulary(seg).number), met)
+        self.assertEqual((again["text"].terms, again["text"].positions.tolist()),
+                         (first["text"].terms, first["text"].positions.tolist()))
+        later = docs[3:] + docs[:2]  # new words and known ones
+        found = analyse_batch(later, fields, seg)
+        self.assertGreater(len(batch._vocabulary(seg).number), met)
+        for name in fields:
+            per_doc = expected(later)[name]
+            self.assertEqual([found[name].doc_postings(i) for i in range(len(later))], per_doc)
+
+    def test_a_full_vocabulary_starts_again(self):
+        seg = analysis.Segmenter()
+        analyse_batch([{"text": SAMPLES[0]}], {"text": "words"}, seg)
+        full = batch._vocabulary(seg)
+        with mock.patch.object(batch.Vocabulary, "LIMIT", 1):
+            self.assertIsNot(batch._vocabulary(seg), full)
+            docs = [{"text": SAMPLES[2]}]
+            self.assertEqual(analyse_batch(docs, {"text": "words"}, seg)["text"].doc_postings(0),
+                             expected(docs)["text"][0])
 
     def test_a_document_alone_and_in_a_batch_has_the_same_postings(self):
         docs = [{"text": t, "grams": t} for t in SAMPLES]

@@ -71,3 +71,50 @@ class BulkWriteMergeTests(TempIndexMixin, TempDirMixin, TestCase):
     def test_fewer_than_a_tier_are_left_alone(self):
         self.assertEqual(self.load(17), 9)
         self.assertEqual(self.indexed_ids(), set(Article.objects.values_list("pk", flat=True)))
+
+
+class CombinedTests(SimpleTestCase):
+    """merging.combined: several sources' postings of a range of terms as one, rows by term then
+    document, whichever order the sources come in."""
+
+    def sources(self, seed: int):
+        import numpy as np
+
+        from search.engine.records import TermPostings
+
+        rng, found, rows = np.random.default_rng(seed), [], []
+        for source in range(3):
+            keys = sorted({bytes([97 + int(k)]) * int(rng.integers(1, 3)) for k in rng.integers(0, 20, 12)})
+            ids, freqs, starts = [], [], [0]
+            for key in keys:
+                docs = sorted({int(d) for d in rng.integers(source * 100, source * 100 + 50, 4)})
+                ids += docs
+                freqs += [int(f) for f in rng.integers(1, 4, len(docs))]
+                starts.append(len(ids))
+            positions = np.concatenate([np.sort(rng.choice(30, f, replace=False)) for f in freqs])
+            postings = TermPostings(np.array(ids), np.array(freqs), np.array(freqs, dtype=np.float32), positions)
+            found.append((keys, np.array(starts), postings, np.ones(len(keys), dtype=bool)))
+            at = 0
+            for i, key in enumerate(keys):
+                for j in range(starts[i], starts[i + 1]):
+                    rows.append((key, ids[j], freqs[j], positions[at:at + freqs[j]].tolist()))
+                    at += freqs[j]
+        return found, sorted(rows)
+
+    def rows_of(self, keys, starts, postings):
+        out, at = [], 0
+        for i, key in enumerate(keys):
+            for j in range(starts[i], starts[i + 1]):
+                freq = int(postings.freqs[j])
+                out.append((key, int(postings.ids[j]), freq, postings.positions[at:at + freq].tolist()))
+                at += freq
+        return out
+
+    def test_rows_come_by_term_then_document(self):
+        for seed in range(5):
+            parts, expected = self.sources(seed)
+            for order in (parts, parts[::-1]):  # sources in document order, and not
+                keys, starts, postings, kept = merging.combined(order)
+                self.assertEqual(keys, sorted({k for part in parts for k in part[0]}))
+                self.assertEqual(self.rows_of(keys, starts, postings), expected)
+                self.assertTrue(kept.all())

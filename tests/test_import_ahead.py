@@ -11,13 +11,22 @@ from unittest import mock
 
 from django.test import SimpleTestCase, TestCase
 
-from archive import ahead, importer
-from archive.models import Article, Issue
+from archive import ahead, importer, repeats
+from archive.models import Article, Issue, Printing, PrintingBand
 from tests.archive_helpers import TempDirMixin, run_import
 from tests.fiction import fictional_issue
 
 ROOT = Path(__file__).resolve().parents[1]
 DAYS = [f"2024-03-{day:02d}" for day in range(1, 1 + ahead.MIN_FILES)]
+
+
+def printing_rows() -> list[tuple]:
+    """Each printing, its story named by the story's (date, seq) (ids differ between imports), and bands."""
+    where = {pk: (date, seq) for pk, date, seq in Article.objects.values_list("pk", "issue__date", "seq")}
+    rows = Printing.objects.order_by("article__issue__date", "article__seq").values_list(
+        "article__issue__date", "article__seq", "digest", "story", "minhash", "scheme")
+    return [(*row[:3], where[row[3]], *row[4:]) for row in rows] + sorted(
+        PrintingBand.objects.values_list("printing__article__issue__date", "printing__article__seq", "key"))
 
 
 def archive_rows() -> list[tuple]:
@@ -43,6 +52,36 @@ class ParseAheadTests(TempDirMixin, TestCase):
         self.assertEqual(spy.call_count, len(DAYS))
         self.assertEqual(archive_rows(), in_turn)
         self.assertIn(f"issues: {len(DAYS)} created", out)
+
+    def test_fingerprints_made_in_the_workers_give_the_printings_made_in_turn(self):
+        self.write_issues()
+        with mock.patch.object(ahead, "MIN_FILES", len(DAYS) + 1):
+            run_import(self.dir)
+        in_turn = printing_rows()
+        Issue.objects.all().delete()
+        with mock.patch.object(repeats, "fingerprint_body", wraps=repeats.fingerprint_body) as made_here:
+            out, err, error = run_import(self.dir)
+        self.assertIsNone(error, out + err)
+        made_here.assert_not_called()  # every body was fingerprinted in a worker
+        self.assertGreater(Printing.objects.count(), len(DAYS))
+        self.assertEqual(printing_rows(), in_turn)
+
+    def test_a_worker_fingerprints_each_body_as_the_importer_would(self):
+        path = self.write("2024-03-04.txt", fictional_issue(1, articles=4))
+        parsed, found = ahead.parse_in_worker(path, None)
+        bodies = [importer.body_of(a) for a in parsed.articles]
+        self.assertEqual(sorted(found), sorted(set(bodies)))
+        repeats.made_ahead(pickle.loads(pickle.dumps(found)))
+        def plain(made):  # None: a body too short to compare
+            return made and (made.digest, repeats.stored(made.hashes), made.keys)
+        self.assertTrue(any(found.values()))
+        for body in bodies:
+            self.assertEqual(plain(repeats.fingerprint(Article(body=body))), plain(repeats.fingerprint_body(body)))
+        edited = bodies[0] + "编者又加了一句话。"  # a body the worker did not see is fingerprinted here
+        with mock.patch.object(repeats, "fingerprint_body", wraps=repeats.fingerprint_body) as made_here:
+            repeats.fingerprint(Article(body=edited))
+        made_here.assert_called_once_with(edited)
+        self.assertEqual(ahead.parse_in_worker(path, None, fingerprints=False)[1], {})
 
     def test_unchanged_files_are_not_parsed_again(self):
         self.write_issues()

@@ -12,9 +12,9 @@ from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, BARE_COLUMN, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
-    BOX_HEADER, KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
-    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
+    ANNOUNCES_TEXT, BOX_HEADER, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING,
+    INSTALMENT_LEAD_IN, KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
+    PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SERVICE_COLUMN, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
 
@@ -391,9 +391,9 @@ def _pairs(text: str) -> set[str]:
 
 
 def under_column_tag(c: Candidate) -> bool:
-    """A run that opens on a column's tag (【民生热线】, ● 聚焦两会), or on a column's bare
-    name (读者来信, 今日关注), over a headline."""
-    return len(c.run) >= 2 and bool(column_of(c.run[0].text) or BARE_COLUMN.match(c.run[0].text))
+    """A run that opens on a column's tag (【民生热线】, ● 聚焦两会), or on a service page's
+    column named bare (读者来信, 民生热线), over a headline."""
+    return len(c.run) >= 2 and bool(column_of(c.run[0].text) or SERVICE_COLUMN.match(c.run[0].text))
 
 
 def next_signed_piece(c: Candidate) -> bool:

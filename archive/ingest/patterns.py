@@ -231,7 +231,12 @@ SERVICE_BOX = re.compile(
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
 # …or bare, named as columns are (今日关注, 民生热线, 新闻速递, 两会聚焦, 聚焦民生): over a
 # headline it is the column, not a kicker. (A kicker says something about the story.)
-BARE_COLUMN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}(?:关注|聚焦|视点|速递|快讯|热线|直击|连线|来信|信箱)|聚焦[\u4e00-\u9fff]{2,4})$")
+# A service page's column (民生热线, 读者来信, 市长信箱) heads one reader's matter at a time: over a
+# headline it starts an article, as a column's tag does. (The others can head a roundup or a
+# feature's part: 新闻速递, 聚焦核心任务.)
+_SERVICE = r"热线|来信|信箱"
+SERVICE_COLUMN = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}(?:{_SERVICE})$")
+BARE_COLUMN = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}(?:关注|聚焦|视点|速递|快讯|直击|连线|{_SERVICE})|聚焦[\u4e00-\u9fff]{{2,4}})$")
 # A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"

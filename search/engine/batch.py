@@ -8,10 +8,10 @@ without Python running per posting or per position:
   string, read as uint32 codepoints; every character and every pair of characters
   not broken by a space gets a uint64 key, (first + 1) << 21 | (second + 1 or 0), so
   that sorting keys sorts the terms as their UTF-8 bytes sort;
-* words: rjieba's cut of each text (one call a document), words numbered through a
-  dictionary of the batch's distinct words; whether a word is searchable and its
-  dictionary sub-words are looked up once per distinct word, then expanded to every
-  occurrence with numpy, sub-words at their parent's position.
+* words: rjieba's cut of each text (one call a document), words numbered through the
+  process's `Vocabulary`; whether a word is searchable and its dictionary sub-words are
+  looked up once per distinct word in the process, then expanded to every occurrence with
+  numpy, sub-words at their parent's position.
 
 Then one stable sort of the keys per field groups the occurrences into terms and
 postings, with positions in order.
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import weakref
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 
@@ -131,36 +133,79 @@ def word_postings(texts: list[str], seg) -> FieldPostings:
         cut = seg.cut(text)
         words.extend(cut)
         counts[i] = len(cut)
-    number = {w: i for i, w in enumerate(dict.fromkeys(words))}
-    ids = np.fromiter(map(number.__getitem__, words), dtype=np.int64, count=len(words))
-    tok_starts, tok_ids, terms, wordlike = _tokens_of(list(number), seg)
+    vocabulary = _vocabulary(seg)
+    ids = vocabulary.numbers(words)
     # A word's position counts the searchable words before it in its document.
-    searchable = wordlike[ids]
+    searchable = vocabulary.wordlike[ids]
     before = np.concatenate([[0], np.cumsum(searchable)])
     doc = _doc_numbers(counts)
     pos = before[:-1] - before[np.cumsum(counts) - counts][doc]
     # Each occurrence expanded to its word's tokens (the word, then its sub-words).
+    tok_starts = vocabulary.tok_starts
     per_word = np.diff(tok_starts)[ids]
     occurrence = np.repeat(np.arange(len(ids)), per_word)
     within = np.arange(len(occurrence)) - np.repeat(np.cumsum(per_word) - per_word, per_word)
-    keys = tok_ids[tok_starts[ids[occurrence]] + within]
-    grouped, term_ids = _group(keys, doc[occurrence], pos[occurrence].astype(np.int32), len(texts))
+    tokens = vocabulary.tok_ids[tok_starts[ids[occurrence]] + within]
+    # The batch's tokens renumbered in the order of their bytes, which the terms are sorted by.
+    present = np.flatnonzero(np.bincount(tokens, minlength=len(vocabulary.tokens)))
+    names = [vocabulary.tokens[t] for t in present.tolist()]
+    order = sorted(range(len(names)), key=names.__getitem__)  # str order is UTF-8 byte order
+    rank = np.zeros(len(vocabulary.tokens), dtype=np.int64)
+    rank[present[order]] = np.arange(len(order))
+    grouped, term_ids = _group(rank[tokens], doc[occurrence], pos[occurrence].astype(np.int32), len(texts))
+    terms = _split(chr(_SEPARATOR).join(names[i] for i in order), len(order))
     return FieldPostings([terms[t] for t in term_ids], *grouped)
 
 
-def _tokens_of(words: list[str], seg):
-    """Per distinct word: its tokens as term numbers (CSR starts and numbers), the
-    terms' bytes in order of number, which is their sorted order; and whether the
-    word is searchable (its position counts)."""
-    wordlike = np.fromiter(map(analysis.is_wordlike, words), dtype=bool, count=len(words))
-    per_word = [((w, *(p for p, _ in seg.subwords(w))) if len(w) > 2 else (w,)) if ok else ()
-                for w, ok in zip(words, wordlike)]
-    terms = sorted({t for found in per_word for t in found})  # str order is UTF-8 byte order
-    number = {t: i for i, t in enumerate(terms)}
-    starts = np.zeros(len(words) + 1, dtype=np.int64)
-    np.cumsum([len(found) for found in per_word], out=starts[1:])
-    ids = np.fromiter((number[t] for found in per_word for t in found), dtype=np.int64, count=starts[-1])
-    return starts, ids, _split(chr(_SEPARATOR).join(terms), len(terms)), wordlike
+class Vocabulary:
+    """The words a segmenter has cut in this process, numbered in the order first met: whether
+    each is searchable and its tokens (the word, then its dictionary sub-words) as numbers of
+    `tokens`. A load meets the same words batch after batch: each is looked up once, not
+    once a batch (that was a quarter of the analysis)."""
+
+    LIMIT = 1_000_000  # words kept at most; then it starts again (a long-lived process's memory)
+
+    def __init__(self, seg):
+        self.seg, self.number, self.tokens, self.token_number = seg, {}, [], {}
+        self.wordlike = np.zeros(0, dtype=bool)
+        self.tok_starts = np.zeros(1, dtype=np.int64)  # CSR: word i's tokens are tok_ids[tok_starts[i]:tok_starts[i + 1]]
+        self.tok_ids = np.zeros(0, dtype=np.int64)
+
+    def numbers(self, words: list[str]) -> np.ndarray:
+        """Each word's number, new words numbered first (one look-up an occurrence)."""
+        found = np.fromiter(map(self.number.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(found < 0).tolist()
+        if missing:
+            new = list(dict.fromkeys(words[i] for i in missing))
+            self._add(new)
+            found[missing] = [self.number[words[i]] for i in missing]
+        return found
+
+    def _add(self, words: list[str]):
+        wordlike = np.fromiter(map(analysis.is_wordlike, words), dtype=bool, count=len(words))
+        seg, token_number = self.seg, self.token_number
+        per_word = [((w, *(p for p, _ in seg.subwords(w))) if len(w) > 2 else (w,)) if ok else ()
+                    for w, ok in zip(words, wordlike)]
+        for token in (t for found in per_word for t in found):
+            if token not in token_number:
+                token_number[token] = len(self.tokens)
+                self.tokens.append(token)
+        ids = np.fromiter((token_number[t] for found in per_word for t in found), dtype=np.int64)
+        ends = self.tok_starts[-1] + np.cumsum([len(found) for found in per_word], dtype=np.int64)
+        self.tok_starts = np.concatenate([self.tok_starts, ends])
+        self.tok_ids = np.concatenate([self.tok_ids, ids])
+        self.wordlike = np.concatenate([self.wordlike, wordlike])
+        self.number.update(zip(words, range(len(self.number), len(self.number) + len(words))))
+
+
+_VOCABULARIES = weakref.WeakKeyDictionary()  # segmenter -> its Vocabulary
+
+
+def _vocabulary(seg) -> Vocabulary:
+    found = _VOCABULARIES.get(seg)
+    if found is None or len(found.number) > Vocabulary.LIMIT:
+        found = _VOCABULARIES[seg] = Vocabulary(seg)
+    return found
 
 
 def _group(keys, docs, positions, ndocs):

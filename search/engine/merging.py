@@ -15,6 +15,7 @@ import zlib
 import numpy as np
 
 from . import records, varint
+from .pool import interleaved, numbered_terms
 from .records import POSITIONS, WEIGHTS, ZLIB, TermPostings
 from .termfile import BLOCK_TERMS, read_at
 
@@ -186,10 +187,11 @@ def combined(parts):
     term then source. A term keeps positions only if it does in every source."""
     if len(parts) == 1:
         return parts[0]
-    keys = sorted(set().union(*(p[0] for p in parts)))
-    number = {k: i for i, k in enumerate(keys)}
-    numbers = [np.fromiter(map(number.__getitem__, k), np.int64, len(k)) for k, _, _, _ in parts]
-    term_of = np.concatenate([np.repeat(n, np.diff(s)) for n, (_, s, _, _) in zip(numbers, parts)])
+    keys, numbers = numbered_terms([k for k, _, _, _ in parts])
+    starts, order = interleaved(len(keys), numbers, [s for _, s, _, _ in parts])
+    if not _in_document_order([p.ids for _, _, p, _ in parts]):  # a writer that added documents after a merge
+        term_of = np.concatenate([np.repeat(n, np.diff(s)) for n, (_, s, _, _) in zip(numbers, parts)])
+        order = np.lexsort((np.concatenate([p.ids for _, _, p, _ in parts]), term_of))
     with_positions = np.ones(len(keys), dtype=bool)
     for n, (_, _, _, kept) in zip(numbers, parts):
         with_positions[n] &= kept
@@ -198,10 +200,13 @@ def combined(parts):
     if any(p.positions is not None for _, _, p, _ in parts):
         positions = np.concatenate([p.positions if p.positions is not None else np.zeros(int(p.freqs.sum()), np.int64)
                                     for _, _, p, _ in parts])
-    postings = TermPostings(*columns, positions).take(np.lexsort((columns[0], term_of)))
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_of, minlength=len(keys)), out=starts[1:])
-    return keys, starts, postings, with_positions
+    return keys, starts, TermPostings(*columns, positions).take(order), with_positions
+
+
+def _in_document_order(ids: list[np.ndarray]) -> bool:
+    """Each part's documents all come after those of the parts before it."""
+    bounds = [(int(part.min()), int(part.max())) for part in ids if len(part)]
+    return all(last < first for (_, last), (first, _) in zip(bounds, bounds[1:]))
 
 
 def _placeholders(positions, owned, freqs):

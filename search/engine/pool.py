@@ -91,25 +91,32 @@ def joined_batches(parts, scale: float):
     (sorted keys, term starts, TermPostings): rows ordered by term, then document."""
     parts = sorted(parts, key=lambda part: part[1])  # batches hold consecutive documents
     keys, numbers = numbered_terms([p.terms for p, _ in parts])
-    counts = [np.diff(p.term_starts) for p, _ in parts]
-    starts = np.zeros(len(keys) + 1, dtype=np.int64)
-    for ids, n in zip(numbers, counts):
-        starts[1:][ids] += n
-    np.cumsum(starts, out=starts)
-    # A batch's rows are ordered by term then document, and a later batch's documents come
-    # after: each row's place is its term's start, the rows of that term in the batches
-    # before, and its rank in its own batch (no sort).
-    filled, places = starts[:-1].copy(), []
-    for (p, _), ids, n in zip(parts, numbers, counts):
-        places.append(np.repeat(filled[ids] - p.term_starts[:-1], n) + np.arange(p.term_starts[-1]))
-        filled[ids] += n
-    order = np.empty(int(starts[-1]), dtype=np.int64)
-    order[np.concatenate(places)] = np.arange(len(order))
+    starts, order = interleaved(len(keys), numbers, [p.term_starts for p, _ in parts])
     docs = np.concatenate([p.docs.astype(np.int64) + first for p, first in parts])
     freqs = np.concatenate([np.diff(p.pos_starts) for p, _ in parts])
     positions = np.concatenate([p.positions for p, _ in parts])  # int32: the largest array
     postings = TermPostings(docs, freqs, (freqs * scale).astype(np.float32), positions).take(order)
     return keys, starts, postings
+
+
+def interleaved(count: int, numbers: list[np.ndarray], term_starts: list[np.ndarray]):
+    """Several parts' rows, each part's ordered by term then document and every part's
+    documents after the part's before, as one: (term starts among `count` terms, the order
+    that takes the parts' rows, concatenated, into term then document order). `numbers`
+    gives each part's terms' numbers (numbered_terms). No sort: each row's place is its
+    term's start, the rows of that term in the parts before, and its rank in its own part."""
+    counts = [np.diff(starts) for starts in term_starts]
+    starts = np.zeros(count + 1, dtype=np.int64)
+    for ids, n in zip(numbers, counts):
+        starts[1:][ids] += n
+    np.cumsum(starts, out=starts)
+    filled, places = starts[:-1].copy(), []
+    for part_starts, ids, n in zip(term_starts, numbers, counts):
+        places.append(np.repeat(filled[ids] - part_starts[:-1], n) + np.arange(part_starts[-1]))
+        filled[ids] += n
+    order = np.empty(int(starts[-1]), dtype=np.int64)
+    order[np.concatenate(places)] = np.arange(len(order))
+    return starts, order
 
 
 def numbered_terms(lists: list[list[bytes]]) -> tuple[list[bytes], list[np.ndarray]]:
