@@ -462,3 +462,11 @@ def test_a_picture_between_the_writer_line_and_the_prose_is_the_storys():
     assert [(c.text, c.credit) for c in story.captions] == [("夜跑的市民。", "白 露/摄")]
     assert people(story) == [("安可", "作者"), ("白露", "摄影")]
     assert story.paragraphs == ["文/安 可", STORY[0]]
+
+
+@pytest.mark.parametrize("signature", ["读者 白露", "——读者 白露", "读者　白 露"])
+def test_a_letter_closed_by_its_readers_name_is_signed_by_the_reader(signature):
+    text = f"读者来信\n\n小区的健身器材该修了\n\n编辑同志：\n\n{STORY[1]}\n\n{signature}\n"
+    [letter] = articles(text)
+    assert (letter.column, letter.title, people(letter)) == ("读者来信", "小区的健身器材该修了", [("白露", "作者")])
+    assert letter.paragraphs[-1] == signature

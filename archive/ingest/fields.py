@@ -104,7 +104,7 @@ def signature_bylines(text: str) -> list[Byline]:
     if not match:
         return []
     found = match.groupdict()
-    name = found.get("name") or found.get("after") or found.get("student") or found.get("a") or found.get("b")
+    name = found.get("name") or found.get("after") or found.get("student") or found.get("a") or found.get("b") or found.get("reader")
     return [Byline(re.sub(r"\s+", "", name), "作者")]
 
 

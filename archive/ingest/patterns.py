@@ -71,19 +71,21 @@ NOT_NAMES = frozenset(
     + tuple(AGENCY.split("|"))
 )
 
+# A name letter-spaced to line up with three-character ones (宁 远): never a label's shape.
+LETTER_SPACED = rf"[{HAN}]\s+[{HAN}]{{1,2}}"
+SPACED_NAME = rf"[{HAN}]{{2,3}}|{LETTER_SPACED}"
 # A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
+# …or as a reader, set apart (读者 某某, ——读者 某某; 读者来信 is a column).
 # A law's chapter heading is spaced the same way (第一章  总  则): never a letter's signature.
 AUTHOR_LINE = re.compile(
     rf"^(?!第[一二三四五六七八九十百\d]+分?[编章节条])(?:"
     rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
-    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
+    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
+    rf"|(?:——\s*)?读者\s+(?P<reader>{SPACED_NAME})$)"
 )
 
 # An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
-# A name letter-spaced to line up with three-character ones (宁 远): never a label's shape.
-LETTER_SPACED = rf"[{HAN}]\s+[{HAN}]{{1,2}}"
-SPACED_NAME = rf"[{HAN}]{{2,3}}|{LETTER_SPACED}"
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
 AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
