@@ -470,3 +470,15 @@ def test_a_letter_closed_by_its_readers_name_is_signed_by_the_reader(signature):
     [letter] = articles(text)
     assert (letter.column, letter.title, people(letter)) == ("读者来信", "小区的健身器材该修了", [("白露", "作者")])
     assert letter.paragraphs[-1] == signature
+
+
+@pytest.mark.parametrize("kicker", ["走进老街巷系列报道之三——", "【走进老街巷】"])
+def test_an_inline_editors_note_over_a_series_kicker_opens_the_next_article(kicker):
+    note = "编者按：老街巷是城市的记忆。本报推出“走进老街巷”系列报道，带您寻访老街巷里的人和事。"
+    text = (f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n{note}\n\n{kicker}\n\n双井街的石板路\n\n"
+            f"本报记者 白露\n\n{STORY[1]}\n")
+    story, series = articles(text)
+    assert (story.editor_note, story.paragraphs[-1]) == ([], STORY[0])
+    assert series.title == "双井街的石板路"
+    assert series.editor_note == [note.removeprefix("编者按：")]
+    assert series.paragraphs == ["本报记者 白露", STORY[1]]

@@ -146,7 +146,9 @@ POINTS_TO = r"(?:详见|请见|请看|见|转|移至|移到)"
 
 # Labels of boxes inside an article (a paragraph of their own, or a bracketed tag
 # closing a heading): they belong to an article, never start one.
-EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
+# The editors' notes that open the piece under them; 编后 closes the piece above it.
+OPENING_NOTE_LABELS = ("编者按", "编者的话", "开栏的话")
+EDITOR_NOTE_LABELS = OPENING_NOTE_LABELS + ("编后",)
 KEY_POINTS_LABEL = "核心阅读"
 BOX_LABELS = EDITOR_NOTE_LABELS + (
     KEY_POINTS_LABEL, "相关链接", "延伸阅读", "记者手记", "短评", "背景链接", "新闻链接", "小贴士",
@@ -166,6 +168,7 @@ SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 # 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
 FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
+OPENING_NOTE = re.compile(rf"^(?:{'|'.join(OPENING_NOTE_LABELS)})[：:]")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
 # is over once such a subtitle has been printed.
