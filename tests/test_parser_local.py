@@ -482,3 +482,12 @@ def test_an_inline_editors_note_over_a_series_kicker_opens_the_next_article(kick
     assert series.title == "双井街的石板路"
     assert series.editor_note == [note.removeprefix("编者按：")]
     assert series.paragraphs == ["本报记者 白露", STORY[1]]
+
+
+def test_a_poems_verse_under_its_author_is_its_body():
+    verse = ["一场雨从河那边走来", "敲醒了田垄", "燕子在檐下商量", "新家安在哪一根梁上"]
+    text = ("第B01版：副刊\n\n外婆的菜园\n\n□ 安可\n\n" + STORY[0] + "\n\n春雨\n\n白露\n\n" + "\n".join(verse)
+            + "\n\n我家门前的小河\n\n黎明\u3000河畔市实验中学\u3000初二（5）班\n\n" + STORY[1] + "\n")
+    essay, poem, pupil = articles(text)
+    assert (poem.title, people(poem), poem.paragraphs) == ("春雨", [("白露", "作者")], ["白露"] + verse)
+    assert (pupil.title, people(pupil)) == ("我家门前的小河", [("黎明", "作者")])
