@@ -4,7 +4,7 @@ import pytest
 
 from archive.ingest import parse_text
 from archive.ingest.lines import classify, split_lines
-from archive.ingest.fields import page_marker
+from archive.ingest.fields import page_marker, split_credit
 
 STORY = ("河畔社区的志愿者每周六上午都会来到公园，清理步道两旁的垃圾，劝导游客文明游园。",
          "志愿者队长说，队伍成立三年，已经从最初的五个人发展到六十多人。")
@@ -408,3 +408,86 @@ def test_a_bare_column_name_over_a_title_starts_the_next_article():
     text = f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n读者来信\n\n小区的健身器材该修了\n\n编辑同志：\n\n{STORY[1]}\n"
     first, letter = articles(text)
     assert heads(letter) == ("读者来信", "", "小区的健身器材该修了", "")
+
+
+def test_a_pointer_box_after_a_story_is_its_own_article():
+    # 导读 printed under the front page's lead story, not at the page's top.
+    text = (f"城西片区夜跑步道今日开放\n\n柳湾公园新添夜跑步道\n\n——全长三公里，沿河设十处补给点\n\n"
+            f"本报讯（记者 安可）{STORY[0]}\n\n{STORY[1]}\n\n导读\n\n"
+            "▶ 城南菜市场改造完工　A2\n\n▶ 第二届河畔读书节开幕　A3\n")
+    story, box = articles(text)
+    assert story.paragraphs[-1] == STORY[1]
+    assert (box.title, box.paragraphs) == ("导读", ["▶ 城南菜市场改造完工　A2", "▶ 第二届河畔读书节开幕　A3"])
+
+
+def test_a_picture_credited_to_the_reporter_who_signed_off_the_brief_is_its_own():
+    text = (f"城东新建两座口袋公园\n\n本报讯　城东街道利用闲置地块新建两座口袋公园，近日已向市民开放。（记者 安可）\n\n\n\n\n"
+            "新建成的口袋公园。本报记者 安可 摄\n")
+    [brief] = articles(text)
+    assert [(c.text, c.credit) for c in brief.captions] == [("新建成的口袋公园。", "本报记者 安可 摄")]
+    assert people(brief) == [("安可", "记者"), ("安可", "摄影")]
+
+
+def test_a_two_half_title_ending_on_a_question_is_a_headline():
+    assert classify("小区路灯坏了半个月\u3000谁来修？") == "head"
+    assert classify("怎样区分感冒和过敏性鼻炎？") == "text"  # one clause: a Q&A's question
+    text = (f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n【帮你办】\n\n小区路灯坏了半个月\u3000谁来修？\n\n"
+            f"求助\n\n{STORY[1]}\n")
+    first, desk = articles(text)
+    assert heads(desk) == ("帮你办", "", "小区路灯坏了半个月\u3000谁来修？", "")
+    assert desk.paragraphs == ["求助", STORY[1]]
+
+
+def test_a_name_and_school_set_apart_by_one_full_width_space_is_an_author_line():
+    line = "白露\u3000河畔市实验中学\u3000初二（5）班"
+    assert classify(line) == "byline"
+    text = f"第B01版：副刊\n\n外婆的菜园\n\n□ 安可\n\n{STORY[0]}\n\n我家门前的小河\n\n{line}\n\n{STORY[1]}\n"
+    essay, pupil = articles(text)
+    assert (pupil.title, people(pupil), pupil.paragraphs) == ("我家门前的小河", [("白露", "作者")], [line, STORY[1]])
+
+
+def test_a_marked_letter_spaced_name_is_an_author_line_whatever_its_surname():
+    assert classify("◎ 杭 远") == "byline"
+    assert classify("■ 编 后") != "byline"  # a box label, letter-spaced
+    text = f"第8版:文苑\n\n外婆的菜园\n\n◎ 杭 远\n\n{STORY[0]}\n"
+    [essay] = articles(text)
+    assert (essay.title, people(essay), essay.paragraphs) == ("外婆的菜园", [("杭远", "作者")], ["◎ 杭 远", STORY[0]])
+
+
+def test_a_picture_between_the_writer_line_and_the_prose_is_the_storys():
+    # Credited to a letter-spaced photographer (某 某/摄), not the writer.
+    assert split_credit("夜跑的市民。白 露/摄") == ("夜跑的市民。", "白 露/摄")
+    text = f"柳湾公园新添夜跑步道\n\n文/安 可\n\n\n\n\n夜跑的市民。白 露/摄\n\n{STORY[0]}\n"
+    [story] = articles(text)
+    assert [(c.text, c.credit) for c in story.captions] == [("夜跑的市民。", "白 露/摄")]
+    assert people(story) == [("安可", "作者"), ("白露", "摄影")]
+    assert story.paragraphs == ["文/安 可", STORY[0]]
+
+
+@pytest.mark.parametrize("signature", ["读者 白露", "——读者 白露", "读者　白 露"])
+def test_a_letter_closed_by_its_readers_name_is_signed_by_the_reader(signature):
+    text = f"读者来信\n\n小区的健身器材该修了\n\n编辑同志：\n\n{STORY[1]}\n\n{signature}\n"
+    [letter] = articles(text)
+    assert (letter.column, letter.title, people(letter)) == ("读者来信", "小区的健身器材该修了", [("白露", "作者")])
+    assert letter.paragraphs[-1] == signature
+
+
+@pytest.mark.parametrize("kicker", ["走进老街巷系列报道之三——", "【走进老街巷】"])
+def test_an_inline_editors_note_over_a_series_kicker_opens_the_next_article(kicker):
+    note = "编者按：老街巷是城市的记忆。本报推出“走进老街巷”系列报道，带您寻访老街巷里的人和事。"
+    text = (f"柳湾公园新添夜跑步道\n\n本报记者 安可\n\n{STORY[0]}\n\n{note}\n\n{kicker}\n\n双井街的石板路\n\n"
+            f"本报记者 白露\n\n{STORY[1]}\n")
+    story, series = articles(text)
+    assert (story.editor_note, story.paragraphs[-1]) == ([], STORY[0])
+    assert series.title == "双井街的石板路"
+    assert series.editor_note == [note.removeprefix("编者按：")]
+    assert series.paragraphs == ["本报记者 白露", STORY[1]]
+
+
+def test_a_poems_verse_under_its_author_is_its_body():
+    verse = ["一场雨从河那边走来", "敲醒了田垄", "燕子在檐下商量", "新家安在哪一根梁上"]
+    text = ("第B01版：副刊\n\n外婆的菜园\n\n□ 安可\n\n" + STORY[0] + "\n\n春雨\n\n白露\n\n" + "\n".join(verse)
+            + "\n\n我家门前的小河\n\n黎明\u3000河畔市实验中学\u3000初二（5）班\n\n" + STORY[1] + "\n")
+    essay, poem, pupil = articles(text)
+    assert (poem.title, people(poem), poem.paragraphs) == ("春雨", [("白露", "作者")], ["白露"] + verse)
+    assert (pupil.title, people(pupil)) == ("我家门前的小河", [("黎明", "作者")])

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .patterns import (
     AGENCY, AGENCY_PHOTO, AUTHOR_LINE, AUTHOR_MARKED, AUTHOR_UNIT, BARE_NAME, BYLINE_MARK, COLUMN_LINE,
     COMPOUND_SURNAMES, CREDIT, CREDIT_PREFIX, CREDIT_SLASHED, CREDIT_TAIL, DATELINE, DATELINE_BYLINE,
-    DATELINE_REPORTED, HAN, NAME, NOT_NAMES, PAGE_MARKER, ROLE, ROLE_OF, SURNAMES, TRAILING_BYLINE, WRITER_CREDIT,
+    DATELINE_REPORTED, HAN, LETTER_SPACED, MARKER, NAME, NOT_NAMES, PAGE_MARKER, ROLE, ROLE_OF, SURNAMES, TRAILING_BYLINE, WRITER_CREDIT,
     WRITTEN_UP,
 )
 from .records import Byline, Dateline
@@ -104,7 +104,7 @@ def signature_bylines(text: str) -> list[Byline]:
     if not match:
         return []
     found = match.groupdict()
-    name = found.get("name") or found.get("after") or found.get("student") or found.get("a") or found.get("b")
+    name = found.get("name") or found.get("after") or found.get("student") or found.get("a") or found.get("b") or found.get("reader")
     return [Byline(re.sub(r"\s+", "", name), "作者")]
 
 
@@ -149,9 +149,16 @@ def is_author_line(text: str) -> bool:
     if len(text) > AUTHOR_LINE_MAX:
         return False
     marked = AUTHOR_MARKED.match(text)
-    if marked:  # a name, by its surname: ■小贴士 and ■编后 are box labels
-        return is_bare_author(marked["name"])
+    if marked:  # a name, by its surname or its letter-spacing: ■小贴士 and ■编后 are box labels
+        return is_bare_author(marked["name"]) or _letter_spaced_name(marked["name"])
     return bool(WRITER_CREDIT.match(text) or AUTHOR_UNIT.match(text))
+
+
+def _letter_spaced_name(text: str) -> bool:
+    """◎ 杭 远: a name set out to line up, whatever its surname."""
+    name = re.sub(r"\s+", "", text)
+    return (bool(re.fullmatch(LETTER_SPACED, text)) and name not in NOT_NAMES and not ROLE.search(name)
+            and not MARKER.match(name))
 
 
 def is_bare_author(text: str) -> bool:

@@ -12,8 +12,8 @@ from .lines import heading_over
 from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING, INSTALMENT_LEAD_IN,
-    KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
+    ANNOUNCES_TEXT, BOX_HEADER, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING,
+    INSTALMENT_LEAD_IN, KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SERVICE_COLUMN, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
 from .roundups import roundup_brief
@@ -341,8 +341,19 @@ def after_writer_credit(c: Candidate) -> bool:
 def after_pointer_box(c: Candidate) -> bool:
     """A 导读 box holds only lines that point to pages; it has no sub-heads."""
     body = c.current.lines[len(c.current.heads):]
-    return bool(body) and all(line.kind == "text" and len(line.text) <= POINTER_MAX and POINTER.search(line.text)
-                              for line in body)
+    return bool(body) and all(line.kind == "text" and _points_to_page(line) for line in body)
+
+
+def heads_pointer_box(c: Candidate) -> bool:
+    """`导读` (今日看点 …) alone over lines that point to pages heads a 导读 box, wherever
+    it stands on the page: after a story too. (Over prose it is a help desk's sub-head.)"""
+    after = c.lines[c.end] if c.end < len(c.lines) else None
+    return (len(c.run) == 1 and bool(BOX_HEADER.match(c.run[0].text)) and after is not None
+            and after.kind == "text" and _points_to_page(after))
+
+
+def _points_to_page(line) -> bool:
+    return len(line.text) <= POINTER_MAX and bool(POINTER.search(line.text))
 
 
 def unsigned_brief(c: Candidate) -> bool:

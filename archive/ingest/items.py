@@ -3,7 +3,7 @@ a news photo, and an editors' box."""
 from __future__ import annotations
 
 from .blocks import Block, body_chars
-from .fields import credit_bylines, parse_bylines, split_credit
+from .fields import closing_bylines, credit_bylines, parse_bylines, split_credit
 from .lines import Line
 from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, PHOTO_HEADINGS
 
@@ -30,21 +30,30 @@ def standalone_photo(lines: list[Line], i: int, current: Block) -> bool:
     line = lines[i]
     if line.gap < PICTURE_GAP or line.kind != "text" or body_chars(current) == 0:
         return False
-    if _titled_pictures(current) or _by_its_reporter(lines, i, current):
+    if _titled_pictures(current) or _by_its_reporter(lines, i, current) or _before_its_prose(current):
         return False
     return not CAPTION_START.match(line.text) and credited_caption(lines, i)
 
 
 def _by_its_reporter(lines: list[Line], i: int, current: Block) -> bool:
     """A picture credited to a reporter the article's byline line names (记者 某某 文/图
-    … 图/某某): the article's own picture, and the pictures printed after it are too."""
+    … 图/某某), or the sign-off closing its body names (…。（记者 某某）): the article's
+    own picture, and the pictures printed after it are too."""
     split = split_credit(lines[i].text)
     credit = split[1] if split and split[0] else (lines[i + 1].text if i + 1 < len(lines) else "")
     shot = {b.name for b in credit_bylines(credit)}
     if not shot:
         return bool(current.lines) and current.lines[-1].kind == "credit" and _pictures_since_body(current)
     wrote = {b.name for line in current.lines if line.kind == "byline" for b in parse_bylines(line.text)}
-    return bool(shot & wrote)
+    signed = {b.name for b in closing_bylines(current.lines[-1].text)} if current.lines else set()
+    return bool(shot & (wrote | signed))
+
+
+def _before_its_prose(block: Block) -> bool:
+    """Only the headline and its byline line so far (文/某某): a picture there opens the
+    story; its prose is still to come."""
+    body = block.lines[len(block.heads):]
+    return bool(block.heads) and bool(body) and all(line.kind == "byline" for line in body)
 
 
 def _pictures_since_body(block: Block) -> bool:

@@ -8,7 +8,7 @@ from .fields import column_of, has_trailing_byline, is_author_line, is_role_and_
 from .patterns import (
     AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
     FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS, SERVICE_BOX,
-    SERVICE_BOX_MAX,
+    SERVICE_BOX_MAX, TWO_HALF_CRY,
 )
 
 # Indents in dumps: ASCII and full-width spaces, no-break spaces, BOMs mid-file.
@@ -188,7 +188,7 @@ def looks_like_heading(text: str) -> bool:
     if ENDED_BEFORE_NOTE.search(text):
         return False
     core = text.rstrip(CLOSERS)
-    return bool(core) and core[-1] not in TERMINAL or text.endswith("——")
+    return bool(core) and core[-1] not in TERMINAL or text.endswith("——") or bool(TWO_HALF_CRY.match(text))
 
 
 def bullet_item(text: str) -> str:

@@ -71,17 +71,21 @@ NOT_NAMES = frozenset(
     + tuple(AGENCY.split("|"))
 )
 
+# A name letter-spaced to line up with three-character ones (宁 远): never a label's shape.
+LETTER_SPACED = rf"[{HAN}]\s+[{HAN}]{{1,2}}"
+SPACED_NAME = rf"[{HAN}]{{2,3}}|{LETTER_SPACED}"
 # A reader's letter signed with place and name: 江苏兴化市  孙贵书 / 湖南长沙 鲁 平
+# …or as a reader, set apart (读者 某某, ——读者 某某; 读者来信 is a column).
 # A law's chapter heading is spaced the same way (第一章  总  则): never a letter's signature.
 AUTHOR_LINE = re.compile(
     rf"^(?!第[一二三四五六七八九十百\d]+分?[编章节条])(?:"
     rf"[{HAN}]{{2,12}}(?:省|市|县|区|州|旗|镇|乡|村)\s+(?P<a>[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}})$"
-    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$)"
+    rf"|[{HAN}]{{2,12}}\s+(?P<b>[{HAN}]\s+[{HAN}])$"
+    rf"|(?:——\s*)?读者\s+(?P<reader>{SPACED_NAME})$)"
 )
 
 # An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
-SPACED_NAME = rf"[{HAN}]{{2,3}}|[{HAN}]\s+[{HAN}]{{1,2}}"
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
 AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
@@ -90,9 +94,10 @@ WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{N
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|会员|中心)"
 _SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
-# …with the unit before or after the name, or a student's school in brackets:
+# …with the unit before or after the name (set apart by two spaces or one full-width space),
+# or a student's school in brackets:
 # 某某  某市第一中学 / 某市第一中学初二（3）班  某某 / 某某（某市第二中学高一）
-AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})\s{{2,}}\S.{{1,30}}{_UNIT}$"
+AUTHOR_UNIT = re.compile(rf"^(?P<name>{SPACED_NAME})(?:\s{{2,}}|\u3000)\S.{{1,30}}{_UNIT}$"
                          rf"|^[{HAN}].{{1,30}}{_UNIT}\s+(?P<after>{SPACED_NAME})$"
                          rf"|^(?P<student>{SPACED_NAME})\s*[（(][^（()）]{{2,30}}{_SCHOOL}[）)]$")
 # The commonest surnames: a bare 2-3-character line that opens with one, under a
@@ -129,7 +134,7 @@ CREDIT_TAIL = 60
 # Credits that name the photographer before or after a slash, or no one: 图/某某, 某某/摄, 通讯员供图,
 # 图片由某单位提供.
 CREDIT_SLASHED = re.compile(
-    rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|{NAME}\s*[/／]\s*摄"
+    rf"(?P<credit>(?:图|摄影)\s*[/／:：]\s*{NAME}(?:[\s、，]+{NAME}){{0,3}}|(?:{LETTER_SPACED}|{NAME})\s*[/／]\s*摄"
     rf"|(?:本报|通讯员|记者|受访者|[{HAN}]{{2,12}})?供图|图片由[{HAN}]{{2,20}}提供)$")
 AGENCY_PHOTO = re.compile(rf"^[（(]?(?:{AGENCY}|人民视觉|视觉中国)\s*(?:发|供图|传真)?[）)]?$")
 CAPTION_START = re.compile(r"^(?:图为|[上下左右题组]?图[①-⑳\d一二三四五六七八九十]*[：:为]|[上下左右]图)")
@@ -141,7 +146,9 @@ POINTS_TO = r"(?:详见|请见|请看|见|转|移至|移到)"
 
 # Labels of boxes inside an article (a paragraph of their own, or a bracketed tag
 # closing a heading): they belong to an article, never start one.
-EDITOR_NOTE_LABELS = ("编者按", "编者的话", "编后", "开栏的话")
+# The editors' notes that open the piece under them; 编后 closes the piece above it.
+OPENING_NOTE_LABELS = ("编者按", "编者的话", "开栏的话")
+EDITOR_NOTE_LABELS = OPENING_NOTE_LABELS + ("编后",)
 KEY_POINTS_LABEL = "核心阅读"
 BOX_LABELS = EDITOR_NOTE_LABELS + (
     KEY_POINTS_LABEL, "相关链接", "延伸阅读", "记者手记", "短评", "背景链接", "新闻链接", "小贴士",
@@ -161,6 +168,7 @@ SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 # 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
 FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
 EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
+OPENING_NOTE = re.compile(rf"^(?:{'|'.join(OPENING_NOTE_LABELS)})[：:]")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
 # is over once such a subtitle has been printed.
@@ -193,6 +201,9 @@ POINTER = re.compile(POINTS_TO + r"第?\s*[A-Za-z]?[\d一二三四五六七八�
                      # the page first, set apart from the headline: A3  某某, 第5版：某某, B2｜某某
                      r"|^(?:第?[A-H]\d{1,2}版?|第\d{1,2}版)(?:\s{2,}|\u3000|\s*[：:|｜]\s*)\S.{1,38}$")
 POINTER_MAX = 40  # a 导读 entry is a headline and a page number
+# A title printed in two halves whose second asks or cries out (小区路灯坏了半个月　谁来修？):
+# a headline, though it ends as a sentence does. (A question in a Q&A is one clause.)
+TWO_HALF_CRY = re.compile(r"^[^\s。！？；：…!?;:，,、]{2,16}(?:\u3000|\s{2,})[^\s。！？；：…!?;:，,、]{2,16}[？！?!]$")
 # `导读` over pointer lines heads the front page's 导读 box.
 BOX_HEADER = re.compile(r"^(?:今日|本期|要闻)?(?:导读|看点)$")
 # Page furniture, dropped: the page's editors (责任编辑 某某  版式设计 某某  校对 某某, 本版编辑：某某,

@@ -1,12 +1,13 @@
 """Lines too long to look like headings that their place shows to be one: a
 news subtitle over a dateline, a long news headline between a finished
-paragraph and a dateline."""
+paragraph and a dateline. And short lines that look like headings but are a
+poem's verse."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from .fields import parse_dateline
+from .fields import is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import CAPTION_START, CLOSERS, FIGURE, FOLLOW_ON
 
@@ -15,6 +16,8 @@ LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be 
 TITLE_MAX = 40  # an exclaimed title is short
 PHOTO_TITLE_MAX = 16  # …and a news photo's even shorter
 PHOTO_CAPTION_LINES = 3  # caption paragraphs between a news photo's title and its credit
+VERSE_MAX = 20  # a line of verse is short
+VERSE_MIN = 3  # lines under a poem's author before they read as verse, not a headline
 SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
 # A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
 # a quotation or a bullet, and ends its sentence.
@@ -35,7 +38,29 @@ def promote_headings(lines: list[Line]) -> list[Line]:
             lines[i - 1] = replace(lines[i - 1], kind="head")
         elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1):
             lines[i - 1] = replace(lines[i - 1], kind="head")
+    return _verse_as_text(lines)
+
+
+def _verse_as_text(lines: list[Line]) -> list[Line]:
+    """A one-line title, a bare name under it (春雨 / 某某), then short heading-like lines:
+    a poem, its verse the body. A headline never runs on under its writer's name. The
+    verse ends where a line stands over the next piece's author line."""
+    for i in range(1, len(lines) - 1):
+        if not (lines[i].kind == "head" and lines[i - 1].kind == "head" and is_bare_author(lines[i].text)
+                and (i < 2 or lines[i - 2].kind != "head")):
+            continue
+        end = i + 1
+        while (end < len(lines) and lines[end].kind == "head" and len(lines[end].text) <= VERSE_MAX
+               and not _over_author_line(lines, end)):
+            end += 1
+        if end - i - 1 >= VERSE_MIN:
+            lines[i + 1:end] = [replace(line, kind="text") for line in lines[i + 1:end]]
     return lines
+
+
+def _over_author_line(lines: list[Line], i: int) -> bool:
+    under = lines[i + 1] if i + 1 < len(lines) else None
+    return under is not None and (under.kind == "byline" or (under.kind == "head" and is_bare_author(under.text)))
 
 
 def _long_headline(lines: list[Line], i: int) -> bool:

@@ -15,7 +15,7 @@ from .headline import headline_top, stack_size, takes_soft_kicker
 from .indented import segment_indented
 from .items import editors_box, standalone_photo
 from .lines import Line, indent_marks_body
-from .patterns import END_NOTE, FOLLOW_ON, SIGN_OFF_DATE
+from .patterns import END_NOTE, FOLLOW_ON, OPENING_NOTE, SIGN_OFF_DATE
 from .promote import promote_headings
 from .starts import EDITORS_BOX, HEADLINE_TOP, PAGE_TOP, STANDALONE_PHOTO, Decider, Decision
 from .topics import Topics
@@ -60,7 +60,8 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
             heads = lead + run[:size]
             if current is not None and takes_soft_kicker(current, run):
                 heads.insert(0, current.lines.pop())
-            current = Block(heads + run[size:], page, page_name, heads=heads, started_by=decision)
+            note = [current.lines.pop()] if current is not None and _ends_on_opening_note(current) else []
+            current = Block(heads + note + run[size:], page, page_name, heads=heads, started_by=decision)
             blocks.append(current)
             i = end
             continue
@@ -82,6 +83,14 @@ def segment(lines: list[Line], decider: Decider | None = None) -> list[Block]:
         current.lines.append(line)
         i += 1
     return [b for b in blocks if b.lines]
+
+
+def _ends_on_opening_note(block: Block) -> bool:
+    """An inline `编者按：…` after a story's body, right over a new headline (a series'
+    kicker and title), is the note of the piece under it: no note closes a story."""
+    last = block.lines[-1] if block.lines else None
+    return (last is not None and last.kind == "text" and bool(OPENING_NOTE.match(last.text))
+            and len(block.lines) - len(block.heads) > 1)
 
 
 def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:

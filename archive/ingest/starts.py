@@ -118,6 +118,7 @@ RULES = (
     always("signed_below", hard_rules.signed_below),
     always("after_writer_credit", hard_rules.after_writer_credit),
     always("after_pointer_box", hard_rules.after_pointer_box),
+    always("heads_pointer_box", hard_rules.heads_pointer_box),
     always("under_column_tag", hard_rules.under_column_tag),
     always("unsigned_brief", hard_rules.unsigned_brief),
     always("self_signed_brief", hard_rules.self_signed_brief),
