@@ -10,7 +10,7 @@ from archive.models import Article
 from search.backend import ArchiveWhooshBackend
 
 from search.engine import merging
-from search.engine.bulkwriting import BulkSegmentWriter
+from search.engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from search.engine.codec import ArchiveCodec
 from tests import fiction
 from tests.archive_helpers import TempDirMixin, run_import
@@ -49,6 +49,25 @@ class TiersTests(SimpleTestCase):
         with ix.searcher() as searcher:
             self.assertEqual(sorted(int(f["id"]) for f in searcher.all_stored_fields()),
                              list(range(merging.MERGE_FACTOR + 1)))
+            self.assertEqual(searcher.doc_frequency("text", "社区"), merging.MERGE_FACTOR + 1)
+
+
+    def test_a_commit_of_the_process_writer_merges_by_tiers_too(self):
+        # Ten segments of the lowest tier (left unmerged), then a commit of the multi-process
+        # bulk writer (a load's): the tiers it runs merge them.
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        ix = whoosh_index.create_in(tmp.name, schema())
+        options = {"codec": ArchiveCodec(compression=1), "compound": False}
+        for n in range(merging.MERGE_FACTOR):
+            writer = BulkSegmentWriter(ix, **options)
+            writer.add_document(id=str(n), grams=f"清河县第{n}号图书馆", text="社区食堂开业", tags="a")
+            writer.commit(merge=False)
+        writer = BulkMpWriter(ix, procs=1, batchsize=10, **options)
+        writer.add_document(id="last", grams="松溪镇图书馆", text="社区食堂开业", tags="a")
+        writer.commit()
+        with ix.searcher() as searcher:
+            self.assertEqual(len(searcher.reader().leaf_readers()), 2)  # the ten merged, and its own
             self.assertEqual(searcher.doc_frequency("text", "社区"), merging.MERGE_FACTOR + 1)
 
 

@@ -183,7 +183,9 @@ class BulkSegmentWriter(SegmentWriter):
 
     def add_reader(self, reader):
         self.write_waiting()  # a merged segment's documents come after the waiting ones
-        super().add_reader(reader)
+        # Named, not super(): BulkMpWriter borrows this method and is no BulkSegmentWriter
+        # (a 1M-article load died on it when its commit's tiers called for a merge).
+        SegmentWriter.add_reader(self, reader)
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
         """Merging segments: a segment of our codec is read again when the segment is
