@@ -25,9 +25,10 @@ ATTRIBUTION = re.compile(r"^[（(](?:摘自|摘编自|执笔[：:]|综合|来源
 # Local papers close a story on its reporter or its source: （记者 某某）, （据新华社）,
 # （本报综合）. (People's Daily signs the items of a roundup （本报记者某某）, （据新华社电）
 # or （某某整理）: those do not end the article.)
-LOCAL_SIGN_OFF = re.compile(r"^[（(](?:记者\s*[^（()）]{2,12}|本报综合|据[^（()）电]{2,8})[）)]$")
+_LOCAL_SOURCE = r"本报综合|据[^（()）电]{2,8}"
+LOCAL_SIGN_OFF = re.compile(rf"^[（(](?:记者\s*[^（()）]{{2,12}}|{_LOCAL_SOURCE})[）)]$")
 # …or the same source closing the last sentence: …票价十二元。（据新华社）
-SOURCE_CLOSING = re.compile(r"[。！？”…][（(](?:本报综合|据[^（()）电]{2,8})[）)]$")
+SOURCE_CLOSING = re.compile(rf"[。！？”…][（(](?:{_LOCAL_SOURCE})[）)]$")
 # Bylines People's Daily never prints under the sub-heads of one feature (it signs
 # those 本报记者 某某): a chief, trainee or stringer, or a bare 记者 opening the line.
 # A reporter of a paper named in full (晚报记者, 某某日报首席记者) is a local paper's too.
