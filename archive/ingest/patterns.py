@@ -167,7 +167,8 @@ HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 # 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
 FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
-EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
+# …in brackets too, as a box's label: 【编者按】.
+EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)}|【(?:{'|'.join(EDITOR_NOTE_LABELS)})】)[：:]?")
 OPENING_NOTE = re.compile(rf"^(?:{'|'.join(OPENING_NOTE_LABELS)})[：:]")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline

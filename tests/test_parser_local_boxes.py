@@ -1,0 +1,25 @@
+"""What a local story carries besides its prose — an editor's note in brackets, a tips box
+closing it, a picture its byline line credits, a 图片新闻 box of pictures by different
+photographers — on invented text. Plain pytest, no Django."""
+from archive.ingest import parse_text
+
+PROSE = ("老街口的修车铺开了二十多年，铺子不大，工具却摆得整整齐齐。",
+         "每天清早，附近的居民推着自行车来打气、补胎，师傅从不多收一分钱。",
+         "街道打算明年把铺子搬进新建的便民服务站，让老手艺继续留在街坊身边。")
+SLOT = "\n\n\n\n"  # a picture: three blank lines instead of one
+
+
+def articles(text):
+    return parse_text(text).articles
+
+
+def people(article):
+    return [(b.name, b.role) for b in article.bylines]
+
+
+def test_editor_note_in_brackets_is_the_note():
+    note = "巷子深处藏着不少老手艺。即日起，本报推出系列报道，带您走近他们。"
+    [art] = articles(f"老街口的修车铺\n\n【编者按】\n\n{note}\n\n本报记者 钱 朵\n\n{PROSE[0]}\n\n{PROSE[1]}\n")
+    assert art.editor_note == [note]
+    assert art.paragraphs == ["本报记者 钱 朵", PROSE[0], PROSE[1]]
+    assert people(art) == [("钱朵", "记者")]
