@@ -23,3 +23,18 @@ def test_editor_note_in_brackets_is_the_note():
     assert art.editor_note == [note]
     assert art.paragraphs == ["本报记者 钱 朵", PROSE[0], PROSE[1]]
     assert people(art) == [("钱朵", "记者")]
+
+
+def test_picture_credited_by_the_byline_line_keeps_its_caption():
+    # 文/某某  图/某某 credits the pictures: the short line under a picture slot is a caption.
+    caption = "修车师傅在给居民补胎。"
+    [art] = articles(f"老街口的修车铺\n\n文/ 钱 朵  图/ 柏 川\n\n{PROSE[0]}{SLOT}{caption}\n\n{PROSE[1]}\n")
+    assert [(c.text, c.credit) for c in art.captions] == [(caption, "")]
+    assert art.paragraphs == ["文/ 钱 朵  图/ 柏 川", PROSE[0], PROSE[1]]
+    assert people(art) == [("钱朵", "作者"), ("柏川", "摄影")]
+
+
+def test_short_line_under_a_picture_slot_without_a_photographer_stays_prose():
+    line = "铺子门口总是排着队。"
+    [art] = articles(f"老街口的修车铺\n\n本报记者 钱 朵\n\n{PROSE[0]}{SLOT}{line}\n\n{PROSE[1]}\n")
+    assert art.captions == [] and line in art.paragraphs
