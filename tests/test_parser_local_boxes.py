@@ -25,6 +25,14 @@ def test_editor_note_in_brackets_is_the_note():
     assert people(art) == [("钱朵", "记者")]
 
 
+def test_heading_over_bullets_closing_the_story_titles_its_box():
+    tips = ["出门前检查轮胎气压", "雨天骑行放慢车速", "夜间骑行打开车灯"]
+    bullets = "\n\n".join("● " + t for t in tips)
+    [art] = articles(f"老街口的修车铺\n\n本报记者 钱 朵\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n骑行小贴士\n\n{bullets}\n")
+    assert (art.sidebar.title, art.sidebar.items) == ("骑行小贴士", tips)
+    assert art.paragraphs == ["本报记者 钱 朵", PROSE[0], PROSE[1]]
+
+
 def test_picture_credited_by_the_byline_line_keeps_its_caption():
     # 文/某某  图/某某 credits the pictures: the short line under a picture slot is a caption.
     caption = "修车师傅在给居民补胎。"

@@ -49,6 +49,9 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
             article.editor_note.append(text)
             continue
         note_open = False
+        if not items and not sidebar_title and _titles_closing_box(body, index):
+            sidebar_title = text
+            continue
         if line.kind == "bullet" and (items or sidebar_title or _next_is_bullet(body, index)):
             items.append(bullet_item(text))
             continue
@@ -70,6 +73,14 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
     elif sidebar_title:
         article.paragraphs.insert(0, sidebar_title)
     article.bylines = unique_bylines(article.bylines)
+
+
+def _titles_closing_box(body: list[Line], index: int) -> bool:
+    """A heading line after the story's prose over bullets that run to its end (护眼小贴士 /
+    ● … / ● …): the title of the box that closes the story, not a paragraph."""
+    rest = body[index + 1:]
+    return (body[index].kind == "head" and index > 0 and len(rest) >= 2
+            and all(line.kind == "bullet" for line in rest))
 
 
 def _next_is_bullet(body: list[Line], index: int) -> bool:
