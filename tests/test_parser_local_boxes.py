@@ -46,3 +46,13 @@ def test_short_line_under_a_picture_slot_without_a_photographer_stays_prose():
     line = "铺子门口总是排着队。"
     [art] = articles(f"老街口的修车铺\n\n本报记者 钱 朵\n\n{PROSE[0]}{SLOT}{line}\n\n{PROSE[1]}\n")
     assert art.captions == [] and line in art.paragraphs
+
+
+def test_photo_news_box_keeps_pictures_by_different_photographers():
+    first = ("5月3日，市民在江边公园放风筝。", "通讯员 柏 川 摄")
+    second = ("5月4日，志愿者在社区为老人理发。", "本报记者 钱朵 摄")
+    text = (f"{PROSE[0]}\n\n{PROSE[1]}\n\n图片新闻{SLOT}{first[0]}{first[1]}{SLOT}{second[0]}  {second[1]}\n")
+    story, photos = articles(text)
+    assert (photos.kind, photos.title) == ("photo", "图片新闻")
+    assert [(c.text, c.credit) for c in photos.captions] == [first, second]
+    assert people(photos) == [("柏川", "摄影"), ("钱朵", "摄影")]

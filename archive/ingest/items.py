@@ -62,11 +62,17 @@ def _pictures_since_body(block: Block) -> bool:
 
 
 def _titled_pictures(block: Block) -> bool:
-    """A headline over pictures only: each body line a caption or its credit."""
+    """A headline over pictures only: each body line a caption or its credit, or a caption
+    that ends on its credit (…插秧。  本报记者 某某 摄)."""
     body = block.lines[len(block.heads):]
     return bool(block.heads) and bool(body) and all(
-        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit")
+        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit") or _ends_on_credit(line)
         for k, line in enumerate(body))
+
+
+def _ends_on_credit(line: Line) -> bool:
+    split = split_credit(line.text)
+    return bool(split and split[0])
 
 
 def photo_follows(lines: list[Line], end: int) -> bool:
