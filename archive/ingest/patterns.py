@@ -217,7 +217,10 @@ FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
     rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$"
     # the masthead a 数字报 copy prints at a page's top: the paper's name alone (河阳晚报)
-    rf"|^[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报)$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+    rf"|^[{HAN}]{{2,6}}(?:日报|晚报|晨报|早报|都市报|县报|周报)$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$"
+    # …and the issue's date line under it: 2026年4月17日　星期五　第1562期 (农历三月初一, 总第1562期)
+    rf"|^{_ISSUE_DATE}\s*星期[一二三四五六日天](?:\s*(?:农历[{HAN}]{{2,8}}|总?第\s*\d{{1,6}}\s*期))*$"
+)
 # The service boxes a local page prints at its foot are furniture too: the weather (今日天气,
 # 晴转多云  12℃～21℃  东南风2级) and the lottery results (福利彩票“双色球”第2024128期开奖公告,
 # 红球：03 08 15 21 27 30  蓝球：11). A forecast line opens on the sky (晴, 多云, 小雨 …), so a
