@@ -264,6 +264,7 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
     """The role of each headline line. `news`: the body opens with a dateline (a
     dated news report); `figures`: with a big printed figure (a data report)."""
     headings: list[Heading] = []
+    heads = _join_broken_lines(heads)
     # 【民生热线】 / ● 聚焦两会 / 今日关注 over the headline: the column, without its marks.
     if len(heads) > 1 and (column_of(heads[0]) or BARE_COLUMN.match(heads[0])):
         headings.append(Heading(column_of(heads[0]) or heads[0], COLUMN, "column_line"))
@@ -294,6 +295,18 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
         if tag:
             headings.insert(0, Heading(tag, COLUMN, "title_tag"))
     return headings
+
+
+def _join_broken_lines(heads: list[str]) -> list[str]:
+    """A headline line that ends on a comma runs on into the next (山路通了， / 山货出山更快了):
+    one title set over two lines, since no kicker or title ends on a comma."""
+    joined: list[str] = []
+    for text in heads:
+        if joined and joined[-1].endswith(("，", ",")) and not FOLLOW_ON.match(text):
+            joined[-1] += text
+        else:
+            joined.append(text)
+    return joined
 
 
 def _column_tag(title: str) -> str:
