@@ -315,9 +315,10 @@ def _column_tag(title: str) -> str:
     if not match or match.start() == 0:
         return ""
     tag = match.group()[1:-1]
-    # A serial's instalment (连载之十二, 之三, 续) is part of the title.
+    # A serial's instalment (连载之十二, 之三, 续) is part of the title, and so is a poem's
+    # companion piece printed under it (外一首, 外二首).
     if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+"
-                    r"|续[\d一二三四五六七八九十]*|连载", tag) or credit_or_dateline(tag):
+                    r"|续[\d一二三四五六七八九十]*|连载|外[\d一二三四五六七八九十]+[首章篇]", tag) or credit_or_dateline(tag):
         return ""
     return tag
 

@@ -84,11 +84,11 @@ AUTHOR_LINE = re.compile(
     rf"|(?:——\s*)?读者\s+(?P<reader>{SPACED_NAME})$)"
 )
 
-# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
+# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, ◇ 某 某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
-AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
+AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○◇]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
                            rf"(?P<name>{SPACED_NAME}|[{HAN}]{{4}})(?:\s*[（(][^（()）]{{2,30}}[）)])?$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
