@@ -24,3 +24,18 @@ def test_masthead_and_its_date_line_are_furniture(line):
 
 def test_a_bare_date_stays_a_notice_sign_off():
     assert classify("2026年3月6日") != "furniture"
+
+
+def test_notices_page_items_each_stand_alone():
+    correction = "本报3月2日第3版《城西菜市场重新开业》一文中，“一百六十个”应为“一百八十个”。特此更正。"
+    loss = "本人不慎遗失黑色钱包一个，内有身份证及银行卡，请拾到者与本人联系。"
+    capital = "桐川市恒达商贸有限公司经股东会决议，注册资本减少至五十万元，请债权人自见报之日起四十五日内申报债权。"
+    text = (f"【民生问答】\n\n医保卡丢了怎么补办？\n\n问：补办要带什么材料？\n\n答：带上身份证到任一医保服务窗口即可。\n\n"
+            f"更正\n\n{correction}\n\n本报编辑部\n\n寻物启事\n\n{loss}\n\n联系电话：139××××1234\n\n失主：柯女士\n\n"
+            f"减资公告\n\n{capital}\n\n特此公告。\n")
+    qa, fix, lost, notice = articles(text)
+    assert qa.paragraphs[-1] == "答：带上身份证到任一医保服务窗口即可。"
+    assert (fix.kind, fix.title, fix.paragraphs) == ("notice", "更正", [correction, "本报编辑部"])
+    assert (lost.kind, lost.title, lost.paragraphs) == ("notice", "寻物启事", [loss, "联系电话：139××××1234", "失主：柯女士"])
+    assert (notice.kind, notice.kicker, notice.title, notice.subtitle) == ("notice", "", "减资公告", "")
+    assert notice.paragraphs == [capital, "特此公告。"]

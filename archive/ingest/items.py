@@ -5,7 +5,7 @@ from __future__ import annotations
 from .blocks import Block, body_chars
 from .fields import closing_bylines, credit_bylines, parse_bylines, split_credit
 from .lines import Line
-from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, PHOTO_HEADINGS
+from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, NOTICE_HEADING_MAX, NOTICE_TITLE, PHOTO_HEADINGS
 
 INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
@@ -112,3 +112,10 @@ def editors_intro(lines: list[Line], end: int) -> bool:
             return True
         chars += len(line.text)
     return False
+
+
+def is_notice_heading(lines: list[Line], i: int) -> bool:
+    """A notice's heading alone over its text (更正, 讣告, 减资公告, 寻物启事): a notices
+    page prints one item after another this way, each an item of its own."""
+    return (len(lines[i].text) <= NOTICE_HEADING_MAX and bool(NOTICE_TITLE.search(lines[i].text))
+            and i + 1 < len(lines) and lines[i + 1].kind == "text")

@@ -108,6 +108,7 @@ RULES = (
     always("next_dated_report", hard_rules.next_dated_report),
     always("over_key_points", hard_rules.over_key_points),
     always("photo_heading", hard_rules.photo_heading),
+    always("notice_heading", hard_rules.notice_heading),
     always("speech_title", hard_rules.speech_title),
     always("presided_meeting", hard_rules.presided_meeting),
     always("subtitled_feature", hard_rules.subtitled_feature),
