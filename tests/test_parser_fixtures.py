@@ -35,18 +35,6 @@ def rel(path: Path) -> str:
     return path.relative_to(SAMPLES).as_posix()
 
 
-# Fixtures written blind whose defects are still open: (file, test) -> why. Strict xfail, so a
-# fix that makes one pass fails the run until its entry is removed here.
-OPEN_DEFECTS = {
-    ("lanwan-metro/2026-05-12.txt", "issue"): "热线速递 merged into the help desk above",
-}
-
-
-def files_for(test: str) -> list:
-    return [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=OPEN_DEFECTS[rel(p), test]))
-            if (rel(p), test) in OPEN_DEFECTS else p for p in FILES]
-
-
 def truth_for(path: Path) -> dict:
     return json.loads(path.with_name(path.stem + ".truth.json").read_text(encoding="utf-8"))
 
@@ -82,7 +70,7 @@ def test_samples_present():
 
 # ------------------------------------------------------------------ whole issues vs truth
 
-@pytest.mark.parametrize("path", files_for("issue"), ids=rel)
+@pytest.mark.parametrize("path", FILES, ids=rel)
 def test_issue_matches_truth(path):
     truth = truth_for(path)
     want = truth["articles"]
@@ -349,7 +337,7 @@ def test_closing_byline_line_names_the_reporter():
 
 # ------------------------------------------------------------------ photos and captions
 
-@pytest.mark.parametrize("path", files_for("photo"), ids=rel)
+@pytest.mark.parametrize("path", FILES, ids=rel)
 def test_photo_items_and_credits(path):
     truth = [a for a in truth_for(path)["articles"] if a["kind"] == "photo"]
     got = [a.as_json() for a in parse_file(path).articles if a.kind == "photo"]

@@ -39,3 +39,13 @@ def test_notices_page_items_each_stand_alone():
     assert (lost.kind, lost.title, lost.paragraphs) == ("notice", "寻物启事", [loss, "联系电话：139××××1234", "失主：柯女士"])
     assert (notice.kind, notice.kicker, notice.title, notice.subtitle) == ("notice", "", "减资公告", "")
     assert notice.paragraphs == [capital, "特此公告。"]
+
+
+def test_bare_column_over_its_items_is_a_box_of_its_own():
+    items = ["【来电】市民方先生：小区门口的公交站没有站牌，能否补上？",
+             "【回复】市公交集团：站牌已于3月5日补装完毕。"]
+    text = (f"【有事您说话】\n\n城西菜市场重新开业\n\n本报记者 钱 朵\n\n{STORY[0]}\n\n{STORY[1]}\n\n"
+            f"热线速递\n\n{items[0]}\n\n{items[1]}\n")
+    story, box = articles(text)
+    assert story.paragraphs == ["本报记者 钱 朵", *STORY]
+    assert (box.column, box.title, box.paragraphs) == ("", "热线速递", items)

@@ -404,6 +404,14 @@ def under_column_tag(c: Candidate) -> bool:
     return len(c.run) >= 2 and bool(column_of(c.run[0].text) or SERVICE_COLUMN.match(c.run[0].text))
 
 
+def bare_column_box(c: Candidate) -> bool:
+    """A column named bare on a line of its own straight over its items' text, after
+    another piece (热线速递 / 【来电】… / 【回复】…): a box of its own, titled by the name
+    (on rmrb-dev each such line, 新闻速递 / 资讯速递, starts one)."""
+    return (len(c.run) == 1 and bool(BARE_COLUMN.match(c.run[0].text)) and c.before is not None
+            and c.after is not None and c.after.kind == "text" and c.lines[c.end] is c.after)
+
+
 def next_signed_piece(c: Candidate) -> bool:
     """On a page of signed pieces (an essay opened by its author line, □ 某某), a title
     over a bare name (戴小禾) and prose is the next piece. (Under a bare name alone the

@@ -121,6 +121,7 @@ RULES = (
     always("after_pointer_box", hard_rules.after_pointer_box),
     always("heads_pointer_box", hard_rules.heads_pointer_box),
     always("under_column_tag", hard_rules.under_column_tag),
+    always("bare_column_box", hard_rules.bare_column_box),
     always("unsigned_brief", hard_rules.unsigned_brief),
     always("self_signed_brief", hard_rules.self_signed_brief),
     always("next_signed_piece", hard_rules.next_signed_piece),
