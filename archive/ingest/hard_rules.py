@@ -407,7 +407,7 @@ def under_column_tag(c: Candidate) -> bool:
 def bare_column_box(c: Candidate) -> bool:
     """A column named bare on a line of its own straight over its items' text, after
     another piece (热线速递 / 【来电】… / 【回复】…): a box of its own, titled by the name
-    (on rmrb-dev each such line, 新闻速递 / 资讯速递, starts one)."""
+    (on rmrb-dev every 新闻速递 / 资讯速递 line titles an article: the rule changes no figure)."""
     return (len(c.run) == 1 and bool(BARE_COLUMN.match(c.run[0].text)) and c.before is not None
             and c.after is not None and c.after.kind == "text" and c.lines[c.end] is c.after)
 
