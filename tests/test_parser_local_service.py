@@ -41,6 +41,14 @@ def test_notices_page_items_each_stand_alone():
     assert notice.paragraphs == [capital, "特此公告。"]
 
 
+@pytest.mark.parametrize("heading", ["公  告", "讣\u3000告", "声 明"])
+def test_a_letter_spaced_notice_heading_starts_the_notice(heading):
+    text = f"城西菜市场重新开业\n\n{STORY[0]}\n\n{STORY[1]}\n\n{heading}\n\n因道路施工，西湖路5月20日起封闭，请车辆绕行。\n\n特此公告。\n"
+    story, notice = articles(text)
+    assert story.paragraphs == list(STORY)
+    assert (notice.kind, notice.title) == ("notice", heading)
+
+
 def test_bare_column_over_its_items_is_a_box_of_its_own():
     items = ["【来电】市民方先生：小区门口的公交站没有站牌，能否补上？",
              "【回复】市公交集团：站牌已于3月5日补装完毕。"]

@@ -275,9 +275,9 @@ DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^�
 # no headline ends so.
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
-# A notice's title names its kind last (a correction: 更正); a 通知 only in the form of one (关于…的通知,
-# or alone): 某部门印发通知 is a news headline.
-NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示|^关于[^，。]{2,60}的通知|^通知|^更\s*正)$")
+# A notice's title names its kind last (a correction: 更正), maybe letter-spaced (公  告); a 通知 only in the
+# form of one (关于…的通知, or alone): 某部门印发通知 is a news headline.
+NOTICE_TITLE = re.compile(r"(?:启\s*事|公\s*告|公\s*报|声\s*明|通\s*告|讣\s*告|公\s*示|^关于[^，。]{2,60}的通知|^通\s*知|^更\s*正)$")
 # …and a notice's heading alone, as a notices page prints it: 更正, 讣告, 减资公告, 寻物启事.
 NOTICE_HEADING_MAX = 8
 # A paragraph that opens on a full date, year first: 2016年5月17日，… (an entry of a chronicle).
