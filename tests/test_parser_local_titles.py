@@ -53,3 +53,13 @@ def test_poem_with_its_companion_piece_under_a_marked_author():
     assert poem.paragraphs == ["◇ 钱 朵", *verse, "炊烟", *second]
     assert [(b.name, b.role) for b in poem.bylines] == [("钱朵", "作者")]
     assert (prose.title, prose.paragraphs) == ("老屋的枣树", essay)
+
+
+@pytest.mark.parametrize("author", ["文/钱朵", "钱朵  桐川市第一中学  初二（3）班", "□ 钱 朵"])
+def test_verse_under_an_author_line_is_the_poem_body(author):
+    verse = ["河水把月亮", "一路背到了村口", "母亲站在桥上", "数着归来的船"]
+    text = "\n\n".join(["第04版：副刊", "月下河", author, *verse, "老屋的枣树", "■ 柏 川",
+                        "老屋门前有一棵枣树，每年秋天都结满了枣子。"]) + "\n"
+    poem, prose = articles(text)
+    assert (poem.title, poem.paragraphs) == ("月下河", [author, *verse])
+    assert prose.title == "老屋的枣树"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .fields import is_bare_author, parse_dateline
+from .fields import is_author_line, is_bare_author, parse_dateline
 from .lines import Line
-from .patterns import AUTHOR_MARKED, CAPTION_START, CLOSERS, FIGURE, FOLLOW_ON
+from .patterns import CAPTION_START, CLOSERS, FIGURE, FOLLOW_ON
 
 SUBTITLE_MAX = 300
 LONG_HEADLINE = 100  # a headline can run this long (and a page-opening line be its top)
@@ -45,12 +45,12 @@ def promote_headings(lines: list[Line]) -> list[Line]:
 
 
 def _verse_as_text(lines: list[Line]) -> list[Line]:
-    """A one-line title, a bare or marked name under it (春雨 / 某某, ◇ 某 某), then short
-    heading-like lines: a poem, its verse the body. A headline never runs on under its writer's name. The
-    verse ends where a line stands over the next piece's author line."""
+    """A one-line title, its author line under it (春雨 / 某某, ◇ 某 某, 文/某某), then short
+    heading-like lines: a poem, its verse the body. A headline never runs on under its
+    writer's name. The verse ends where a line stands over the next piece's author line."""
     for i in range(1, len(lines) - 1):
         signed = (lines[i].kind == "head" and is_bare_author(lines[i].text)
-                  or lines[i].kind == "byline" and bool(AUTHOR_MARKED.match(lines[i].text)))
+                  or lines[i].kind == "byline" and is_author_line(lines[i].text))
         if not (signed and lines[i - 1].kind == "head" and (i < 2 or lines[i - 2].kind != "head")):
             continue
         end = i + 1
