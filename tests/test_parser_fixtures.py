@@ -398,7 +398,9 @@ def test_date_from_filename(name, want):
 
 # ------------------------------------------------------------------ indented copies of the local samples
 
-LOCAL_FILES = [p for p in FILES if rel(p).split("/")[0] in ("donghu-evening", "nanshan-daily")]
+INDENTED_PAPERS = ("donghu-evening", "nanshan-daily", "chengchuan-daily", "fengxi-evening", "heyang-evening",
+                   "lanwan-metro", "songling-metro", "xiling-evening", "zheling-county")
+LOCAL_FILES = [p for p in FILES if rel(p).split("/")[0] in INDENTED_PAPERS]
 
 
 @pytest.mark.parametrize("path", LOCAL_FILES, ids=rel)

@@ -167,6 +167,20 @@ def test_a_byline_printed_flush_under_an_indented_dumps_headline_signs_the_story
     assert [(b.name, b.role) for b in article.bylines] == [("周明", "记者")]
 
 
+def test_pointers_and_box_labels_printed_flush_in_an_indented_dump_are_body():
+    # A 导读 box's entries, a story's pointer to the rest of it and a box's label inside it
+    # are flush like headlines, but are none: the box is one article, the story another.
+    body = [FARM[k % 3] for k in range(4)]
+    text = indented("本期导读", "▶ 江边集市开张了　A03", "▶ 春耕生产动员会召开　A05",
+                    "江边集市开张了", "本报记者  周明", *(">" + p for p in body), "更多报道详见A03版",
+                    "相关链接", ">" + FARM[1], ">" + FARM[2], ">" + FARM[0])
+    assert indent_marks_body(split_lines(text))
+    box, story = parse_text(text, DAY).articles
+    assert (box.title, box.paragraphs) == ("本期导读", ["▶ 江边集市开张了\u3000A03", "▶ 春耕生产动员会召开\u3000A05"])
+    assert (story.title, story.paragraphs) == (
+        "江边集市开张了", ["本报记者  周明", *body, "更多报道详见A03版", "相关链接", FARM[1], FARM[2], FARM[0]])
+
+
 def test_a_page_opening_on_a_soft_kicker_gives_it_to_the_headline_under_it():
     text = ("第05版\n\n逛庙会、看花灯、猜灯谜……\n\n元宵佳节 处处欢腾\n\n" + "\n\n".join(FARM) + "\n")
     [article] = parse_text(text, DAY).articles

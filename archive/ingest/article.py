@@ -7,10 +7,11 @@ import re
 
 from .blocks import Block
 from .fields import (
-    closing_bylines, credit_bylines, is_bare_author, parse_bylines, parse_dateline, signature_bylines, split_credit,
-    unique_bylines,
+    PHOTOGRAPHER, closing_bylines, credit_bylines, is_bare_author, parse_bylines, parse_dateline, signature_bylines,
+    split_credit, unique_bylines,
 )
 from .headline import COLUMN, KICKER, SUBTITLE, TITLE, Headline, read_headline
+from .items import PICTURE_GAP
 from .lines import Line, bullet_item
 from .patterns import BYLINE_LINE, CAPTION_START, EDITOR_NOTE, NOTICE_TITLE
 from .records import Byline, Caption, ParsedArticle, Sidebar
@@ -48,6 +49,9 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
             article.editor_note.append(text)
             continue
         note_open = False
+        if not items and not sidebar_title and _titles_closing_box(body, index):
+            sidebar_title = text
+            continue
         if line.kind == "bullet" and (items or sidebar_title or _next_is_bullet(body, index)):
             items.append(bullet_item(text))
             continue
@@ -60,7 +64,7 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
             article.bylines += credit_bylines(text)
             taken = index + 1
             continue
-        if _is_caption(line, following):
+        if _is_caption(line, following) or _credited_above(body, index):
             _add_caption(article, text)
             continue
         _add_paragraph(article, line)
@@ -69,6 +73,14 @@ def _read_body(article: ParsedArticle, body: list[Line], sidebar_title: str) -> 
     elif sidebar_title:
         article.paragraphs.insert(0, sidebar_title)
     article.bylines = unique_bylines(article.bylines)
+
+
+def _titles_closing_box(body: list[Line], index: int) -> bool:
+    """A heading line after the story's prose over bullets that run to its end (护眼小贴士 /
+    ● … / ● …): the title of the box that closes the story, not a paragraph."""
+    rest = body[index + 1:]
+    return (body[index].kind == "head" and index > 0 and len(rest) >= 2
+            and all(line.kind == "bullet" for line in rest))
 
 
 def _next_is_bullet(body: list[Line], index: int) -> bool:
@@ -94,6 +106,22 @@ def _is_caption(line: Line, following: Line | None) -> bool:
         return True
     split = split_credit(line.text)
     return bool(split and split[0])
+
+
+CAPTION_MAX = 40  # a caption the byline line credits is one short sentence
+
+
+def _credited_above(body: list[Line], index: int) -> bool:
+    """One short sentence right under a picture slot, in a story whose byline line names
+    who took its pictures (文/某某  图/某某, 文图/某某): that picture's caption, credited
+    there, not a paragraph."""
+    line = body[index]
+    if line.kind != "text" or line.gap < PICTURE_GAP or len(line.text) > CAPTION_MAX:
+        return False
+    if not line.text.endswith("。") or "。" in line.text[:-1]:
+        return False
+    return any(b.role == PHOTOGRAPHER for earlier in body[:index] if earlier.kind == "byline"
+               for b in signature_bylines(earlier.text) or parse_bylines(earlier.text))
 
 
 def _add_caption(article: ParsedArticle, text: str) -> None:

@@ -9,10 +9,10 @@ from . import cues
 from .blocks import body_chars, opens_with_dateline
 from .cues import Candidate
 from .lines import heading_over
-from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box
+from .items import INTRO_MAX, credited_photo_report, editors_intro, is_editors_box, is_notice_heading
 from .fields import closing_bylines, column_of, has_trailing_byline, is_author_line, is_bare_author, parse_dateline, signature_bylines
 from .patterns import (
-    ANNOUNCES_TEXT, BOX_HEADER, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING,
+    ANNOUNCES_TEXT, BARE_COLUMN, BOX_HEADER, COLUMN_TAG, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, FIGURE, FOLLOW_ON, FURTHER_READING,
     INSTALMENT_LEAD_IN, KEY_POINTS, MEDIA, NOTICE_TITLE, POINTER,
     PHOTO_HEADINGS, POINTER_MAX, PRESIDED_LINE, SALUTATION, SERVICE_COLUMN, SIGN_OFF_DATE, SPEECH_TITLE, VOICE_WITH_ROLE, WRITER_CREDIT, YEAR_DATE_LEDE,
 )
@@ -256,6 +256,13 @@ def over_key_points(c: Candidate) -> bool:
     return c.end < len(c.lines) and bool(KEY_POINTS.match(c.lines[c.end].text))
 
 
+def notice_heading(c: Candidate) -> bool:
+    """A notice's heading alone over its text, under another item (更正 under a Q&A, 讣告
+    under the correction's signer): the next notice, never a sub-head. (rmrb-dev's one such
+    line, 三部门公告, is a report's kicker over its title.)"""
+    return len(c.run) == 1 and c.before is not None and is_notice_heading(c.lines, c.i)
+
+
 def photo_heading(c: Candidate) -> bool:
     """图片报道, 图片新闻 …: the label of a photo story, which is an item of its own
     (all 100 such runs on rmrb-dev start one)."""
@@ -395,6 +402,14 @@ def under_column_tag(c: Candidate) -> bool:
     """A run that opens on a column's tag (【民生热线】, ● 聚焦两会), or on a service page's
     column named bare (读者来信, 民生热线), over a headline."""
     return len(c.run) >= 2 and bool(column_of(c.run[0].text) or SERVICE_COLUMN.match(c.run[0].text))
+
+
+def bare_column_box(c: Candidate) -> bool:
+    """A column named bare on a line of its own straight over its items' text, after
+    another piece (热线速递 / 【来电】… / 【回复】…): a box of its own, titled by the name
+    (on rmrb-dev every 新闻速递 / 资讯速递 line titles an article: the rule changes no figure)."""
+    return (len(c.run) == 1 and bool(BARE_COLUMN.match(c.run[0].text)) and c.before is not None
+            and c.after is not None and c.after.kind == "text" and c.lines[c.end] is c.after)
 
 
 def next_signed_piece(c: Candidate) -> bool:

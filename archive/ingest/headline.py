@@ -264,6 +264,7 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
     """The role of each headline line. `news`: the body opens with a dateline (a
     dated news report); `figures`: with a big printed figure (a data report)."""
     headings: list[Heading] = []
+    heads = _join_broken_lines(heads)
     # 【民生热线】 / ● 聚焦两会 / 今日关注 over the headline: the column, without its marks.
     if len(heads) > 1 and (column_of(heads[0]) or BARE_COLUMN.match(heads[0])):
         headings.append(Heading(column_of(heads[0]) or heads[0], COLUMN, "column_line"))
@@ -296,15 +297,28 @@ def roles(heads: list[str], news: bool = False, figures: bool = False) -> list[H
     return headings
 
 
+def _join_broken_lines(heads: list[str]) -> list[str]:
+    """A headline line that ends on a comma runs on into the next (山路通了， / 山货出山更快了):
+    one title set over two lines, since no kicker or title ends on a comma."""
+    joined: list[str] = []
+    for text in heads:
+        if joined and joined[-1].endswith(("，", ",")) and not FOLLOW_ON.match(text):
+            joined[-1] += text
+        else:
+            joined.append(text)
+    return joined
+
+
 def _column_tag(title: str) -> str:
     """`让公众感受历史的魅力（人民论坛）` → 人民论坛: papers tag columns this way."""
     match = COLUMN_TAG.search(title)
     if not match or match.start() == 0:
         return ""
     tag = match.group()[1:-1]
-    # A serial's instalment (连载之十二, 之三, 续) is part of the title.
+    # A serial's instalment (连载之十二, 之三, 续) is part of the title, and so is a poem's
+    # companion piece printed under it (外一首, 外二首).
     if re.fullmatch(r"[上中下\d一二三四五六七八九十]+|[A-Za-z\d\s.%]+|(?:连载)?之?[\d一二三四五六七八九十百]+"
-                    r"|续[\d一二三四五六七八九十]*|连载", tag) or credit_or_dateline(tag):
+                    r"|续[\d一二三四五六七八九十]*|连载|外[\d一二三四五六七八九十]+[首章篇]", tag) or credit_or_dateline(tag):
         return ""
     return tag
 

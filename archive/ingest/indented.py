@@ -8,7 +8,7 @@ from .blocks import Block, run_end
 from .fields import page_marker
 from .headline import indented_headline
 from .lines import Line
-from .patterns import HELP_DESK
+from .patterns import EDITOR_NOTE, HELP_DESK, POINTER
 from .starts import INDENT_MARKED, PAGE_TOP, Decision
 
 
@@ -53,9 +53,13 @@ def _read_indent(line: Line) -> Line:
 
 def _kind_by_indent(line: Line) -> str:
     # A photo credit, an end note, a byline or an author line (本报记者 某某, □ 某某, 文/某某),
-    # a help desk's sub-head (求助, 部门回应) or a whole paragraph printed flush is still no headline.
+    # a box's label or a help desk's sub-head (相关链接, 求助, 部门回应; an editor's note opens an
+    # article's body or a box of its own, as it does unindented), a line that points to a page (a
+    # 导读 entry, ▶ 某某 A3, or the rest of a story, >>>详见A3版) or a whole paragraph printed flush
+    # is still no headline.
     if not line.indented:
         flush_body = (line.kind in ("credit", "endnote", "byline") or bool(HELP_DESK.match(line.text))
-                      or len(line.text) > HEADLINE_MAX)
+                      or (line.kind == "marker" and not EDITOR_NOTE.match(line.text))
+                      or (line.kind == "text" and bool(POINTER.search(line.text))) or len(line.text) > HEADLINE_MAX)
         return line.kind if flush_body else "head"
     return "text" if line.kind == "head" else line.kind

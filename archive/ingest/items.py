@@ -5,7 +5,7 @@ from __future__ import annotations
 from .blocks import Block, body_chars
 from .fields import closing_bylines, credit_bylines, parse_bylines, split_credit
 from .lines import Line
-from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, PHOTO_HEADINGS
+from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, NOTICE_HEADING_MAX, NOTICE_TITLE, PHOTO_HEADINGS
 
 INTRO_MAX = 800  # characters of an editors' introduction to a page or a series
 
@@ -62,11 +62,17 @@ def _pictures_since_body(block: Block) -> bool:
 
 
 def _titled_pictures(block: Block) -> bool:
-    """A headline over pictures only: each body line a caption or its credit."""
+    """A headline over pictures only: each body line a caption or its credit, or a caption
+    that ends on its credit (…插秧。  本报记者 某某 摄)."""
     body = block.lines[len(block.heads):]
     return bool(block.heads) and bool(body) and all(
-        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit")
+        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit") or _ends_on_credit(line)
         for k, line in enumerate(body))
+
+
+def _ends_on_credit(line: Line) -> bool:
+    split = split_credit(line.text)
+    return bool(split and split[0])
 
 
 def photo_follows(lines: list[Line], end: int) -> bool:
@@ -106,3 +112,10 @@ def editors_intro(lines: list[Line], end: int) -> bool:
             return True
         chars += len(line.text)
     return False
+
+
+def is_notice_heading(lines: list[Line], i: int) -> bool:
+    """A notice's heading alone over its text (更正, 讣告, 减资公告, 寻物启事): a notices
+    page prints one item after another this way, each an item of its own."""
+    return (len(lines[i].text) <= NOTICE_HEADING_MAX and bool(NOTICE_TITLE.search(lines[i].text))
+            and i + 1 < len(lines) and lines[i + 1].kind == "text")

@@ -84,11 +84,11 @@ AUTHOR_LINE = re.compile(
     rf"|(?:——\s*)?读者\s+(?P<reader>{SPACED_NAME})$)"
 )
 
-# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, 文/某某, 文/某某 图/某某,
+# An essay's or a story's author line: □ 某某, ◎ 某 某, ■某某, ○ 某某, ◇ 某 某, 文/某某, 文/某某 图/某某,
 # 文 图/某某, or a name with its school or unit (某某  某市第一中学  初二（3）班).
 # The mark may come with the credit (■ 文/某某), an unmarked one with its label (作者：某某), and a
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
-AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
+AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○◇]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
                            rf"(?P<name>{SPACED_NAME}|[{HAN}]{{4}})(?:\s*[（(][^（()）]{{2,30}}[）)])?$")
 WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
                            rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
@@ -167,7 +167,8 @@ HELP_DESK = re.compile(rf"^[【\[]?(?:{'|'.join(HELP_DESK_LABELS)})[】\]]?[：:
 SIDEBAR_TAG = re.compile(rf"[（(](?:{'|'.join(BOX_LABELS)})[）)]$")
 # 延伸阅读 as a heading's tag: further reading on the story above, never a story of its own.
 FURTHER_READING = re.compile(r"[（(]延伸阅读[）)]$")
-EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)})[：:]?")
+# …in brackets too, as a box's label: 【编者按】.
+EDITOR_NOTE = re.compile(rf"^(?:{'|'.join(EDITOR_NOTE_LABELS)}|【(?:{'|'.join(EDITOR_NOTE_LABELS)})】)[：:]?")
 OPENING_NOTE = re.compile(rf"^(?:{'|'.join(OPENING_NOTE_LABELS)})[：:]")
 KEY_POINTS = re.compile(rf"^{KEY_POINTS_LABEL}[：:]?$")
 # A subtitle or an attribution opens on a dash: ——记…, ——某某（身份）. The headline
@@ -216,7 +217,10 @@ FURNITURE = re.compile(
     rf"^{_EDITOR}{_STAFF_NAME}(?:\s+{_STAFF}{_STAFF_NAME})*$"
     rf"|^扫(?:码|描二维码|一扫)[{HAN}]{{0,8}}$"
     # the masthead a 数字报 copy prints at a page's top: the paper's name alone (河阳晚报)
-    rf"|^[{HAN}]{{2,6}}(?:日报|晚报|晨报|都市报)$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$")
+    rf"|^[{HAN}]{{2,6}}(?:日报|晚报|晨报|早报|都市报|县报|周报)$|^[（(]?本版(?:内容|稿件|文章)?[{HAN}]{{0,4}}?{POINTS_TO}第?\s*[A-Za-z]?[\d一二三四五六七八九十]{{1,3}}\s*版[）)]?$"
+    # …and the issue's date line under it: 2026年4月17日　星期五　第1562期 (农历三月初一, 总第1562期)
+    rf"|^{_ISSUE_DATE}\s*星期[一二三四五六日天](?:\s*(?:农历[{HAN}]{{2,8}}|总?第\s*\d{{1,6}}\s*期))*$"
+)
 # The service boxes a local page prints at its foot are furniture too: the weather (今日天气,
 # 晴转多云  12℃～21℃  东南风2级) and the lottery results (福利彩票“双色球”第2024128期开奖公告,
 # 红球：03 08 15 21 27 30  蓝球：11). A forecast line opens on the sky (晴, 多云, 小雨 …), so a
@@ -271,9 +275,11 @@ DISPATCH_NOTE = re.compile(r"^[（(](?:新华社|本报)[^（()）]{0,30}电[^�
 # no headline ends so.
 SIGN_OFF_DATE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
                            r"(?:于[\u4e00-\u9fff]{1,8})?$")
-# A notice's title names its kind last; a 通知 only in the form of one (关于…的通知, or alone):
-# 某部门印发通知 is a news headline.
-NOTICE_TITLE = re.compile(r"(?:启事|公告|公报|声明|通告|讣告|公示|^关于[^，。]{2,60}的通知|^通知)$")
+# A notice's title names its kind last (a correction: 更正), maybe letter-spaced (公  告); a 通知 only in the
+# form of one (关于…的通知, or alone): 某部门印发通知 is a news headline.
+NOTICE_TITLE = re.compile(r"(?:启\s*事|公\s*告|公\s*报|声\s*明|通\s*告|讣\s*告|公\s*示|^关于[^，。]{2,60}的通知|^通\s*知|^更\s*正)$")
+# …and a notice's heading alone, as a notices page prints it: 更正, 讣告, 减资公告, 寻物启事.
+NOTICE_HEADING_MAX = 8
 # A paragraph that opens on a full date, year first: 2016年5月17日，… (an entry of a chronicle).
 YEAR_DATE_LEDE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日)?")
 # A paragraph that announces the text printed under it: …全文如下。 / 现将有关事项公告如下：

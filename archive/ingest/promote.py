@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .fields import is_bare_author, parse_dateline
+from .fields import is_author_line, is_bare_author, parse_dateline
 from .lines import Line
 from .patterns import CAPTION_START, CLOSERS, FIGURE, FOLLOW_ON
 
@@ -19,6 +19,8 @@ PHOTO_CAPTION_LINES = 3  # caption paragraphs between a news photo's title and i
 VERSE_MAX = 20  # a line of verse is short
 VERSE_MIN = 3  # lines under a poem's author before they read as verse, not a headline
 SENTENCE_MARK = re.compile(r"[，。！？；,!?;]")
+BROKEN_TITLE_MAX = 16  # the first line of a title set over two lines
+FINISHED = ("。", "！", "？", "”", "）", ")")  # a paragraph that ends so is over
 # A news subtitle sums up what was decided or said; a lede paragraph opens with a time,
 # a quotation or a bullet, and ends its sentence.
 LEDE_START = re.compile(r"^(?:[■●◆“\"]|截至|\d{4}年|\d{1,2}月\d{1,2}日|[春秋]节期间|今年|去年|近年来|日前|近日)")
@@ -36,18 +38,20 @@ def promote_headings(lines: list[Line]) -> list[Line]:
                 and parse_dateline(lines[i].text)
                 and not parse_dateline(lines[i - 1].text)):
             lines[i - 1] = replace(lines[i - 1], kind="head")
-        elif _long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1):
+        elif (_long_headline(lines, i - 1) or _exclaimed_title(lines, i - 1) or _photo_title(lines, i - 1)
+              or _broken_title(lines, i - 1)):
             lines[i - 1] = replace(lines[i - 1], kind="head")
     return _verse_as_text(lines)
 
 
 def _verse_as_text(lines: list[Line]) -> list[Line]:
-    """A one-line title, a bare name under it (春雨 / 某某), then short heading-like lines:
-    a poem, its verse the body. A headline never runs on under its writer's name. The
-    verse ends where a line stands over the next piece's author line."""
+    """A one-line title, its author line under it (春雨 / 某某, ◇ 某 某, 文/某某), then short
+    heading-like lines: a poem, its verse the body. A headline never runs on under its
+    writer's name. The verse ends where a line stands over the next piece's author line."""
     for i in range(1, len(lines) - 1):
-        if not (lines[i].kind == "head" and lines[i - 1].kind == "head" and is_bare_author(lines[i].text)
-                and (i < 2 or lines[i - 2].kind != "head")):
+        signed = (lines[i].kind == "head" and is_bare_author(lines[i].text)
+                  or lines[i].kind == "byline" and is_author_line(lines[i].text))
+        if not (signed and lines[i - 1].kind == "head" and (i < 2 or lines[i - 2].kind != "head")):
             continue
         end = i + 1
         while (end < len(lines) and lines[end].kind == "head" and len(lines[end].text) <= VERSE_MAX
@@ -89,6 +93,20 @@ def _photo_title(lines: list[Line], i: int) -> bool:
     return (line.kind == "text" and len(line.text) <= PHOTO_TITLE_MAX and "。" not in line.text
             and line.text.rstrip(CLOSERS)[-1:] in "！？!?"
             and any(under.kind == "credit" for under in lines[i + 1:i + 1 + PHOTO_CAPTION_LINES]))
+
+
+def _broken_title(lines: list[Line], i: int) -> bool:
+    """A short clause ending on a comma after a finished paragraph, over a heading line that a
+    byline line, a `——` subtitle or a dateline follows (菜市场变亮堂了， / 买菜的人更多了 /
+    本报记者 某某): the top of a title set over two lines (headline.py joins them). Verse
+    runs on in sentences (停车随时离场， / 缴费不必匆忙。)."""
+    line, before, under = lines[i], lines[i - 1], lines[i + 1]
+    if not (line.kind == "text" and len(line.text) <= BROKEN_TITLE_MAX and line.text.endswith(("，", ","))
+            and not SENTENCE_MARK.search(line.text[:-1]) and before.text.endswith(FINISHED)):
+        return False
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    return (under.kind == "head" and not FOLLOW_ON.match(under.text) and after is not None
+            and (after.kind == "byline" or bool(FOLLOW_ON.match(after.text)) or bool(parse_dateline(after.text))))
 
 
 def _reads_as_lede(text: str) -> bool:

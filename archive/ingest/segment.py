@@ -13,7 +13,7 @@ from .blocks import Block, run_end
 from .fields import page_marker, signs_off
 from .headline import headline_top, stack_size, takes_soft_kicker
 from .indented import segment_indented
-from .items import editors_box, standalone_photo
+from .items import editors_box, is_notice_heading, standalone_photo
 from .lines import Line, indent_marks_body
 from .patterns import END_NOTE, FOLLOW_ON, OPENING_NOTE, SIGN_OFF_DATE
 from .promote import promote_headings
@@ -102,6 +102,8 @@ def _before_tagged_title(lines: list[Line], i: int, end: int) -> int:
     for j in range(max(i + 2, end - 3), end):
         if cues.column_tag(lines[j]):
             return j
+    if end - i >= 2 and is_notice_heading(lines, end - 1):
+        return end - 1
     return end
 
 
