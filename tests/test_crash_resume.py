@@ -3,14 +3,19 @@ the next run indexes only what is missing, and of the articles the dead run impo
 those whose indexed stamp is not their issue's (search/recovery.py). The index write commits
 every SEARCH_SEGMENT_DOCS articles, set small here so that a kill lands between commits."""
 import datetime
+import os
 import signal
 import subprocess
+import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
-from django.test import SimpleTestCase
-from whoosh.index import open_dir
+from django.test import SimpleTestCase, override_settings
+from whoosh.index import LockError, open_dir
+
+from search import recovery
 
 from search.backend import whoosh_query
 from search.engine import matching
@@ -132,3 +137,56 @@ class ResumeIndexTests(SimpleTestCase):
                       self.resume(env, self.files("a")))
         self.assert_index_matches(env, url, index)
         self.assertEqual(list((Path(env["DATA_DIR"]) / "runs").glob("import-*")), [])
+
+
+# An import's index write on more than one core, stopped after its writer processes started.
+BIG_WRITE = textwrap.dedent("""
+    import time, django
+    django.setup()
+    from search import indexing, recovery
+    from search.engine.bulkwriting import BulkMpWriter
+    with recovery.import_run():
+        backend = indexing.backend()
+        backend.setup()
+        writer = BulkMpWriter(backend.index, procs=2, batchsize=1)
+        for pk in (1, 2):
+            writer.add_document(id=f"archive.article.{pk}", django_ct="archive.article", django_id=str(pk))
+        print(*(task.pid for task in writer.tasks), flush=True)
+        time.sleep(60)
+""")
+
+
+class KilledWriterProcessesTests(SimpleTestCase):
+    def test_the_writer_processes_of_a_killed_import_end_with_it_and_unlock_the_marker_and_index(self):
+        tmp = self.enterContext(tempfile.TemporaryDirectory(prefix="killed-writer-"))
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DATA_DIR": tmp,
+               "INDEX_PATH": f"{tmp}/index"}
+        proc = subprocess.Popen([sys.executable, "-c", BIG_WRITE], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                text=True)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        tasks = [int(pid) for pid in proc.stdout.readline().split()]
+        self.addCleanup(lambda: [os.kill(pid, signal.SIGKILL) for pid in tasks if alive(pid)])
+        self.assertEqual(len(tasks), 2)
+        time.sleep(0.3)
+        self.assertTrue(all(alive(pid) for pid in tasks))
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in tasks) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        self.assertFalse([pid for pid in tasks if alive(pid)], "orphaned writer processes")
+        with override_settings(DATA_DIR=tmp):
+            self.assertEqual(recovery.dead_run_count(), 1)
+        try:
+            open_dir(f"{tmp}/index").writer(timeout=0).cancel()
+        except LockError:
+            self.fail("the index is still locked")
+
+
+def alive(pid: int) -> bool:
+    """Running (not a zombie waiting for its parent)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
