@@ -1,7 +1,8 @@
 """A big import killed in its index write resumes where the write's last commit left off:
 the next run indexes only what is missing, and of the articles the dead run imported only
 those whose indexed stamp is not their issue's (search/recovery.py). The index write commits
-every SEARCH_SEGMENT_DOCS articles, set small here so that a kill lands between commits."""
+every SEARCH_SEGMENT_DOCS articles, set small here so that a kill lands between commits.
+The writer processes of a killed write end with it, so that its run marker is a dead run's."""
 import datetime
 import os
 import signal
@@ -16,7 +17,6 @@ from django.test import SimpleTestCase, override_settings
 from whoosh.index import LockError, open_dir
 
 from search import recovery
-
 from search.backend import whoosh_query
 from search.engine import matching
 
