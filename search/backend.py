@@ -29,12 +29,13 @@ from .engine.bulkwriting import BulkMpWriter, BulkSegmentWriter
 from .compile import ranked
 from .highlight import highlight_page, terms_for
 # Indexes written before search/schema.py existed name these classes here in their pickled schema.
-from .search_indexes import prepared
+from .search_indexes import prepared, stamps_by_id
 from .schema import AnalyzedText, FacetList, ListColumn, schema_field  # noqa: F401
 from .query import parse, positive_terms, quote
 
 SIGNATURE_FILE = "archive-analyzer.txt"
 STORY_FIELD = "story"  # ArticleIndex.story: the hits a collapsed search lists one of
+STAMP_FIELD = "stamp"  # ArticleIndex.stamp: the import of its issue an article's text came from
 BULK_SIZE = 2000
 OPTIMIZE_LIMIT = 20000
 WRITER_PROCESSES = min(os.cpu_count() or 1, 4)
@@ -134,6 +135,13 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         """Every indexed object's django_id, for comparing with the database."""
         reader = self.searcher().reader()
         return {reader.stored_fields(n)[DJANGO_ID] for n in reader.all_doc_ids()}
+
+    def stamps(self) -> dict[int, int | None]:
+        """{article id: the stamp its document was indexed with} for every indexed article,
+        None where a document has none (indexed before stamps): one pass over the stored
+        fields, about 16 µs an article."""
+        reader = self.searcher().reader()
+        return stamps_by_id((doc[DJANGO_ID], doc.get(STAMP_FIELD)) for doc in reader.all_stored_fields())
 
     # -- writing ---------------------------------------------------------------
 

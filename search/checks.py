@@ -20,10 +20,11 @@ def analyzer_mismatch() -> str:
             f"{current}: run `manage.py rebuild_index`")
 
 
-def differences() -> tuple[set[int], set[int]]:
-    """(ids in the database but not the index, ids in the index but not the database)."""
+def differences(in_index=None) -> tuple[set[int], set[int]]:
+    """(ids in the database but not the index, ids in the index but not the database).
+    `in_index`: the indexed ids, when the caller has read them already."""
     in_db = set(Article.objects.values_list("pk", flat=True))
-    in_index = {int(pk) for pk in indexing.backend().doc_ids()}
+    in_index = {int(pk) for pk in indexing.backend().doc_ids()} if in_index is None else set(in_index)
     return in_db - in_index, in_index - in_db
 
 

@@ -6,8 +6,12 @@ deleted ones still indexed, and updated ones indexed with their old text.
 Ids that differ are found by comparing ids; stale text is not, so each import
 leaves a marker in DATA_DIR/runs while it runs. The marker is locked (flock)
 for the life of the process and the kernel drops the lock when it dies, so a
-marker that nobody holds belongs to a dead run: everything imported since it
-started is indexed again.
+marker that nobody holds belongs to a dead run. Every indexed document carries
+the stamp of the import its text came from (its issue's imported_at, which an
+import sets in the transaction that rewrites the articles), so of the articles
+imported since a dead run started only those indexed with another stamp, or
+none, are indexed again: a big import that died halfway through its index
+write resumes where its last commit left off (docs/deploy.md, "Imports").
 
 Edits made in the admin write their article ids to DATA_DIR/runs/waiting-*.json
 before they touch the index and remove the file once the index has them
@@ -31,6 +35,7 @@ from django.utils import timezone
 from archive.models import Article
 
 from . import checks, indexing
+from .search_indexes import import_stamp
 
 PREFIX = "import-"
 WAITING = "waiting-"
@@ -143,27 +148,51 @@ class Repair:
     dead_runs: int = 0
     indexed: int = 0
     removed: int = 0
+    checked: int = 0  # articles imported since the earliest dead run started
+    stale: int = 0  # of those, indexed with another stamp (or none)
+
+    def summary(self) -> str:
+        text = f"{self.indexed} indexed, {self.removed} removed"
+        if self.dead_runs:
+            text += (f"; of the {self.checked} articles imported since the first dead run started, "
+                     f"{self.stale} were stale")
+        return text
 
 
 def repair(only_after_crash: bool = False) -> Repair:
-    """Index what is missing, drop what is gone, and re-index the articles of
-    issues imported since the start of any dead run and those of edits still
-    waiting. With `only_after_crash`, do nothing unless a run died (the cheap
-    check import_issue makes on start; its own end indexes waiting edits)."""
+    """Index what is missing, drop what is gone, index again the articles of edits
+    still waiting and, of those imported since the start of any dead run, the ones
+    whose indexed stamp is not their issue's. With `only_after_crash`, do nothing
+    unless a run died (the cheap check import_issue makes on start; its own end
+    indexes waiting edits)."""
     runs = claim_dead_runs()
     try:
         if only_after_crash and not runs:
             return Repair()
-        missing, extra = checks.differences()
+        indexed = indexing.backend().stamps()
+        missing, extra = checks.differences(indexed.keys())
         notes, edited = waiting_ids()
-        ids = missing | extra | edited
-        if runs:
-            since = min(run.started for run in runs)
-            ids |= set(Article.objects.filter(issue__imported_at__gte=since).values_list("pk", flat=True))
-        indexed, removed = indexing.reconcile(ids) if ids else (0, 0)
+        checked, stale = stale_since(min(run.started for run in runs), indexed) if runs else (0, set())
+        ids = missing | extra | edited | stale
+        done = indexing.reconcile(ids) if ids else (0, 0)
     except BaseException:
         release(runs, remove=False)  # a later repair must still see them
         raise
     release(runs, remove=True)
     forget(notes)
-    return Repair(len(runs), indexed, removed)
+    return Repair(len(runs), *done, checked, len(stale))
+
+
+def stale_since(since: datetime.datetime, indexed: dict[int, int | None]) -> tuple[int, set[int]]:
+    """(how many articles of issues imported since `since`, those of them indexed with
+    another stamp than their issue's or with none). An import bumps its issue's
+    imported_at in the transaction that rewrites the articles, and the index stores the
+    stamp read with the text it indexed: equal stamps mean the indexed text is that
+    import's. Edits made since are in the waiting notes."""
+    rows = Article.objects.filter(issue__imported_at__gte=since).values_list("pk", "issue__imported_at")
+    checked, stale = 0, set()
+    for pk, imported_at in rows.iterator(chunk_size=20000):
+        checked += 1
+        if pk in indexed and indexed[pk] != import_stamp(imported_at):
+            stale.add(pk)
+    return checked, stale

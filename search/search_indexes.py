@@ -1,5 +1,7 @@
 """What haystack indexes of an Article. Text fields use our analyzers; the
 rest are stored for result lists and kept in columns for facets and sorting."""
+import datetime
+
 from haystack import indexes
 from haystack.exceptions import SkipDocument
 
@@ -57,6 +59,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     source = indexes.CharField(model_attr="dateline_source")
     bylines = indexes.MultiValueField()
     story = indexes.IntegerField()  # printings of one text share it (archive/repeats.py)
+    # Which import of its issue the indexed text came from: after a dead import, repair
+    # re-indexes an article only when the database's stamp differs (search/recovery.py).
+    stamp = indexes.IntegerField(indexed=False)
 
     def get_model(self):
         return Article
@@ -88,6 +93,9 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         printing = getattr(article, "printing", None)
         return printing.story if printing else article.pk
 
+    def prepare_stamp(self, article):
+        return import_stamp(article.issue.imported_at)
+
     def prepare_year(self, article):
         return f"{article.issue.date:%Y}"
 
@@ -100,6 +108,24 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def prepare_bylines(self, article):
         # Names only: the list is stored comma-separated.
         return list(dict.fromkeys(b.person.name.replace(",", " ") for b in article.bylines.all()))
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def import_stamp(imported_at: datetime.datetime) -> int:
+    """Issue.imported_at in whole microseconds (exact: no float on the way)."""
+    return (imported_at - EPOCH) // datetime.timedelta(microseconds=1)
+
+
+def stamps_by_id(pairs) -> dict[int, int | None]:
+    """{article id: stamp} from an engine's (django_id, stamp or None) pairs. An id found twice
+    gets None, so that repair indexes it again (a write replaces every copy)."""
+    found = {}
+    for pk, stamp in pairs:
+        pk = int(pk)
+        found[pk] = None if pk in found else stamp
+    return found
 
 
 def prepared(index, objects):

@@ -27,10 +27,10 @@ from haystack.utils import get_identifier
 from pysolr import Results
 
 from search import analysis
-from search.backend import STORY_FIELD, ArchiveSearchQuery, highlight_terms, sort_keys
+from search.backend import STAMP_FIELD, STORY_FIELD, ArchiveSearchQuery, highlight_terms, sort_keys
 from search.highlight import highlight_page
 from search.indexing import IndexUnavailable
-from search.search_indexes import prepared
+from search.search_indexes import prepared, stamps_by_id
 from search.query import parse
 
 from . import preanalyzed
@@ -220,15 +220,25 @@ class ArchiveSolrBackend(SolrSearchBackend):
         """Nothing is held open: each search is a request."""
 
     def doc_ids(self, limit: int | None = None) -> set[str]:
-        """Every indexed article's django_id (paged through Solr's cursor)."""
-        found, cursor = set(), "*"
+        """Every indexed article's django_id."""
+        return {doc[DJANGO_ID] for doc in self._every(DJANGO_ID, limit)}
+
+    def stamps(self) -> dict[int, int | None]:
+        """{article id: the stamp its document was indexed with}, None where it has none."""
+        return stamps_by_id((doc[DJANGO_ID], doc.get(STAMP_FIELD)) for doc in self._every(f"{DJANGO_ID},{STAMP_FIELD}"))
+
+    def _every(self, fields: str, limit: int | None = None):
+        """These fields of every article document (at least `limit`), paged through Solr's cursor."""
+        cursor, seen = "*", 0
         while True:
             rows = min(limit or 10000, 10000)
-            response = self.select({"q": EVERYTHING, "fl": DJANGO_ID, "sort": f"{ID} asc", "rows": rows,
+            response = self.select({"q": EVERYTHING, "fl": fields, "sort": f"{ID} asc", "rows": rows,
                                     "cursorMark": cursor})
-            found.update(doc[DJANGO_ID] for doc in response["response"]["docs"])
-            if response["nextCursorMark"] == cursor or (limit and len(found) >= limit):
-                return found
+            docs = response["response"]["docs"]
+            yield from docs
+            seen += len(docs)
+            if response["nextCursorMark"] == cursor or (limit and seen >= limit):
+                return
             cursor = response["nextCursorMark"]
 
     def version(self) -> str:

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from haystack import connections
 
-from search import indexing
+from search import indexing, recovery
 
 
 class TempIndexMixin:
@@ -45,6 +45,14 @@ class TempIndexMixin:
 
     def indexed_ids(self) -> set[int]:
         return {int(pk) for pk in self.backend().doc_ids()}
+
+
+def dead_marker(test, started):
+    """The marker of an import that died (search/recovery.py): nobody holds its lock."""
+    path = recovery.runs_dir() / f"{recovery.PREFIX}dead-{started:%H%M%S%f}.json"
+    path.write_text(json.dumps({"pid": 1, "started": started.isoformat()}))
+    test.addCleanup(path.unlink, missing_ok=True)
+    return path
 
 
 def search_json(*queries, **options) -> list[dict]:

@@ -4,7 +4,6 @@ whole or absent, and the index is brought back in line with the database, by
 import datetime
 import hashlib
 import io
-import json
 import os
 import random
 import signal
@@ -28,7 +27,7 @@ from tests import archive_state as state
 from tests.archive_helpers import EXTRA, TempDirMixin, run_import
 from tests.fiction import fictional_issue
 from tests.scratch import ROOT, manage, manage_cmd, scratch_database, site_env
-from tests.search_helpers import TempIndexMixin
+from tests.search_helpers import TempIndexMixin, dead_marker
 
 RUNS = int(os.environ.get("CRASH_RUNS", 24))
 SEED = int(os.environ.get("CRASH_SEED", 6))
@@ -133,19 +132,13 @@ class RecoveryTests(TempIndexMixin, TempDirMixin, TestCase):
         super().setUp()
         run_import(self.write("2024-03-05.txt"))
 
-    def dead_marker(self, started):
-        path = recovery.runs_dir() / f"{recovery.PREFIX}dead-{started:%H%M%S%f}.json"
-        path.write_text(json.dumps({"pid": 1, "started": started.isoformat()}))
-        self.addCleanup(path.unlink, missing_ok=True)
-        return path
-
     def check_index(self, *args):
         out = io.StringIO()
         call_command("check_index", *args, stdout=out)
         return out.getvalue()
 
     def test_stale_text_after_a_dead_run_is_reindexed(self):
-        marker = self.dead_marker(timezone.now())
+        marker = dead_marker(self, timezone.now())
         article = Article.objects.get(title="城南老街改造完工")
         Article.objects.filter(pk=article.pk).update(title="城南老街改造工程完工")  # no signal: as if killed
         Issue.objects.filter(pk=article.issue_id).update(imported_at=timezone.now())
@@ -157,7 +150,7 @@ class RecoveryTests(TempIndexMixin, TempDirMixin, TestCase):
         self.assertIn("the index matches", self.check_index())
 
     def test_the_next_import_repairs_first(self):
-        self.dead_marker(timezone.now() - datetime.timedelta(minutes=1))
+        dead_marker(self, timezone.now() - datetime.timedelta(minutes=1))
         gone = Article.objects.get(title="城南老街改造完工")
         Article.objects.filter(pk=gone.pk).delete()  # no signal: still in the index
         out, err, error = run_import(self.write("2024-03-12.txt", EXTRA))

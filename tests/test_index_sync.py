@@ -1,20 +1,25 @@
 """The index follows the database: imports, admin edits, deletes, repairs,
 and writes made while another process holds the index."""
+import datetime
+import io
 import subprocess
 import sys
 import textwrap
 import time
+from unittest import mock
 
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import TestCase, override_settings
+from django.utils import timezone
 
-from archive.models import Article, Byline, Person
+from archive.models import Article, Byline, Issue, Person
 from search import indexing
+from search.search_indexes import ArticleIndex, import_stamp
 from search.searching import search
 from tests.archive_helpers import EXTRA, ISSUE, TempDirMixin, run_import
-from tests.search_helpers import TempIndexMixin
+from tests.search_helpers import TempIndexMixin, dead_marker
 
 
 class IndexSyncTests(TempIndexMixin, TempDirMixin, TestCase):
@@ -91,6 +96,55 @@ class IndexSyncTests(TempIndexMixin, TempDirMixin, TestCase):
     def null():
         import io
         return io.StringIO()
+
+
+class StampTests(TempIndexMixin, TempDirMixin, TestCase):
+    """After a dead import, repair indexes again only the articles whose document was
+    indexed with another stamp than their issue's imported_at (search/recovery.py)."""
+
+    def setUp(self):
+        super().setUp()
+        run_import(str(self.write("2024-03-05.txt")))
+        run_import(str(self.write("2024-03-12.txt", EXTRA)))
+        self.first = Issue.objects.get(date="2024-03-05")
+
+    def repair(self) -> str:
+        out = io.StringIO()
+        call_command("check_index", repair=True, stdout=out)
+        return out.getvalue()
+
+    def stamps(self) -> dict[int, int | None]:
+        return self.backend().stamps()
+
+    def test_articles_rewritten_in_place_by_a_dead_run_are_indexed_again_and_only_they(self):
+        dead_marker(self, timezone.now() - datetime.timedelta(minutes=1))
+        article = Article.objects.get(title="城南老街改造完工")
+        # The dead run's re-import: the issue's articles and its imported_at in one transaction, no index write.
+        Article.objects.filter(pk=article.pk).update(title="城南老街改造工程完工")
+        Issue.objects.filter(pk=self.first.pk).update(imported_at=timezone.now())
+        rewritten = self.first.articles.count()
+        self.assertIn(f"repaired: {rewritten} indexed, 0 removed; of the {Article.objects.count()} articles "
+                      f"imported since the first dead run started, {rewritten} were stale", self.repair())
+        self.assertEqual(self.titles("标题:工程完工"), {"城南老街改造工程完工"})
+        self.assertEqual(self.titles("标题:老街改造完工"), set())
+        stamps = {pk: import_stamp(at) for pk, at in Article.objects.values_list("pk", "issue__imported_at")}
+        self.assertEqual(self.stamps(), stamps)
+
+    def test_documents_of_an_index_from_before_stamps_count_as_stale_once(self):
+        ids = set(Article.objects.values_list("pk", flat=True))
+        with mock.patch.object(ArticleIndex, "prepare_stamp", return_value=None):
+            indexing.reconcile(ids)  # written as before documents had a stamp
+        self.assertEqual(self.stamps(), dict.fromkeys(ids))
+        dead_marker(self, timezone.now() - datetime.timedelta(minutes=1))
+        self.assertIn(f"repaired: {len(ids)} indexed, 0 removed; of the {len(ids)} articles imported since the "
+                      f"first dead run started, {len(ids)} were stale", self.repair())
+        self.assertNotIn(None, self.stamps().values())
+        dead_marker(self, timezone.now() - datetime.timedelta(minutes=2))
+        self.assertIn(f"repaired: 0 indexed, 0 removed; of the {len(ids)} articles imported since the "
+                      f"first dead run started, 0 were stale", self.repair())
+
+    def titles(self, q):
+        return {hit.title for hit in search(q).hits}
 
 
 HOLD_WRITER = textwrap.dedent("""

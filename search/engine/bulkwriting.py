@@ -13,6 +13,8 @@ are the ones Whoosh's own writer writes through the same codec, byte for byte
 memory, which is why big writes commit every SEARCH_SEGMENT_DOCS articles
 (search/backend.py).
 """
+import os
+
 import numpy as np
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import IndexingError, SegmentWriter
@@ -217,7 +219,20 @@ class BulkSubWriterTask(SubWriterTask):
     """SubWriterTask.run with a BulkSegmentWriter, each process writing its own
     segment (MpWriter's multisegment mode, the only one used here)."""
 
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.parent = os.getpid()
+
     def run(self):
+        # Forked, this process holds what its parent has open: the index's writer lock and
+        # the import's run marker (search/recovery.py). Orphaned by a killed import it would
+        # wait on its queue for ever with both locked: the next import would find no dead
+        # run to repair and wait for the writer. It ends with its parent instead.
+        from archive.ahead import die_with_parent
+
+        die_with_parent()
+        if os.getppid() != self.parent:  # the parent died before the line above
+            return
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
         while self.running:

@@ -107,6 +107,5 @@ class Command(BaseCommand):
         with recovery.import_run():
             done = recovery.repair(only_after_crash=True)
             if done.dead_runs:
-                self.stderr.write(f"an earlier import died; index repaired: {done.indexed} indexed, "
-                                  f"{done.removed} removed")
+                self.stderr.write(f"an earlier import died; index repaired: {done.summary()}")
             yield

@@ -19,7 +19,7 @@ class Command(BaseCommand):
                           f"{len(extra)}; imports that died: {dead}; edits waiting for the index: {edits}")
         if (missing or extra or dead or edits) and options["repair"]:
             done = recovery.repair()
-            self.stdout.write(f"repaired: {done.indexed} indexed, {done.removed} removed")
+            self.stdout.write(f"repaired: {done.summary()}")
             missing, extra, dead, edits = set(), set(), 0, 0
         if mismatch:
             raise CommandError(mismatch)
