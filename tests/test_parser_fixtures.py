@@ -70,7 +70,15 @@ def test_samples_present():
 
 # ------------------------------------------------------------------ whole issues vs truth
 
-@pytest.mark.parametrize("path", FILES, ids=rel)
+# Blind fixtures committed with their first score, before the fixes they led to.
+NOT_YET_PARSED = {"liaozhou-daily/2026-06-09.txt", "luting-evening/20260721.txt"}
+
+
+def marked(paths):
+    return [pytest.param(p, marks=pytest.mark.xfail(strict=True)) if rel(p) in NOT_YET_PARSED else p for p in paths]
+
+
+@pytest.mark.parametrize("path", marked(FILES), ids=rel)
 def test_issue_matches_truth(path):
     truth = truth_for(path)
     want = truth["articles"]
@@ -337,7 +345,7 @@ def test_closing_byline_line_names_the_reporter():
 
 # ------------------------------------------------------------------ photos and captions
 
-@pytest.mark.parametrize("path", FILES, ids=rel)
+@pytest.mark.parametrize("path", marked(FILES), ids=rel)
 def test_photo_items_and_credits(path):
     truth = [a for a in truth_for(path)["articles"] if a["kind"] == "photo"]
     got = [a.as_json() for a in parse_file(path).articles if a.kind == "photo"]
