@@ -63,3 +63,10 @@ def test_verse_under_an_author_line_is_the_poem_body(author):
     poem, prose = articles(text)
     assert (poem.title, poem.paragraphs) == ("月下河", [author, *verse])
     assert prose.title == "老屋的枣树"
+
+
+@pytest.mark.parametrize("column", ["县区传真", "数说", "图说"])
+def test_bare_column_of_briefs_figures_or_pictures_is_no_kicker(column):
+    body = "近日，东坪县夏茶采摘进入尾声。今年全县茶叶产量预计突破八千吨，茶农户均增收三千余元。"
+    [art] = articles(f"{column}\n\n东坪县夏茶采摘进入尾声\n\n{body}\n")
+    assert (art.column, art.kicker, art.title) == (column, "", "东坪县夏茶采摘进入尾声")
