@@ -56,3 +56,19 @@ def test_photo_news_box_keeps_pictures_by_different_photographers():
     assert (photos.kind, photos.title) == ("photo", "图片新闻")
     assert [(c.text, c.credit) for c in photos.captions] == [first, second]
     assert people(photos) == [("柏川", "摄影"), ("钱朵", "摄影")]
+
+
+def test_bracketed_label_over_prose_is_a_box_inside_the_story():
+    # 【法官说法】 right over a paragraph labels a box of the story above, as 【点评】 does.
+    lede = "本报讯（记者 钱 朵）" + PROSE[0]
+    comment = "法官表示，以非法占有为目的，虚构事实骗取他人财物，数额较大的，构成诈骗罪。"
+    [art] = articles(f"老街口的修车铺\n\n{lede}\n\n{PROSE[1]}\n\n【法官说法】\n\n{comment}\n")
+    assert art.paragraphs == [lede, PROSE[1], "【法官说法】", comment]
+
+
+def test_bracketed_tag_over_a_title_still_starts_its_article():
+    # …but over a title, even one that asks (某某怎么办？), the tag is the next article's column.
+    first, second = articles(f"老街口的修车铺\n\n本报记者 钱 朵\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n"
+                             f"【街坊热线】\n\n自行车丢了怎么办？\n\n——派出所民警答读者问\n\n本报记者 柏 川\n\n{PROSE[2]}\n")
+    assert (second.column, second.title) == ("街坊热线", "自行车丢了怎么办？")
+    assert first.paragraphs == ["本报记者 钱 朵", PROSE[0], PROSE[1]]

@@ -200,3 +200,22 @@ def test_briefs_under_a_column_tag_are_one_article_each():
     first, *rest = parse_text(text).articles
     assert (first.column, first.title) == ("城事速递", "河堤步道装上路灯")
     assert [a.title for a in rest] == ["菜场周末延时营业", "老年食堂推出半价套餐"]
+
+
+def test_column_named_by_a_role_and_a_deed_is_no_byline():
+    # ◆ 记者蹲点 (a column's mark, the role glued to what the reporter does) names a column;
+    # □ 本报记者 某某 sets the name apart and stays a byline.
+    body = "清晨六点，村卫生室的门已经开了。村医背起药箱，准备去给山腰上的几户老人量血压。"
+    [art] = parse_text(f"第03版：县区\n\n◆ 记者蹲点\n\n守在山村的医生\n\n□ 本报记者 付 晴\n\n{body}\n").articles
+    assert (art.column, art.title) == ("记者蹲点", "守在山村的医生")
+    assert [(b.name, b.role) for b in art.bylines] == [("付晴", "记者")]
+
+
+def test_credits_naming_the_roles_keep_who_took_the_pictures():
+    # 文/晚报记者 某某  图/晚报记者 某某: the writer is a reporter, the other took the pictures.
+    line = "文/晚报记者 吴 桐  图/晚报记者 简 杰"
+    assert classify(line) == "byline"
+    assert parse_bylines(line) == parse_bylines("记者 吴桐") + [parse_bylines("图/简杰")[0]]
+    [art] = parse_text(f"老街夜市的烟火气\n\n{line}\n\n{BODY[0]}\n\n{BODY[1]}\n").articles
+    assert art.title == "老街夜市的烟火气"
+    assert [(b.name, b.role) for b in art.bylines] == [("吴桐", "记者"), ("简杰", "摄影")]

@@ -63,3 +63,18 @@ def test_verse_under_an_author_line_is_the_poem_body(author):
     poem, prose = articles(text)
     assert (poem.title, poem.paragraphs) == ("月下河", [author, *verse])
     assert prose.title == "老屋的枣树"
+
+
+@pytest.mark.parametrize("column", ["县区传真", "数说", "图说"])
+def test_bare_column_of_briefs_figures_or_pictures_is_no_kicker(column):
+    body = "近日，东坪县夏茶采摘进入尾声。今年全县茶叶产量预计突破八千吨，茶农户均增收三千余元。"
+    [art] = articles(f"{column}\n\n东坪县夏茶采摘进入尾声\n\n{body}\n")
+    assert (art.column, art.kicker, art.title) == (column, "", "东坪县夏茶采摘进入尾声")
+
+
+@pytest.mark.parametrize("advice", ["警方提醒：治病请到正规医院　切勿轻信网上“神药”", "医生建议：高温天别在正午出门"])
+def test_who_warns_under_a_news_line_is_the_subtitle(advice):
+    # A two-line headline without ——: the news line, then who warns or advises and what.
+    body = "本报讯（记者 骆 岩）市民王先生在网上先后转账四万余元，却只收到几盒普通保健品。"
+    [art] = articles(f"男子网购“特效药”被骗四万元\n\n{advice}\n\n{body}\n")
+    assert (art.kicker, art.title, art.subtitle) == ("", "男子网购“特效药”被骗四万元", advice)

@@ -84,8 +84,8 @@ def parse_bylines(text: str, default_role: str = "记者") -> list[Byline]:
         if match["photo"]:
             found = [Byline(b.name, PHOTOGRAPHER) for b in found]
         result += found
-        if match["role"]:
-            roles = (normalise_role(match["role"]),)
+        if match["role"] and not (roles == (PHOTOGRAPHER,) and pos and not text[pos:match.start()].strip()):
+            roles = (normalise_role(match["role"]),)  # (图/晚报记者 某某 took the pictures: 摄影 stays)
         elif match["prefix"]:
             roles = CREDIT_PREFIX[re.sub(r"\s+", "", match["prefix"])]
         pos = match.end()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from .blocks import Block, opens_with_dateline
 from .cues import is_lead_in, signature, soft_kicker_line
 from .fields import column_of, is_bare_author, parse_dateline
-from .lines import Line, heading_over
+from .lines import Line, heading_over, is_marked_byline
 from .patterns import (
     AGENCY_PHOTO, BARE_COLUMN, BYLINE_LINE, CAPTION_START, CLOSERS, COLUMN_TAG, CREDIT, DATELINE, FIGURE, FOLLOW_ON, KEY_POINTS,
     MARKER, NOTICE_TITLE, NUMBER_LINE, ROLE, SECTION_NUMBER, VOICE_LINE, VOICE_WITH_ROLE, YEAR_DATE_LEDE,
@@ -34,7 +34,6 @@ SUMMARY_MAX = 60  # a subtitle longer than this is a paragraph
 # A soft kicker is a few short phrases (写春联、赏年画、进博物馆……, 某某负责人：); a longer
 # line that trails off (…渐行渐远……) is the last sentence of the article above.
 SOFT_KICKER_MAX = 30
-BYLINE_MARKS = re.compile(r"^[□■◎●◆]\s*")  # marks some papers print before a byline
 SIDEBAR_TITLE_MAX = 12  # a sidebar's title under a one-line headline is a box's label
 TAGGED_TITLE_WITHIN = 4  # lines of a stack that may hold its tagged title
 # A line that is only a web address: www.example.cn, https://example.cn/a.
@@ -151,13 +150,6 @@ def read_headline(block: Block) -> Headline:
 
 def _closed_by_note(block: Block, size: int) -> bool:
     return len(block.lines) > size and block.lines[size].kind == "endnote"
-
-
-def is_marked_byline(text: str) -> bool:
-    """`■记者 某某 通讯员 某某`, `□ 本报记者 某某`: reporters under a box mark, not a heading."""
-    mark = BYLINE_MARKS.match(text)
-    rest = text[mark.end():] if mark else ""
-    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)  # ■ 记者手记 labels a box
 
 
 def _exclaimed_title_under(line: str, body: list[Line]) -> bool:

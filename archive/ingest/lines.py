@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .fields import column_of, has_trailing_byline, is_author_line, is_role_and_deed, page_marker, split_credit
 from .patterns import (
-    AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BYLINE_LINE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
+    AGENCY_PHOTO, CLOSERS, AUTHOR_LINE, BOX_HEADER, BRACKETED_LABEL, BYLINE_LINE, COLUMN_BY_ROLE, DATE_LINE, DISPATCH_NOTE, EDITORS_SIGN_OFF, END_NOTE,
     FIGURE, FURNITURE, MARKER, NAME, NUMBER_IN_BRACKETS, POINTER, POINTER_MARKS, SERVICE_BOX,
     SERVICE_BOX_MAX, TWO_HALF_CRY,
 )
@@ -94,11 +94,15 @@ def _lists_contents(line: tuple) -> bool:
 def _in_context(kind: str, text: str, following: list[tuple]) -> str:
     """What the next line says about this one: `导读` over lines that point to pages
     heads the front page's 导读 box (elsewhere it is a help desk's sub-head), and a
-    marked tag over a headline line (● 聚焦两会) is its column, not a list item."""
+    marked tag over a headline line (● 聚焦两会) is its column, not a list item, while a
+    bracketed one right over prose labels a box (a column's tag stands over a title)."""
     if kind == "marker" and BOX_HEADER.match(text) and following and POINTER.search(following[0][1]):
         return "head"
     if kind == "bullet" and column_of(text) and following and following[0][3] == "head":
         return "head"
+    if kind == "head" and BRACKETED_LABEL.match(text) and following and following[0][3] == "text" \
+            and re.search(rf"。[{CLOSERS}]*$", following[0][1]):
+        return "marker"  # 【法官说法】, 【点评】 over prose (a question under 【民生热线】 is a title)
     return kind
 
 
@@ -137,7 +141,7 @@ def classify(text: str) -> str:
         return "marker"
     if is_author_line(text):
         return "byline"
-    if text[:1] in BYLINE_MARKS and len(text) <= 40 and is_marked_byline(text):
+    if len(text) <= 40 and is_marked_byline(text):
         return "byline"  # reporters under a box mark (□ 本报记者 某某), not a list item
     if text[:1] in POINTER_MARKS and len(text) <= MAX_HEADING and POINTER.search(text):
         return "text"  # a 导读 entry (▶ 某某 A3, ●某某（A3）), not a list item
@@ -163,9 +167,12 @@ def classify(text: str) -> str:
 
 
 def is_marked_byline(text: str) -> bool:
-    """□ 本报记者 某某, ■记者 某某 通讯员 某某 (but ■ 记者手记 labels a box)."""
+    """□ 本报记者 某某, ■记者 某某 通讯员 某某 (but ■ 记者手记 labels a box, and ◆ 记者蹲点 names a
+    column: a column's mark before a role glued to one two-character word)."""
+    if text[:1] not in BYLINE_MARKS:
+        return False
     rest = text[1:].lstrip(STRIP)
-    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest)
+    return bool(BYLINE_LINE.match(rest)) and not MARKER.match(rest) and not COLUMN_BY_ROLE.match(text)
 
 
 def is_credit(text: str) -> bool:

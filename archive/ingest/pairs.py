@@ -40,6 +40,7 @@ OWN_SUBJECT = re.compile(r"^(?:我国|全国|中国|北京|天津|上海|重庆|
                          r"|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西"
                          r"|西藏|宁夏|新疆|香港|澳门)")
 NATIONAL = re.compile(r"^(?:我国|全国|中国)")
+ADVICE = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:提醒|提示|建议|呼吁)[：:]")
 AGENCY_NAME_MAX = 6
 # A second line that goes on with the first line's subject (强调…, 指出…; a meeting's
 # business: 审议…, 听取…; 代表某某向…致以) or lists summary points (■ …) is a news
@@ -113,6 +114,9 @@ PAIR_RULES = (
     # 通过5年左右的努力，…) is a summary sentence: titles are phrases, except a tagged one
     # (…，…（某某观察）). (On rmrb-dev's truth: 0 of 50 such lines is a title under a kicker.)
     ("sentence_under", False, lambda p: is_sentence(p.second, SUMMARY_MIN) and not tagged(p.second)),
+    # Under a news line, who warns or advises and what (警方提醒：…, 医生建议：…) explains the story:
+    # a subtitle. (On rmrb-dev's truth no title or subtitle opens so.)
+    ("advice_under", False, lambda p: ADVICE.match(p.second)),
     ("kicker_ending", True, lambda p: KICKER_END.search(p.first)),
     ("tagged_title_under", True, lambda p: tagged(p.second)),
     ("competition_over_result", True, lambda p: COMPETITION.search(p.first)),

@@ -90,8 +90,10 @@ AUTHOR_LINE = re.compile(
 # student's with the school in brackets (□某某（某市一中初三）, 文/某某（某市一中）).
 AUTHOR_MARKED = re.compile(rf"^(?:[□◎■○◇]\s*(?:文\s*[/／:：]\s*)?|作者\s*[：:]\s*|文\s*[/／:：]\s*(?=[^（(]+[（(]))"
                            rf"(?P<name>{SPACED_NAME}|[{HAN}]{{4}})(?:\s*[（(][^（()）]{{2,30}}[）)])?$")
-WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{NAME}(?:\s*[、，]?\s*{NAME})?"
-                           rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{NAME}(?:\s+{NAME})?)?$")
+# Each credit may name the writer's or the photographer's role: 文/晚报记者 某某  图/晚报记者 某某.
+_CREDITED_ROLE = rf"(?:(?:{ROLE.pattern})\s*)?"
+WRITER_CREDIT = re.compile(rf"^(?:文\s*图|图\s*文|文)\s*[/／:：|｜]\s*{_CREDITED_ROLE}{NAME}(?:\s*[、，]?\s*{NAME})?"
+                           rf"(?:\s+(?:图|摄影)\s*[/／:：]\s*{_CREDITED_ROLE}{NAME}(?:\s+{NAME})?)?$")
 _UNIT = r"(?:学校|小学|中学|大学|学院|幼儿园|班|公司|医院|局|委员会|研究院|研究所|协会|会员|中心)"
 _SCHOOL = r"(?:学校|小学|中学|大学|学院|幼儿园|班|年级|[高初][一二三]|学生)"
 # …with the unit before or after the name (set apart by two spaces or one full-width space),
@@ -238,6 +240,11 @@ SERVICE_BOX = re.compile(
 # A column's tag on its own line over a headline: 【民生热线】, ● 聚焦两会, ◆ 记者观察.
 # (■ 记者手记 / ■ 延伸阅读 label boxes inside an article.)
 COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★☆◇]\s*(?P<marked>[^\s，。：:！？]{2,12}))$")
+# A tag in brackets alone on a line: a column's over a title, a box's label over prose.
+BRACKETED_LABEL = re.compile(r"^【[^【】\s]{2,12}】$")
+# A column named by a role and what the reporter does (◆ 记者蹲点, ● 记者走基层) is no byline:
+# a byline under a mark sets the name apart (□ 本报记者 某某) or signs with more than one word.
+COLUMN_BY_ROLE = re.compile(r"^[●◆★☆◇]\s*(?:记者|通讯员)[\u4e00-\u9fff]{2}$")
 # …or bare, named as columns are (今日关注, 民生热线, 新闻速递, 两会聚焦, 聚焦民生): over a
 # headline it is the column, not a kicker. (A kicker says something about the story.)
 # A service page's column (民生热线, 读者来信, 市长信箱) heads one reader's matter at a time: over a
@@ -245,7 +252,9 @@ COLUMN_LINE = re.compile(r"^(?:【(?P<bracketed>[^【】\s]{2,12})】|[●◆★
 # feature's part: 新闻速递, 聚焦核心任务.)
 _SERVICE = r"热线|来信|信箱"
 SERVICE_COLUMN = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}(?:{_SERVICE})$")
-BARE_COLUMN = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}(?:关注|聚焦|视点|速递|快讯|直击|连线|{_SERVICE})|聚焦[\u4e00-\u9fff]{{2,4}})$")
+# 县区传真, 基层传真: briefs sent in from the districts; 图说, 数说: a picture's or the figures' page.
+BARE_COLUMN = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,4}}(?:关注|聚焦|视点|速递|快讯|直击|连线|传真|{_SERVICE})"
+                         r"|聚焦[\u4e00-\u9fff]{2,4}|(?:图|数|数据)说)$")
 # A notice's number under its title: （第一号）; a decree's: 第七百号, ［2019］第3号.
 NUMBER_IN_BRACKETS = re.compile(r"^[（(]第[\d一二三四五六七八九十百千零〇]+号[）)]$")
 NUMBER_LINE = re.compile(r"^(?:[［\[〔(（][^］\]〕)）]{1,8}[］\]〕)）])?第[\d一二三四五六七八九十百千零〇]+号$"
