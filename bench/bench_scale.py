@@ -1,7 +1,7 @@
 """How the archive scales: load rate, sizes, page latency, worker memory, FTS5 beside it.
 
     python bench/bench_scale.py --articles N [--corpus ../shared/corpus] [--root /tmp/bench-scale]
-                                [--report docs/performance.md] [--seed 1] [--seconds 20]
+                                [--report docs/performance.md] [--seed 1] [--seconds 20] [--no-fts]
 
 Generates N articles (bench/corpus.py, seeded) into ROOT/N/issues and imports them with
 import_issue into ROOT/N/data, timed; ROOT/N/loaded.json marks a finished load, reused
@@ -10,6 +10,7 @@ index after a run that died); its time is the sum of the attempts' import wall t
 (ROOT/N/load-progress.json, a heartbeat every 10 s). Then: FTS5 on the same tokens and the
 200-query mix timed in-process (bench_search), gunicorn (2 workers) with wrk on the home,
 issue, article and reporter pages and the search page (bench_web), the workers' peak RSS.
+--no-fts leaves FTS5 out (its table is ~24 GB and an hour's build at 1M); the row says so.
 The row goes to ROOT/N/scale.json and to bench-scale.json beside the report, from whose
 rows the table between the report's bench-scale markers and bench-scale.svg are redrawn.
 """
@@ -98,12 +99,20 @@ def load(n: int, args) -> dict:
 
 
 def measure_in_django(n: int, args) -> dict:
-    """With DATA_DIR set to ROOT/N/data: FTS5 on the same tokens, timed, and the URLs to walk."""
-    base, mix, fts = measure_setup(n, args)
-    with sqlite3.connect(base / "fts5.sqlite3") as db:
-        run_one = fts_search(db, mix)
-        timed(mix, run_one)  # warm-up pass
-        fts["fts5"] = summary(timed(mix, run_one))
+    """With DATA_DIR set to ROOT/N/data: FTS5 on the same tokens, timed (unless --no-fts:
+    then "fts5" is None), and the URLs to walk."""
+    if args.no_fts:
+        import django
+
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        django.setup()
+        base, fts = args.root / str(n), {"fts5": None}
+    else:
+        base, mix, fts = measure_setup(n, args)
+        with sqlite3.connect(base / "fts5.sqlite3") as db:
+            run_one = fts_search(db, mix)
+            timed(mix, run_one)  # warm-up pass
+            fts["fts5"] = summary(timed(mix, run_one))
     urls = sample_urls(base / "data" / "archive.sqlite3", args.corpus, args.seed)
     # Shuffled: a run too short for the whole mix still samples every kind of query.
     random.Random(f"scale-{args.seed}").shuffle(urls["search"])
@@ -160,7 +169,7 @@ def figures(r: dict) -> dict:
     search = r["web"]["search"]
     return {"search_p95": search["p95"] if search["requests"] else None,
             "browse_p95": max(r["web"][k]["p95"] for k in BROWSE),
-            "fts5_p95": r["fts5"]["p95"], "load_rate": r["articles"] / r["load_s"],
+            "fts5_p95": r["fts5"]["p95"] if r.get("fts5") else None, "load_rate": r["articles"] / r["load_s"],
             "rss_mb": max((w["hwm_mb"] for w in r["workers"]), default=0.0)}
 
 
@@ -178,7 +187,8 @@ def render_table(rows: list[dict], chart: str) -> str:
                    f"{web['search']['p50']:,.0f} / {web['search']['p95']:,.0f} ({web['search']['requests']:,}) | "
                    + " / ".join(f"{web[k]['p95']:.1f}" for k in BROWSE) + " | "
                    + " / ".join(f"{w['hwm_mb']:.0f}" for w in r["workers"]) + " | "
-                   f"{r['fts5']['p50']:.1f} / {r['fts5']['p95']:.1f} | {ratio} | {errors} |")
+                   + (f"{r['fts5']['p50']:.1f} / {r['fts5']['p95']:.1f}" if r.get("fts5") else "not measured")
+                   + f" | {ratio} | {errors} |")
     out += ["", f"![Search, browse and FTS5 p95, load rate and worker RSS against articles; "
             f"targets dashed]({chart})", ""]
     for r in rows:
@@ -282,6 +292,7 @@ def main(argv=None) -> int:
     ap.add_argument("--report", type=Path, default=ROOT / "docs" / "performance.md")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--seconds", type=int, default=20, help="wrk seconds per kind of browse page")
+    ap.add_argument("--no-fts", action="store_true", help="leave FTS5 out (no table built, none timed)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
         print(f"bench_scale.py: corpus directory {args.corpus} not found; give --corpus DIR "

@@ -74,3 +74,14 @@ def test_chart_of_one_size_still_spans_10k_to_1m():
     ticks = {t.text for t in root.iter(SVG + "text")}
     assert {"1k", "10k", "100k", "1M"} <= ticks
     assert len([c for c in root.iter(SVG + "circle") if c.get("data-series") == "search_p95"]) == 1
+
+
+def test_a_row_without_fts5_says_so_and_draws_no_fts5_point():
+    big = {**row(1_000_000, 300.0), "fts5": None}  # bench_scale.py --no-fts
+    block = bench_scale.render_table(ROWS + [big], "bench-scale.svg")
+    line = next(line for line in block.splitlines() if line.startswith("| 999,997"))
+    assert "| not measured | – |" in line
+    assert "search p95 300 ms ≤ 400: met" in block
+    root = ET.fromstring(bench_scale.render_svg(ROWS + [big]))
+    fts = [int(c.get("data-articles")) for c in root.iter(SVG + "circle") if c.get("data-series") == "fts5_p95"]
+    assert fts == [9_997, 99_997]
