@@ -7,8 +7,8 @@ import re
 
 from .blocks import Block
 from .fields import (
-    PHOTOGRAPHER, closing_bylines, credit_bylines, is_bare_author, parse_bylines, parse_dateline, signature_bylines,
-    split_credit, unique_bylines,
+    PHOTOGRAPHER, closing_bylines, credit_bylines, ends_on_credit, is_bare_author, parse_bylines, parse_dateline,
+    signature_bylines, split_credit, unique_bylines,
 )
 from .headline import COLUMN, KICKER, SUBTITLE, TITLE, Headline, read_headline
 from .items import PICTURE_GAP
@@ -104,8 +104,7 @@ def _is_caption(line: Line, following: Line | None) -> bool:
         return True
     if following is not None and following.kind == "credit" and split_credit(following.text):
         return True
-    split = split_credit(line.text)
-    return bool(split and split[0])
+    return ends_on_credit(line.text)
 
 
 CAPTION_MAX = 40  # a caption the byline line credits is one short sentence

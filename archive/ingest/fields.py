@@ -225,6 +225,12 @@ def split_credit(text: str) -> tuple[str, str] | None:
     return caption, match["credit"].strip()
 
 
+def ends_on_credit(text: str) -> bool:
+    """A caption with its credit at the end (…插秧。  本报记者 某某 摄), not a credit alone."""
+    split = split_credit(text)
+    return bool(split and split[0])
+
+
 def credit_bylines(credit: str) -> list[Byline]:
     match = CREDIT.search(credit)
     if not match:  # 图/某某, 某某/摄

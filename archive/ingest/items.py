@@ -3,7 +3,7 @@ a news photo, and an editors' box."""
 from __future__ import annotations
 
 from .blocks import Block, body_chars
-from .fields import closing_bylines, credit_bylines, parse_bylines, split_credit
+from .fields import closing_bylines, credit_bylines, ends_on_credit, parse_bylines, split_credit
 from .lines import Line
 from .patterns import CAPTION_START, EDITOR_NOTE, EDITORS_SIGN_OFF, NOTICE_HEADING_MAX, NOTICE_TITLE, PHOTO_HEADINGS
 
@@ -66,13 +66,8 @@ def _titled_pictures(block: Block) -> bool:
     that ends on its credit (…插秧。  本报记者 某某 摄)."""
     body = block.lines[len(block.heads):]
     return bool(block.heads) and bool(body) and all(
-        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit") or _ends_on_credit(line)
+        line.kind == "credit" or (k + 1 < len(body) and body[k + 1].kind == "credit") or ends_on_credit(line.text)
         for k, line in enumerate(body))
-
-
-def _ends_on_credit(line: Line) -> bool:
-    split = split_credit(line.text)
-    return bool(split and split[0])
 
 
 def photo_follows(lines: list[Line], end: int) -> bool:
@@ -82,9 +77,8 @@ def photo_follows(lines: list[Line], end: int) -> bool:
 
 def credited_caption(lines: list[Line], i: int) -> bool:
     """A paragraph that ends with its photo credit, or whose credit line follows it."""
-    split = split_credit(lines[i].text)
     following = lines[i + 1] if i + 1 < len(lines) else None
-    return bool(split and split[0]) or bool(following and following.kind == "credit")
+    return ends_on_credit(lines[i].text) or bool(following and following.kind == "credit")
 
 
 def editors_box(lines: list[Line], i: int) -> bool:
