@@ -120,10 +120,12 @@ def _start_worker(permutations=None):
         repeats.given_permutations(permutations)
 
 
-def die_with_parent():
+def die_with_parent(parent: int | None = None) -> bool:
     """SIGTERM when the parent process dies, even killed outright (Linux PR_SET_PDEATHSIG):
     a parse-ahead worker otherwise waits on its queue for ever, an orphan, after each killed
-    import (and bench-scale's import would run on beside the attempt that resumes it)."""
+    import (and bench-scale's import would run on beside the attempt that resumes it).
+    `parent`: the pid the caller was started by; False when it died before this call, which
+    no signal will then report."""
     try:
         import ctypes
         import signal
@@ -131,6 +133,7 @@ def die_with_parent():
         ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass  # not Linux: no such call
+    return parent is None or os.getppid() == parent
 
 
 def parse_in_worker(path: Path, encoding, fingerprints: bool = True):

@@ -101,11 +101,7 @@ def load(n: int, args) -> dict:
 def measure_in_django(n: int, args) -> dict:
     """With DATA_DIR set to ROOT/N/data: FTS5 on the same tokens, timed (unless --no-fts:
     then "fts5" is None), and the URLs to walk."""
-    if args.no_fts:
-        import django
-
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-        django.setup()
+    if args.no_fts:  # sample_urls sets Django up
         base, fts = args.root / str(n), {"fts5": None}
     else:
         base, mix, fts = measure_setup(n, args)

@@ -230,8 +230,7 @@ class BulkSubWriterTask(SubWriterTask):
         # run to repair and wait for the writer. It ends with its parent instead.
         from archive.ahead import die_with_parent
 
-        die_with_parent()
-        if os.getppid() != self.parent:  # the parent died before the line above
+        if not die_with_parent(self.parent):
             return
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
